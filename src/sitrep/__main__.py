@@ -1,0 +1,5 @@
+"""``python -m sitrep`` runs the command-line interface."""
+
+from sitrep.cli import main
+
+main()

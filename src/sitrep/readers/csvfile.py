@@ -1,0 +1,110 @@
+"""CSV and TSV tables: a header row naming the fields, then one article per row.
+
+Rows are read with the csv module, so quoted cells may span lines; errors name the physical
+line on which the row starts (header = line 1), which is the line a user opens in an editor.
+The file is decoded line by line from bytes, so that a stray invalid byte is reported with
+its position in the file, and the table streams in constant memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from _csv import Reader  # the type csv.reader() returns; csv itself does not export it
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from sitrep.errors import E, InputError
+from sitrep.readers.fields import document_from_fields
+from sitrep.readers.text import decode_utf8
+from sitrep.records import Document
+
+__all__ = ["read_csv"]
+
+# The csv module's default cell limit (128 KiB) is shorter than some long reports; a cell
+# is one article, so the limit only guards against a runaway unterminated quote. 64 MiB is
+# far beyond any article and still bounded.
+_MAX_CELL = 64 * 1024 * 1024
+
+
+class _BadBytes(Exception):
+    """Invalid UTF-8 met while the csv module pulls lines; carries the coded error."""
+
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
+    offset = 0
+    for raw in stream:
+        try:
+            yield decode_utf8(raw, source=source, offset=offset)
+        except InputError as error:
+            raise _BadBytes(error) from None
+        offset += len(raw)
+
+
+def read_csv(
+    path: Path, *, source: str, date: str | None, columns: Mapping[str, str]
+) -> Iterator[Document | InputError]:
+    """Documents from a ``.csv`` (comma) or ``.tsv`` (tab) file with a header row.
+
+    ``columns`` as from ``resolve_columns``. A row without text or date is one error naming
+    ``path:LINE``; invalid UTF-8 or broken CSV syntax ends the file with one error, since
+    the rows after it cannot be delimited reliably.
+    """
+    csv.field_size_limit(max(csv.field_size_limit(), min(_MAX_CELL, sys.maxsize)))
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    try:
+        with path.open("rb") as stream:
+            reader = csv.reader(_decoded_lines(stream, source), delimiter=delimiter)
+            try:
+                yield from _rows(reader, source=source, date=date, columns=columns)
+            except csv.Error as error:
+                yield InputError(E.BAD_CSV, source=source, reason=_explain(error, reader))
+    except _BadBytes as bad:
+        yield bad.error
+    except OSError as error:
+        yield InputError(E.UNREADABLE, source=source, reason=error.strerror or str(error))
+
+
+def _rows(
+    reader: Reader,
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+) -> Iterator[Document | InputError]:
+    header = next(reader, None)
+    if header is None:
+        yield InputError(E.EMPTY, source=source)
+        return
+    names = [name.strip() for name in header]
+    if columns["text"] not in names:
+        # Every row would fail the same way; one error for the file says it once.
+        yield InputError(E.NO_TEXT, source=f"{source}:1", column=columns["text"])
+        return
+    rows = 0
+    line_num = reader.line_num
+    for cells in reader:
+        row_start, line_num = line_num + 1, reader.line_num
+        if not any(cell.strip() for cell in cells):
+            continue  # a blank line between rows
+        rows += 1
+        record = dict(zip(names, cells, strict=False))
+        yield document_from_fields(
+            record, source=f"{source}:{row_start}", date=date, columns=columns
+        )
+    if rows == 0:
+        yield InputError(E.EMPTY, source=source)
+
+
+def _explain(error: csv.Error, reader: Reader) -> str:
+    message = str(error)
+    if "new-line character" in message:
+        # The csv module's own hint ("universal-newline mode") is about its API, not the
+        # file: the cause is a line break inside an unquoted cell.
+        message = "a line break inside an unquoted cell; quote cells that span lines"
+    return f"line {reader.line_num}: {message}"

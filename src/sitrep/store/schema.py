@@ -1,0 +1,132 @@
+"""The database schema (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Each record table keeps the columns people filter on (type, dates, countries) plus the full
+record as JSON, so a new record field needs no migration while queries stay indexed.
+The Alembic migrations under ``migrations/versions`` create exactly these tables; a test
+checks that the two never drift apart.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+def _document_fk() -> Column[str]:
+    return Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the normalised text
+    Column("date", String(32), nullable=False, index=True),  # ISO 8601 creation date
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("language", String(8), nullable=False, default="en"),
+    Column("text", Text, nullable=False),  # raw text, kept so everything can be re-derived
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("processed_with", Text, nullable=False),  # model and stages that made the records
+    # Record counts, written in the same transaction as the records: a reader can check
+    # that a document is complete, and listings need no joins.
+    Column("n_time_expressions", Integer, nullable=False, default=0),
+    Column("n_mentions", Integer, nullable=False, default=0),
+    Column("n_events", Integer, nullable=False, default=0),
+    Column("n_transfers", Integer, nullable=False, default=0),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(200), primary_key=True),  # "country:IND", "person:rajnath-singh"
+    Column("name", Text, nullable=False),
+    Column("kind", String(20), nullable=False, index=True),
+    Column("country", String(8), index=True),
+    Column("record", JSON, nullable=False),
+)
+
+time_expressions = Table(
+    "time_expressions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("type", String(10), nullable=False),
+    Column("value", String(40), nullable=False),
+    Column("earliest", String(32), index=True),
+    Column("latest", String(32)),
+    Column("record", JSON, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("start_char", Integer, nullable=False),
+    Column("end_char", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(20), nullable=False),
+    Column("entity_id", String(200), index=True),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("event_type", String(12), nullable=False, index=True),
+    Column("modality", String(16), nullable=False),
+    Column("actor_countries", Text),  # ";IND;RUS;" — delimited so LIKE '%;IND;%' is exact
+    Column("recipient_countries", Text),
+    Column("actor_names", Text),
+    Column("recipient_names", Text),
+    Column("location", Text),
+    Column("date", String(32), index=True),  # the event's time (earliest), else document date
+    Column("quad", Integer),
+    Column("confidence", Float),
+    Column("record", JSON, nullable=False),
+)
+
+transfers = Table(
+    "transfers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
+    Column("supplier", String(16), index=True),
+    Column("recipient", String(16), index=True),
+    Column("system", Text, nullable=False),
+    Column("kind", String(24)),
+    Column("status", String(16)),
+    Column("record", JSON, nullable=False),
+)
+
+Index("ix_events_document_type", events.c.document_id, events.c.event_type)

@@ -1,0 +1,446 @@
+"""The store: documents and their records in SQLite (default) or PostgreSQL.
+
+Writes are transactional per document: a document and all its records are committed
+together or not at all, so an ingest killed half-way leaves no half-written document.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, datetime
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+
+from sitrep.errors import ConfigError, E, NotFoundError
+from sitrep.records import (
+    Document,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    TimeExpression,
+    Transfer,
+    from_json_dict,
+    to_json_dict,
+)
+from sitrep.store import schema
+from sitrep.store.queries import DocumentSummary, EventQuery, StoredEvent, event_filters
+
+DEFAULT_URL = "sqlite:///sitrep.db"
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: ``url``, else ``$SITREP_DB``, else ``./sitrep.db``.
+
+    A plain file path (``my.db``) is taken as a SQLite file.
+    """
+    url = url or os.environ.get("SITREP_DB") or DEFAULT_URL
+    return url if "://" in url else f"sqlite:///{url}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers (the CLI, the web UI) query while an ingest writes.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe with WAL
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """Documents and records in one database. Use :func:`open_store` to get one."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    # --- set-up --------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest Alembic revision (a no-op when it is there)."""
+        config = Config()
+        config.set_main_option("script_location", str(files("sitrep.store") / "migrations"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are already stored."""
+        ids = list(ids)
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for i in range(0, len(ids), 500):  # stay under SQLite's bound-parameter limit
+                chunk = ids[i : i + 500]
+                found.update(
+                    connection.scalars(
+                        select(schema.documents.c.id).where(schema.documents.c.id.in_(chunk))
+                    )
+                )
+        return found
+
+    def add(self, extraction: Extraction, processed_with: str) -> bool:
+        """Store a document with its records in one transaction; False if already stored."""
+        document = extraction.document
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(
+                    insert(schema.documents).values(
+                        id=document.id,
+                        date=document.date,
+                        title=document.title,
+                        url=document.url,
+                        source=document.source,
+                        language=document.language,
+                        text=document.text,
+                        ingested_at=datetime.now(UTC),
+                        **self._counts(extraction, processed_with),
+                    )
+                )
+                self._insert_records(connection, extraction)
+        except IntegrityError:
+            if document.id in self.known_ids([document.id]):
+                return False  # stored meanwhile by another process: same content, nothing lost
+            raise
+        return True
+
+    def replace_records(self, extraction: Extraction, processed_with: str) -> None:
+        """Swap a stored document's records for new ones (``sitrep reprocess``), atomically."""
+        document_id = extraction.document.id
+        with self.engine.begin() as connection:
+            for table in (
+                schema.time_expressions,
+                schema.mentions,
+                schema.events,
+                schema.transfers,
+            ):
+                connection.execute(delete(table).where(table.c.document_id == document_id))
+            connection.execute(
+                schema.documents.update()
+                .where(schema.documents.c.id == document_id)
+                .values(**self._counts(extraction, processed_with))
+            )
+            self._insert_records(connection, extraction)
+
+    @staticmethod
+    def _counts(extraction: Extraction, processed_with: str) -> dict[str, Any]:
+        return {
+            "processed_with": processed_with,
+            "n_time_expressions": len(extraction.time_expressions),
+            "n_mentions": len(extraction.mentions),
+            "n_events": len(extraction.events),
+            "n_transfers": len(extraction.transfers),
+        }
+
+    def _insert_records(self, connection: Connection, extraction: Extraction) -> None:
+        doc_id = extraction.document.id
+        if extraction.entities:
+            self._insert_new_entities(connection, extraction.entities)
+        rows: list[tuple[Any, list[dict[str, Any]]]] = [
+            (schema.time_expressions, [_timex_row(doc_id, t) for t in extraction.time_expressions]),
+            (schema.mentions, [_mention_row(doc_id, m) for m in extraction.mentions]),
+            (schema.events, [_event_row(extraction.document, e) for e in extraction.events]),
+            (schema.transfers, [_transfer_row(doc_id, t) for t in extraction.transfers]),
+        ]
+        for table, values in rows:
+            if values:
+                connection.execute(insert(table), values)
+
+    def _insert_new_entities(self, connection: Connection, entities: Sequence[Entity]) -> None:
+        """Insert entities not yet known; a known entity keeps its first description."""
+        values = [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "country": e.country,
+                "record": to_json_dict(e),
+            }
+            for e in {e.id: e for e in entities}.values()
+        ]
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        connection.execute(
+            dialect_insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]),
+            values,
+        )
+
+    # --- reading ---------------------------------------------------------------------
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.count()).select_from(schema.documents)) or 0
+
+    def resolve_id(self, prefix: str) -> str:
+        """The full id of the one document whose id starts with ``prefix``."""
+        docs = schema.documents
+        with self.engine.connect() as connection:
+            ids = list(
+                connection.scalars(select(docs.c.id).where(docs.c.id.startswith(prefix)).limit(2))
+            )
+        if not ids or not prefix:
+            raise NotFoundError(E.NO_DOCUMENT, doc_id=prefix)
+        if len(ids) > 1:
+            with self.engine.connect() as connection:
+                count = connection.scalar(select(func.count()).where(docs.c.id.startswith(prefix)))
+            raise NotFoundError(E.AMBIGUOUS_ID, doc_id=prefix, count=count)
+        return ids[0]
+
+    def document(self, doc_id: str) -> Document:
+        docs = schema.documents
+        with self.engine.connect() as connection:
+            row = connection.execute(select(docs).where(docs.c.id == self.resolve_id(doc_id))).one()
+        return _document_from_row(row._mapping)
+
+    def extraction(self, doc_id: str) -> Extraction:
+        """A stored document with all its records, as :class:`Extraction`."""
+        document = self.document(doc_id)
+        with self.engine.connect() as connection:
+
+            def records(table: Any) -> list[Any]:
+                return list(
+                    connection.execute(
+                        select(table).where(table.c.document_id == document.id).order_by(table.c.id)
+                    )
+                )
+
+            mentions = [
+                Mention(r.text, r.start_char, r.end_char, r.label, r.entity_id)
+                for r in records(schema.mentions)
+            ]
+            entity_ids = sorted({m.entity_id for m in mentions if m.entity_id})
+            entities = [
+                from_json_dict(Entity, record)
+                for record in connection.scalars(
+                    select(schema.entities.c.record).where(schema.entities.c.id.in_(entity_ids))
+                )
+            ]
+            return Extraction(
+                document=document,
+                time_expressions=[
+                    from_json_dict(TimeExpression, r.record)
+                    for r in records(schema.time_expressions)
+                ],
+                entities=entities,
+                mentions=mentions,
+                events=[from_json_dict(Event, r.record) for r in records(schema.events)],
+                transfers=[from_json_dict(Transfer, r.record) for r in records(schema.transfers)],
+            )
+
+    def documents(
+        self,
+        *,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> list[DocumentSummary]:
+        """Stored documents, newest first; ``search`` is full-text (FTS5 on SQLite)."""
+        docs = schema.documents
+        query = select(
+            docs.c.id,
+            docs.c.date,
+            docs.c.title,
+            docs.c.source,
+            docs.c.n_time_expressions,
+            docs.c.n_mentions,
+            docs.c.n_events,
+            docs.c.n_transfers,
+        )
+        if search:
+            query = query.where(self._text_matches(search))
+        if since:
+            query = query.where(docs.c.date >= since)
+        if until:
+            query = query.where(docs.c.date <= until + "\uffff")  # whole of the `until` day
+        query = query.order_by(docs.c.date.desc(), docs.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as connection:
+            return [DocumentSummary(*row) for row in connection.execute(query)]
+
+    def _text_matches(self, search: str) -> Any:
+        docs = schema.documents
+        if self.dialect == "sqlite":
+            # Bound as a parameter and quoted as one FTS5 phrase: no query syntax injection.
+            phrase = '"' + search.replace('"', '""') + '"'
+            return text(
+                "documents.rowid IN "
+                "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase)"
+            ).bindparams(phrase=phrase)
+        return docs.c.text.ilike(f"%{search}%") | docs.c.title.ilike(f"%{search}%")
+
+    def iter_documents(self, batch_size: int = 200) -> Iterator[Document]:
+        """Every stored document, in id order, read in batches (for reprocessing)."""
+        docs = schema.documents
+        last = ""
+        while True:
+            with self.engine.connect() as connection:
+                rows = list(
+                    connection.execute(
+                        select(docs).where(docs.c.id > last).order_by(docs.c.id).limit(batch_size)
+                    )
+                )
+            if not rows:
+                return
+            yield from (_document_from_row(row._mapping) for row in rows)
+            last = rows[-1].id
+
+    def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
+        query = query or EventQuery()
+        ev, docs = schema.events, schema.documents
+        statement = (
+            select(ev.c.document_id, ev.c.date, docs.c.title, ev.c.record)
+            .join(docs, docs.c.id == ev.c.document_id)
+            .where(*event_filters(query))
+            .order_by(ev.c.date, ev.c.id)
+        )
+        if query.limit is not None:
+            statement = statement.limit(query.limit)
+        with self.engine.connect() as connection:
+            return [
+                StoredEvent(
+                    document_id=row.document_id,
+                    date=row.date,
+                    title=row.title,
+                    event=from_json_dict(Event, row.record),
+                )
+                for row in connection.execute(statement)
+            ]
+
+    def transfers(self) -> list[tuple[str, Transfer]]:
+        tr = schema.transfers
+        with self.engine.connect() as connection:
+            return [
+                (row.document_id, from_json_dict(Transfer, row.record))
+                for row in connection.execute(select(tr.c.document_id, tr.c.record))
+            ]
+
+
+def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+    """Open (and by default create or upgrade) the database at ``url``.
+
+    ``url`` is any SQLAlchemy URL (``sqlite:///path.db``, ``postgresql+psycopg://...``) or a
+    file path; without one, ``$SITREP_DB`` or ``./sitrep.db``.
+    """
+    url = database_url(url)
+    try:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed)
+    except (ArgumentError, ImportError, ValueError) as error:
+        raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error)) from error
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    store = Store(engine)
+    if migrate:
+        try:
+            store.migrate()
+        except OperationalError as error:
+            raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error.orig)) from error
+    return store
+
+
+# --- rows <-> records -------------------------------------------------------------------
+
+
+def _document_from_row(row: Any) -> Document:
+    return Document(
+        text=row["text"],
+        date=row["date"],
+        title=row["title"],
+        url=row["url"],
+        source=row["source"],
+        language=row["language"],
+        id=row["id"],
+    )
+
+
+def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "start_char": t.start,
+        "end_char": t.end,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "earliest": t.earliest,
+        "latest": t.latest,
+        "record": to_json_dict(t),
+    }
+
+
+def _mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "start_char": m.start,
+        "end_char": m.end,
+        "text": m.text,
+        "label": m.label,
+        "entity_id": m.entity_id,
+    }
+
+
+def _delimited(values: Iterable[str | None]) -> str | None:
+    kept = sorted({v for v in values if v})
+    return ";" + ";".join(kept) + ";" if kept else None
+
+
+def _event_row(document: Document, e: Event) -> dict[str, Any]:
+    return {
+        "document_id": document.id,
+        "event_type": e.event_type,
+        "modality": e.modality,
+        "actor_countries": _delimited(a.country for a in e.actor),
+        "recipient_countries": _delimited(a.country for a in e.recipient),
+        "actor_names": _delimited(a.name for a in e.actor),
+        "recipient_names": _delimited(a.name for a in e.recipient),
+        "location": e.location,
+        "date": (e.time.earliest if e.time and e.time.earliest else None) or document.day,
+        "quad": e.quad,
+        "confidence": e.confidence,
+        "record": to_json_dict(e),
+    }
+
+
+def _transfer_row(doc_id: str, t: Transfer) -> dict[str, Any]:
+    return {
+        "document_id": doc_id,
+        "supplier": t.supplier,
+        "recipient": t.recipient,
+        "system": t.system,
+        "kind": t.kind,
+        "status": t.status,
+        "record": to_json_dict(t),
+    }

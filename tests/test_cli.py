@@ -1,0 +1,192 @@
+"""The command line as a user drives it: help, extract, ingest, queries, exports, demo."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from clirunner import run_cli
+from sitrep.cli.commands_ingest import bundled_examples
+from sitrep.store import open_store
+from test_store import make_extraction
+
+COMMANDS = [
+    ["ingest"],
+    ["documents"],
+    ["show"],
+    ["events"],
+    ["timeline"],
+    ["export"],
+    ["reprocess"],
+    ["demo"],
+    ["extract"],
+    ["classify-pairs"],
+    ["eval", "timeml"],
+    ["eval", "plover"],
+]
+
+SEED = Path(bundled_examples()[0]).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_every_command_has_help_with_an_example(
+    capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    result = run_cli(capsys, *command, "--help")
+    assert result.status == 0
+    assert "Example: sitrep " + command[0] in result.out
+
+
+@pytest.mark.model
+def test_extract_prints_records_with_offsets_into_the_given_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED, encoding="utf-8")
+    result = run_cli(capsys, "extract", "--date", "2020-06-23", str(path), "--format", "json")
+    assert result.status == 0, result.err
+    data = json.loads(result.out)
+    assert data["schema"] == "sitrep.extraction/1"
+    assert data["document"]["date"] == "2020-06-23"
+    assert set(data) >= {"time_expressions", "entities", "mentions", "events", "transfers"}
+    spans = data["time_expressions"] + data["mentions"]
+    assert spans, "the example article has time expressions and mentions"
+    for span in spans:
+        assert SEED[span["start"] : span["end"]] == span["text"]
+    assert any(m["text"] == "Rajnath Singh" for m in data["mentions"])
+
+
+@pytest.mark.model
+def test_extract_reads_stdin_and_needs_a_date(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("Talks were held in Delhi on Monday."))
+    result = run_cli(capsys, "extract", "-")
+    assert result.status == 2
+    assert "E105" in result.err and "--date" in result.err
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Talks were held in Delhi on Monday."))
+    result = run_cli(capsys, "extract", "--date", "2020-06-23", "-")
+    assert result.status == 0
+    assert json.loads(result.out)["document"]["date"] == "2020-06-23"
+
+
+def _broken_files(folder: Path) -> list[Path]:
+    folder.mkdir()
+    (folder / "empty.txt").write_text("")
+    (folder / "latin1.txt").write_bytes("date 2020-01-01 Caf\xe9 talks".encode("latin-1"))
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
+    (folder / "nodate.txt").write_text("An article without any date header.")
+    (folder / "baddate.txt").write_text("date: 2020-13-45\n\nTalks were held.")
+    return sorted(folder.iterdir())
+
+
+@pytest.mark.model
+def test_ingest_batch_with_broken_files_goes_on_and_reports(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "s.db")
+    first = run_cli(capsys, "--db", db, "ingest", bundled_examples()[0])
+    assert first.status == 0, first.err
+    assert "1 ingested, 0 already stored, 0 failed" in first.out
+
+    broken = _broken_files(tmp_path / "broken")
+    good = tmp_path / "good.txt"
+    good.write_text("date: 2021-03-04\ntitle: Talks\n\nIndia and France held talks in Paris.")
+    result = run_cli(capsys, "--db", db, "ingest", str(tmp_path / "broken"), str(good))
+    assert result.status == 1
+    assert "1 ingested, 0 already stored, 5 failed" in result.out
+    for path in broken:
+        assert path.name in result.err  # one line naming each broken file
+    for code in ("E104", "E102", "E103", "E105", "E106"):
+        assert code in result.err
+
+    again = run_cli(capsys, "--db", db, "ingest", bundled_examples()[0], str(good))
+    assert again.status == 0
+    assert "0 ingested, 2 already stored, 0 failed" in again.out
+    with open_store(db) as store:
+        assert store.count_documents() == 2
+        assert {d.date for d in store.documents()} == {"2020-06-23", "2021-03-04"}
+
+
+@pytest.fixture
+def store_with_events(tmp_path: Path) -> str:
+    db = str(tmp_path / "events.db")
+    with open_store(db) as store:
+        store.add(
+            make_extraction("India and Russia met.", "2020-06-22", CONSULT=("India", "Russia")), "t"
+        )
+        store.add(
+            make_extraction("Russia asked India.", "2020-07-01", REQUEST=("Russia", "India")), "t"
+        )
+        store.add(make_extraction("<script>alert(1)</script> [bold]x[/]", "2020-08-01"), "t")
+    return db
+
+
+def test_queries_in_every_format(
+    capsys: pytest.CaptureFixture[str], store_with_events: str
+) -> None:
+    db = store_with_events
+    listing = json.loads(run_cli(capsys, "--db", db, "documents", "--format", "json").out)
+    assert [d["date"] for d in listing] == ["2020-08-01", "2020-07-01", "2020-06-22"]
+
+    shown = run_cli(capsys, "--db", db, "show", listing[0]["id"][:8])
+    assert shown.status == 0
+    assert "[bold]x[/]" in shown.out  # untrusted text printed literally, not as markup
+
+    timeline = run_cli(capsys, "--db", db, "timeline", "IND", "RUS", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(timeline.out)))
+    assert [r["event_type"] for r in rows] == ["CONSULT", "REQUEST"]
+
+    events = json.loads(
+        run_cli(capsys, "--db", db, "events", "--type", "REQUEST", "-f", "json").out
+    )
+    assert [e["event"] for e in events] == ["REQUEST"]
+    assert events[0]["actor"][0]["code"] == "RUS"
+
+    table = run_cli(capsys, "--db", db, "events", "--since", "2020-07-01")
+    assert "REQUEST" in table.out and "CONSULT" not in table.out
+
+    missing = run_cli(capsys, "--db", db, "show", "nosuchid")
+    assert missing.status == 2 and "E204" in missing.err
+
+
+def test_exports(
+    capsys: pytest.CaptureFixture[str], store_with_events: str, tmp_path: Path
+) -> None:
+    db = store_with_events
+    jsonl = run_cli(capsys, "--db", db, "export", "--format", "jsonl").out.splitlines()
+    records = [json.loads(line) for line in jsonl]
+    assert [r["event"] for r in records] == ["CONSULT", "REQUEST"]
+    assert {"id", "date", "event", "actor", "recipient", "text", "modality"} <= set(records[0])
+
+    out = tmp_path / "events.parquet"
+    result = run_cli(capsys, "--db", db, "export", "--format", "parquet", "-o", str(out))
+    assert result.status == 0
+    table = pq.read_table(out)
+    assert table.num_rows == 2
+    assert table.column("actor_countries").to_pylist() == ["IND", "RUS"]
+
+    csv_out = tmp_path / "events.csv"
+    run_cli(capsys, "--db", db, "export", "--format", "csv", "-o", str(csv_out), "--country", "RUS")
+    rows = list(csv.DictReader(csv_out.open(encoding="utf-8")))
+    assert len(rows) == 2 and rows[0]["sentence"] == "India and Russia met."
+
+
+@pytest.mark.model
+def test_demo_builds_a_fresh_database(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # a second run starts again from an empty database
+        result = run_cli(capsys, "demo")
+        assert result.status == 0, result.err
+        assert "ingested, 0 already stored, 0 failed" in result.out
+    assert "Rajnath Singh" in result.out
+    with open_store(str(tmp_path / "sitrep-demo.db")) as store:
+        assert store.count_documents() == len(bundled_examples())
