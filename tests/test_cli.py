@@ -190,3 +190,14 @@ def test_demo_builds_a_fresh_database(
     assert "Rajnath Singh" in result.out
     with open_store(str(tmp_path / "sitrep-demo.db")) as store:
         assert store.count_documents() == len(bundled_examples())
+
+
+def test_cli_reference_is_up_to_date() -> None:
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "cli_reference.py"
+    result = subprocess.run(
+        [sys.executable, str(script), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sitrep.cli.output import console
+from sitrep.cli.output import err_console
+from sitrep.errors import E, SitrepError
 from sitrep.nlp.pipeline import DEFAULT_MODEL, load_model
 
 eval_app = typer.Typer(
@@ -29,11 +30,11 @@ def eval_timeml_command(
     """
     from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores
 
-    with console.status("Tagging and scoring…"):
+    with err_console.status("Tagging and scoring…"):
         scores = evaluate_dir(folder)
-    console.print(format_scores(scores), markup=False, highlight=False)
+    sys.stdout.write(format_scores(scores) + "\n")
     if errors:
-        console.print(format_errors(scores), markup=False, highlight=False)
+        sys.stdout.write(format_errors(scores) + "\n")
 
 
 @eval_app.command("plover")
@@ -41,18 +42,27 @@ def eval_plover_command(
     gold: Annotated[
         Path, typer.Argument(help="PLOVER gold records (JSON), e.g. PLOVER_GSR_CAMEO.json.")
     ],
-    errors: Annotated[bool, typer.Option(help="List every misclassified record.")] = False,
+    errors: Annotated[int, typer.Option(help="List up to N misclassified records.")] = 0,
+    split: Annotated[
+        str | None,
+        typer.Option(help="Score only one fixed half: 'tune' (looked at) or 'check' (never)."),
+    ] = None,
     model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
 ) -> None:
     """Score the pair classifier: accuracy, macro-F1 and a confusion table.
 
     Example: sitrep eval plover ../shared/data/plover-dev/PLOVER_GSR_CAMEO.json
     """
-    from sitrep.events.evaluate import evaluate, format_scores, load_gold
+    from sitrep.events.evaluate import evaluate, format_scores, load_gold, split_gold
 
-    with console.status("Classifying and scoring…"):
-        scores = evaluate(load_gold(gold), load_model(model))
-    console.print(format_scores(scores, errors=errors), markup=False, highlight=False)
+    records = load_gold(gold)
+    if split is not None:
+        if split not in ("tune", "check"):
+            raise SitrepError(E.BAD_OPTION, option="--split", reason="use 'tune' or 'check'")
+        records = split_gold(records, split)  # type: ignore[arg-type]
+    with err_console.status("Classifying and scoring…"):
+        scores = evaluate(records, load_model(model))
+    sys.stdout.write(format_scores(scores, show_errors=errors) + "\n")
 
 
 def classify_pairs_command(

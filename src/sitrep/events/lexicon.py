@@ -1,0 +1,187 @@
+"""The PLOVER trigger lexicon and modality cues, loaded from the YAML files in ``data/``.
+
+The lexicon is data, not code: ``data/plover_lexicon.yaml`` says which verbs, phrasal verbs and
+nouns signal which PLOVER type and mode, which verbs only report or announce intentions, and
+how intended or refused actions are re-read (future cooperation is AGREE, refused cooperation is
+REJECT). This module only parses it into typed, immutable lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+VerbRole = Literal["content", "speech", "intent", "aspect", "reject", "request", "deny"]
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One reading of a trigger: a PLOVER type and (optionally) a mode."""
+
+    event_type: str
+    mode: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> Sense:
+        event_type, _, mode = value.partition("/")
+        if event_type not in PLOVER_TYPES:
+            raise ValueError(f"unknown PLOVER type {event_type!r} in lexicon entry {value!r}")
+        return cls(event_type, mode or None)
+
+
+# ``None`` in an object map means "this object says nothing; keep looking".
+SenseMap = Mapping[str, Sense | None]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """A verb (or phrasal verb) of the lexicon."""
+
+    key: str
+    sense: Sense | None = None
+    obj: SenseMap = field(default_factory=dict)
+    subj: SenseMap = field(default_factory=dict)
+    prep: SenseMap = field(default_factory=dict)
+    undo: bool = False  # lift/ease/end: the reading comes from the undone noun's `undo`
+    light: bool = False  # the object noun's own reading comes before `sense`
+
+
+@dataclass(frozen=True, slots=True)
+class NounEntry:
+    key: str
+    sense: Sense | None
+    undo: Sense | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    future_aux: frozenset[str]
+    conditional_aux: frozenset[str]
+    obligation_aux: frozenset[str]
+    negation_words: frozenset[str]
+    negation_advmods: frozenset[str]
+    planned_heads: frozenset[str]
+    expected_heads: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    historical_phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: Mapping[str, VerbEntry]
+    nouns: Mapping[str, NounEntry]
+    roles: Mapping[str, VerbRole]  # lemma -> non-content role (speech, intent, ...)
+    intent_adjectives: frozenset[str]
+    event_nouns: frozenset[str]
+    weapons: Mapping[str, str]
+    future_reading: Mapping[str, str]
+    negated_reading: Mapping[str, str]
+    cues: ModalityCues
+    longest_noun_key: int  # words in the longest noun key, bounds the multi-word search
+
+    def role(self, lemma: str) -> VerbRole:
+        """What a verb does in the chain; lexicon verbs with a sense are ``content``."""
+        return self.roles.get(lemma, "content")
+
+
+def _sense(value: Any) -> Sense | None:
+    return None if value is None else Sense.parse(str(value))
+
+
+def _sense_map(raw: Mapping[str, Any] | None) -> dict[str, Sense | None]:
+    return {str(k): _sense(v) for k, v in (raw or {}).items()}
+
+
+def _verb(key: str, raw: Any) -> VerbEntry:
+    if not isinstance(raw, Mapping):
+        return VerbEntry(key, _sense(raw))
+    return VerbEntry(
+        key,
+        _sense(raw.get("sense")),
+        obj=_sense_map(raw.get("obj")),
+        subj=_sense_map(raw.get("subj")),
+        prep=_sense_map(raw.get("prep")),
+        undo=bool(raw.get("undo", False)),
+        light=bool(raw.get("light", False)),
+    )
+
+
+def _noun(key: str, raw: Any) -> NounEntry:
+    if not isinstance(raw, Mapping):
+        return NounEntry(key, _sense(raw))
+    return NounEntry(key, _sense(raw.get("sense")), _sense(raw.get("undo")))
+
+
+def _words(raw: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw)
+
+
+def _roles(raw: Mapping[str, Any]) -> dict[str, VerbRole]:
+    # Later lists win, so a verb listed both as speech and as a request verb is a request verb:
+    # the list order below is the precedence, from weakest to strongest.
+    roles: dict[str, VerbRole] = {}
+    order: tuple[VerbRole, ...] = ("aspect", "speech", "intent", "deny", "request", "reject")
+    for role in order:
+        for lemma in raw.get(role, []):
+            roles[str(lemma)] = role
+    return roles
+
+
+def _read_yaml(name: str) -> Any:
+    text = resources.files("sitrep.events").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon (parsed once per process)."""
+    raw = _read_yaml("plover_lexicon.yaml")
+    cue_raw = _read_yaml("modality_cues.yaml")
+    nouns = {str(k): _noun(str(k), v) for k, v in raw["nouns"].items()}
+    cues = ModalityCues(
+        future_aux=_words(cue_raw["future_aux"]),
+        conditional_aux=_words(cue_raw["conditional_aux"]),
+        obligation_aux=_words(cue_raw["obligation_aux"]),
+        negation_words=_words(cue_raw["negation_words"]),
+        negation_advmods=_words(cue_raw["negation_advmods"]),
+        planned_heads=_words(cue_raw["planned_heads"]),
+        expected_heads=_words(cue_raw["expected_heads"]),
+        hypothetical_marks=_words(cue_raw["hypothetical_marks"]),
+        historical_phrases=tuple(str(p).lower() for p in cue_raw["historical_phrases"]),
+    )
+    return Lexicon(
+        verbs={str(k): _verb(str(k), v) for k, v in raw["verbs"].items()},
+        nouns=nouns,
+        roles=_roles(raw),
+        intent_adjectives=_words(raw["intent_adjectives"]),
+        event_nouns=_words(raw["event_nouns"]),
+        weapons={str(k): str(v) for k, v in raw["weapons"].items()},
+        future_reading={str(k): str(v) for k, v in raw["future_reading"].items()},
+        negated_reading={str(k): str(v) for k, v in raw["negated_reading"].items()},
+        cues=cues,
+        longest_noun_key=max(len(k.split()) for k in nouns),
+    )
