@@ -38,6 +38,14 @@ ModelOption = Annotated[
 JobsOption = Annotated[
     int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP pipeline.")
 ]
+StagesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stages",
+        envvar="SITREP_STAGES",
+        help="Comma-separated pipeline stages to run instead of the default ones.",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="Document date (YYYY-MM-DD) for inputs that carry none."),
@@ -45,9 +53,13 @@ DateOption = Annotated[
 
 
 @contextmanager
-def pipeline(model: str, jobs: int) -> Iterator[Extractor | ParallelExtractor]:
+def pipeline(
+    model: str, jobs: int, stages: str | None = None
+) -> Iterator[Extractor | ParallelExtractor]:
     """The pipeline in this process, or in ``jobs`` worker processes."""
     config = PipelineConfig(model=model)
+    if stages:
+        config = PipelineConfig(model=model, stages=tuple(s.strip() for s in stages.split(",")))
     with console.status(f"Loading the NLP pipeline ({model})…"):
         extractor = ParallelExtractor(config, processes=jobs) if jobs > 1 else Extractor(config)
     try:
@@ -90,19 +102,20 @@ def run_ingest(
     columns: dict[str, str],
     model: str,
     jobs: int,
-    quiet: bool = False,
+    stages: str | None = None,
+    verbose: bool = False,
 ) -> IngestSummary:
     """Ingest ``paths`` with a progress bar; print one line per failed input."""
     from sitrep.store import open_store
 
-    with open_store(db) as store, pipeline(model, jobs) as extractor, progress_bar() as bar:
+    with open_store(db) as store, pipeline(model, jobs, stages) as extractor, progress_bar() as bar:
         task = bar.add_task("Ingesting", total=count_inputs(paths))
 
         def on_result(outcome: Outcome, message: str) -> None:
             bar.advance(task)
             if outcome == "failed":
                 bar.console.print(f"failed: {message}", style="red", markup=False)
-            elif not quiet and outcome == "skipped":
+            elif verbose and outcome == "skipped":
                 bar.console.print(f"skipped: {message}", style="dim", markup=False)
 
         summary = ingest(
@@ -129,6 +142,10 @@ def ingest_command(
     ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    stages: StagesOption = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list inputs already stored.")
+    ] = False,
 ) -> None:
     """Read articles, extract their records and store them (re-ingesting is a no-op).
 
@@ -141,6 +158,8 @@ def ingest_command(
         columns=_parse_columns(column),
         model=model,
         jobs=jobs,
+        stages=stages,
+        verbose=verbose,
     )
     console.print(str(summary), markup=False)
     if summary.failed:
@@ -151,6 +170,7 @@ def reprocess_command(
     ctx: typer.Context,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
+    stages: StagesOption = None,
 ) -> None:
     """Re-derive every stored document's records from its kept text (after an upgrade).
 
@@ -159,7 +179,7 @@ def reprocess_command(
     store = ctx.obj.store()
     total = store.count_documents()
     done = 0
-    with pipeline(model, jobs) as extractor, progress_bar() as bar:
+    with pipeline(model, jobs, stages) as extractor, progress_bar() as bar:
         task = bar.add_task("Reprocessing", total=total)
         for extraction in extractor.extract_many(store.iter_documents()):
             store.replace_records(extraction, extractor.version)
@@ -181,6 +201,7 @@ def extract_command(
     date: DateOption = None,
     fmt: Annotated[str, typer.Option("--format", help="json (default) or table.")] = "json",
     model: ModelOption = DEFAULT_MODEL,
+    stages: StagesOption = None,
 ) -> None:
     """Process one text without a database and print every record it yields.
 
@@ -201,7 +222,7 @@ def extract_command(
         url=parsed.url,
         source=source,
     )
-    with pipeline(model, 1) as extractor:
+    with pipeline(model, 1, stages) as extractor:
         extraction = extractor.extract_many([document]).__next__()
     if fmt == "table":
         from sitrep.cli.commands_query import print_extraction
@@ -244,9 +265,7 @@ def demo_command(
     for suffix in ("", "-wal", "-shm"):
         Path(f"{db_file}{suffix}").unlink(missing_ok=True)
     url = str(db_file)
-    summary = run_ingest(
-        bundled_examples(), db=url, date=None, columns={}, model=model, jobs=1, quiet=True
-    )
+    summary = run_ingest(bundled_examples(), db=url, date=None, columns={}, model=model, jobs=1)
     with open_store(url) as store:
         for row in store.documents(limit=None):
             print_extraction(store.extraction(row.id))

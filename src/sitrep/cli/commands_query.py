@@ -70,7 +70,8 @@ def documents_command(
         ],
         fmt,
         title=f"{len(rows)} of {total} documents",
-        columns=["id", "date", "title", "source", "times", "mentions", "events", "transfers"],
+        columns=["id", "date", "title", "times", "mentions", "events", "transfers"]
+        + (["source"] if fmt is not Format.table else []),  # tables are narrow: see json/csv
     )
 
 

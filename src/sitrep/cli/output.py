@@ -45,7 +45,12 @@ def print_rows(
     else:
         table = Table(title=title, title_justify="left", show_lines=False)
         for column in columns:
-            table.add_column(column.replace("_", " "), overflow="fold")
+            # Short values (ids, dates, counts, codes) stay on one line; text columns wrap.
+            short = all(len(_cell(row.get(column))) <= 12 for row in rows)
+            if short:
+                table.add_column(column.replace("_", " "), no_wrap=True)
+            else:
+                table.add_column(column.replace("_", " "), overflow="fold", ratio=1, min_width=12)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
         console.print(table)

@@ -44,10 +44,28 @@ STAGES: dict[str, Stage] = {
             assigns=("doc._.time_expressions",),
         ),
         Stage(
-            "sitrep_mentions_v1",
+            "sitrep_mentions_v1",  # the model's NER as records; the baseline actors replaces
             "sitrep.nlp.mentions:MentionStage",
             requires=("doc.ents",),
             assigns=("doc._.entities", "doc._.mentions"),
+        ),
+        Stage(
+            "sitrep_actors_v1",
+            "sitrep.actors.stage:ActorStage",
+            requires=("doc.ents", "doc._.dct"),
+            assigns=("doc._.entities", "doc._.mentions"),
+        ),
+        Stage(
+            "sitrep_events_v1",
+            "sitrep.events.stage:EventStage",
+            requires=("doc._.time_expressions", "doc._.entities", "doc._.mentions"),
+            assigns=("doc._.events",),
+        ),
+        Stage(
+            "sitrep_transfers_v1",
+            "sitrep.transfers.stage:TransferStage",
+            requires=("doc._.time_expressions", "doc._.dct"),
+            assigns=("doc._.transfers",),
         ),
     )
 }

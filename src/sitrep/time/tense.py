@@ -1,0 +1,128 @@
+"""The tense of the verb that governs a time expression: "left on Monday" vs "will leave on Monday".
+
+With a spaCy parse, the governing verb is found by walking up the dependency tree; without
+one, the nearest tense marker in the same sentence decides. The answer picks the direction in
+which an underspecified date ("Monday", "June 5", "this spring") is resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Tense", "tense_at"]
+
+Tense = Literal["PAST", "PRESENT", "FUTURE"]
+
+# Verbs whose passive ("is scheduled to", "is expected to") or infinitive complement points
+# to the future.
+_PROSPECTIVE = {
+    "schedule",
+    "expect",
+    "plan",
+    "due",
+    "set",
+    "slate",
+    "intend",
+    "aim",
+    "hope",
+    "want",
+}
+_REPORTING = {"say", "tell", "report", "announce", "claim", "state", "confirm", "deny", "add"}
+# Markers of the clause's time in plain text, strong (auxiliaries, modals, reporting verbs)
+# before weak (any "-ed" word, which may be a participle after "will be").
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|expected\s+to|"
+    r"(?:plan|intend|hope|expect|want|decide|agree|promise|vow|threaten|prepare|aim)(?:s|ed|ing)?\s+to|"
+    r"planned|planning|set\s+to|slated|would|might|could|may|upcoming|next|effective|"
+    r"as\s+(?:soon|early)\s+as)\b",
+    re.I,
+)
+_PAST_WORDS = re.compile(
+    r"\b(?:said|says|was|were|had|did|told|ago|earlier|last|announced|reported)\b", re.I
+)
+_WEAK_PAST = re.compile(r"\b[a-z]{3,}ed\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+# How far (characters) the text fallback looks for a marker on either side; a clause in news
+# prose is rarely longer than this (set by reading TimeBank sentences).
+_WINDOW = 80
+
+
+def _verb_of(token: Token) -> Token | None:
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _tense_of_verb(verb: Token) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo", "would", "ll"}:
+        return "FUTURE"
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head.lemma_ in _PROSPECTIVE or head.lower_ in ("going", "about"):
+            return "FUTURE"
+        parent = _tense_of_verb(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
+        return parent if parent == "FUTURE" else "FUTURE" if head.lemma_ in _PROSPECTIVE else parent
+    if verb.lemma_ in _PROSPECTIVE and verb.dep_ not in ("acl", "amod"):
+        return "FUTURE"  # "planned a rally on Saturday", "has scheduled a meeting Thursday"
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return "FUTURE"  # "is leaving on Monday": the progressive of a planned act
+    if "Past" in verb.morph.get("Tense") or any("Past" in a.morph.get("Tense") for a in auxes):
+        return "PAST"
+    if verb.tag_ == "VBN" and words & {"has", "have", "had"}:
+        return "PAST"
+    if "Pres" in verb.morph.get("Tense") or any("Pres" in a.morph.get("Tense") for a in auxes):
+        # News reports what was said in the present ("the ministry says Monday"): past.
+        if verb.lemma_ in _REPORTING:
+            return "PAST"
+        # A finite present of an event verb with a day is a schedule: "Arafat meets Monday".
+        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in ("be", "have"):
+            return "FUTURE"
+        return "PRESENT"
+    return None
+
+
+def _tense_from_text(text: str, start: int, end: int) -> Tense | None:
+    left = text[max(0, start - _WINDOW) : start]
+    right = text[end : end + _WINDOW]
+    cut = list(_SENTENCE_END.finditer(left))
+    if cut:
+        left = left[cut[-1].end() :]
+    stop = _SENTENCE_END.search(right)
+    if stop:
+        right = right[: stop.start()]
+    for markers in (((_FUTURE_WORDS, "FUTURE"), (_PAST_WORDS, "PAST")), ((_WEAK_PAST, "PAST"),)):
+        best: tuple[int, Tense] | None = None
+        for regex, tense in markers:
+            for match in regex.finditer(left):
+                distance = len(left) - match.end()
+                if best is None or distance < best[0]:
+                    best = (distance, tense)  # type: ignore[assignment]
+            for match in regex.finditer(right):
+                distance = match.start() + 5  # a marker before the expression reads first
+                if best is None or distance < best[0]:
+                    best = (distance, tense)  # type: ignore[assignment]
+        if best is not None:
+            return best[1]
+    return None
+
+
+def tense_at(text: str, start: int, end: int, doc: Doc | None = None) -> Tense | None:
+    """Tense of the clause around ``text[start:end]``; None when nothing says."""
+    if doc is not None and doc.text == text:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            verb = _verb_of(span.root)
+            if verb is not None:
+                tense = _tense_of_verb(verb)
+                if tense is not None:
+                    return tense
+    return _tense_from_text(text, start, end)
