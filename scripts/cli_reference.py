@@ -22,6 +22,8 @@ COMMANDS: list[list[str]] = [
     ["events"],
     ["timeline"],
     ["export"],
+    ["deals"],
+    ["deal"],
     ["extract"],
     ["reprocess"],
     ["demo"],

@@ -22,6 +22,8 @@ COMMANDS = [
     ["events"],
     ["timeline"],
     ["export"],
+    ["deals"],
+    ["deal"],
     ["reprocess"],
     ["demo"],
     ["extract"],
@@ -201,3 +203,39 @@ def test_cli_reference_is_up_to_date() -> None:
         [sys.executable, str(script), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.model
+def test_classify_pairs_keeps_its_line_contract(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pairs = tmp_path / "pairs.jsonl"
+    lines = [
+        {
+            "sentence": "Rebels shelled the village overnight.",
+            "actor": "Rebels",
+            "recipient": "village",
+        },
+        {"sentence": "The weather was mild in Paris.", "actor": "Paris", "recipient": None},
+    ]
+    pairs.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = run_cli(capsys, "classify-pairs", str(pairs))
+    assert result.status == 0, result.err
+    out = [json.loads(line) for line in result.out.splitlines()]
+    assert len(out) == 2
+    for line in out:
+        assert set(line) == {"event_type", "mode", "modality"}
+    assert out[0]["event_type"] == "ASSAULT"
+    assert out[1]["event_type"] is None
+
+
+def test_eval_timeml_scores_a_folder(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    for path in sorted((shared_dir / "data" / "timeml-dev" / "TimeBank").glob("*.tml"))[:3]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    result = run_cli(capsys, "eval", "timeml", str(folder), "--errors")
+    assert result.status == 0, result.err
+    assert "relaxed" in result.out and "value" in result.out

@@ -48,6 +48,13 @@ class E(Enum):
         "E207",
         "gazetteer file {source}: {reason} (the schema is in sitrep/actors/data/README.md)",
     )
+    BAD_ROLES = (  # added with the roles table (sitrep/actors/roles.py)
+        "E208",
+        "roles table {source}: {reason} (the schema is in sitrep/actors/data/ROLES.md)",
+    )
+
+    NO_DEAL = ("E209", "no deal with id {deal_id!r}; list them with `sitrep deals`")
+    AMBIGUOUS_DEAL = ("E210", "deal id prefix {deal_id!r} matches {count} deals; add digits")
 
     @property
     def code(self) -> str:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from sitrep import __version__
-from sitrep.cli import commands_eval, commands_ingest, commands_query
+from sitrep.cli import commands_deals, commands_eval, commands_ingest, commands_query
 from sitrep.cli.output import fail
 from sitrep.errors import SitrepError
 from sitrep.store import Store, open_store
@@ -62,6 +62,7 @@ def configure(
 
 commands_ingest.register(app)
 commands_query.register(app)
+commands_deals.register(app)
 commands_eval.register(app)
 
 

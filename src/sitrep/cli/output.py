@@ -46,11 +46,13 @@ def print_rows(
         table = Table(title=title, title_justify="left", show_lines=False)
         for column in columns:
             # Short values (ids, dates, counts, codes) stay on one line; text columns wrap.
-            short = all(len(_cell(row.get(column))) <= 12 for row in rows)
-            if short:
-                table.add_column(column.replace("_", " "), no_wrap=True)
+            # Short values (ids, dates, types, counts) keep their width; text columns share
+            # what is left and wrap.
+            longest = max((len(_cell(row.get(column))) for row in rows), default=0)
+            if longest <= 12:
+                table.add_column(column.replace("_", " "), min_width=longest, overflow="fold")
             else:
-                table.add_column(column.replace("_", " "), overflow="fold", ratio=1, min_width=12)
+                table.add_column(column.replace("_", " "), overflow="fold", ratio=1, min_width=8)
         for row in rows:
             table.add_row(*(_cell(row.get(c)) for c in columns))
         console.print(table)

@@ -338,12 +338,33 @@ class Store:
                 for row in connection.execute(statement)
             ]
 
-    def transfers(self) -> list[tuple[str, Transfer]]:
-        tr = schema.transfers
+    def transfer_facts(
+        self,
+        *,
+        supplier: str | None = None,
+        recipient: str | None = None,
+        system: str | None = None,
+    ) -> list[tuple[str, str, Transfer]]:
+        """Stored transfers as (document id, document date, Transfer), oldest first.
+
+        ``system`` matches part of the system name, case-insensitively.
+        """
+        tr, docs = schema.transfers, schema.documents
+        statement = (
+            select(tr.c.document_id, docs.c.date, tr.c.record)
+            .join(docs, docs.c.id == tr.c.document_id)
+            .order_by(docs.c.date, tr.c.id)
+        )
+        if supplier:
+            statement = statement.where(tr.c.supplier == supplier.upper())
+        if recipient:
+            statement = statement.where(tr.c.recipient == recipient.upper())
+        if system:
+            statement = statement.where(tr.c.system.icontains(system, autoescape=True))
         with self.engine.connect() as connection:
             return [
-                (row.document_id, from_json_dict(Transfer, row.record))
-                for row in connection.execute(select(tr.c.document_id, tr.c.record))
+                (row.document_id, row.date, from_json_dict(Transfer, row.record))
+                for row in connection.execute(statement)
             ]
 
 

@@ -12,31 +12,22 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from sitrep.time.lexicon import LEXICON
+
 __all__ = ["Tense", "tense_at"]
 
 Tense = Literal["PAST", "PRESENT", "FUTURE"]
 
 # Verbs whose passive ("is scheduled to", "is expected to") or infinitive complement points
 # to the future.
-_PROSPECTIVE = {
-    "schedule",
-    "expect",
-    "plan",
-    "due",
-    "set",
-    "slate",
-    "intend",
-    "aim",
-    "hope",
-    "want",
-}
-_REPORTING = {"say", "tell", "report", "announce", "claim", "state", "confirm", "deny", "add"}
+_PROSPECTIVE = frozenset(LEXICON["prospective_verbs"])
+_REPORTING = frozenset(LEXICON["reporting_verbs"])
 # Markers of the clause's time in plain text, strong (auxiliaries, modals, reporting verbs)
 # before weak (any "-ed" word, which may be a participle after "will be").
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|expected\s+to|"
     r"(?:plan|intend|hope|expect|want|decide|agree|promise|vow|threaten|prepare|aim)(?:s|ed|ing)?\s+to|"
-    r"planned|planning|set\s+to|slated|would|might|could|may|upcoming|next|effective|"
+    r"planned|planning|set\s+to|slated|would|upcoming|effective|"
     r"as\s+(?:soon|early)\s+as)\b",
     re.I,
 )
@@ -99,19 +90,18 @@ def _tense_from_text(text: str, start: int, end: int) -> Tense | None:
     stop = _SENTENCE_END.search(right)
     if stop:
         right = right[: stop.start()]
-    for markers in (((_FUTURE_WORDS, "FUTURE"), (_PAST_WORDS, "PAST")), ((_WEAK_PAST, "PAST"),)):
-        best: tuple[int, Tense] | None = None
-        for regex, tense in markers:
-            for match in regex.finditer(left):
-                distance = len(left) - match.end()
-                if best is None or distance < best[0]:
-                    best = (distance, tense)  # type: ignore[assignment]
-            for match in regex.finditer(right):
-                distance = match.start() + 5  # a marker before the expression reads first
-                if best is None or distance < best[0]:
-                    best = (distance, tense)  # type: ignore[assignment]
-        if best is not None:
-            return best[1]
+    # The governing verb usually comes first ("said Friday", "will meet on Thursday"), so
+    # the clause before the expression is read first, strong markers before weak ones.
+    for context, on_left in ((left, True), (right, False)):
+        for markers in ((_FUTURE_WORDS, "FUTURE"), (_PAST_WORDS, "PAST")), ((_WEAK_PAST, "PAST"),):
+            best: tuple[int, Tense] | None = None
+            for regex, tense in markers:
+                for match in regex.finditer(context):
+                    distance = len(context) - match.end() if on_left else match.start()
+                    if best is None or distance < best[0]:
+                        best = (distance, tense)  # type: ignore[assignment]
+            if best is not None:
+                return best[1]
     return None
 
 
@@ -123,6 +113,8 @@ def tense_at(text: str, start: int, end: int, doc: Doc | None = None) -> Tense |
             verb = _verb_of(span.root)
             if verb is not None:
                 tense = _tense_of_verb(verb)
-                if tense is not None:
+                if tense in ("PAST", "FUTURE"):
                     return tense
+                # A present (or no) tense says little about a date: let the wording decide.
+                return _tense_from_text(text, start, end) or tense
     return _tense_from_text(text, start, end)

@@ -1,0 +1,135 @@
+"""The typed entries of the gazetteers: countries, places, organisations, equipment.
+
+These are read-only lookup data, not records: the resolution component turns them into
+:class:`sitrep.records.Entity` objects carrying what the record contract needs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Fixed vocabulary of equipment categories. Kept small on purpose so that queries such as "all
+# SAM systems India bought" need no synonym list; extend here (and in data/README.md) when a
+# genuinely new kind of system appears.
+EQUIPMENT_CATEGORIES = frozenset(
+    {
+        "combat aircraft",
+        "bomber",
+        "transport aircraft",
+        "tanker aircraft",
+        "trainer aircraft",
+        "maritime patrol aircraft",
+        "AEW&C aircraft",
+        "reconnaissance aircraft",
+        "helicopter",
+        "tank",
+        "armoured vehicle",
+        "artillery",
+        "SAM system",
+        "MANPADS",
+        "air-defence gun",
+        "anti-ship/land-attack missile",
+        "cruise missile",
+        "ballistic missile",
+        "anti-tank missile",
+        "air-to-air missile",
+        "air-to-surface missile",
+        "guided bomb",
+        "submarine",
+        "aircraft carrier",
+        "amphibious ship",
+        "cruiser",
+        "destroyer",
+        "frigate",
+        "corvette",
+        "patrol vessel",
+        "drone",
+        "loitering munition",
+        "radar",
+        "engine",
+    }
+)
+
+OrganisationKind = Literal["igo", "media"]
+CountryVia = Literal["name", "alias", "demonym", "historical", "capital", "metonym", "code"]
+
+
+@dataclass(frozen=True, slots=True)
+class Capital:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    official_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    historical: tuple[str, ...] = ()
+    capital: Capital | None = None
+    metonyms: tuple[tuple[str, str], ...] = ()  # (name, PLOVER sector), e.g. ("Pentagon", "MIL")
+    population: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMatch:
+    """How a piece of text names a country: directly, as a demonym, via its capital ..."""
+
+    country: Country
+    via: CountryVia
+    # The sector the mention implies: a capital or "the Kremlin" speaks for the government
+    # ("Moscow said" -> GOV); a name or demonym implies none by itself.
+    sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str  # ISO 3166 alpha-3
+    lat: float
+    lon: float
+    population: int = 0
+    geonameid: int | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An international organisation (sector IGO) or a news outlet (sector MED)."""
+
+    id: str
+    name: str
+    kind: OrganisationKind
+    sector: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+    country: str | None = None  # ISO alpha-3 of a media outlet's home; None for most IGOs
+    type: str | None = None  # "news agency", "newspaper", "broadcaster", "UN body", ...
+    members: tuple[str, ...] = ()  # ISO alpha-3 codes, where the file lists them
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentEntry:
+    """One weapon system or platform of the equipment catalogue."""
+
+    id: str
+    name: str
+    category: str  # one of EQUIPMENT_CATEGORIES
+    origin: str  # ISO alpha-3, joint programmes joined with "+": "IND+RUS"
+    maker: str | None = None
+    family: str | None = None  # id of the base design a variant belongs to: su-30mki -> su-30
+    aliases: tuple[str, ...] = ()
+    note: str | None = None
+    # False when the bare canonical name is a common word or a person's name ("Arjun",
+    # "Akash", "Milan"): only the aliases ("Arjun tank", "Akash missile") are matched in text.
+    match_name: bool = True
+    extra: dict[str, object] = field(default_factory=dict, compare=False)
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        return tuple(self.origin.split("+"))

@@ -1,0 +1,268 @@
+"""Find weapon-system designations in text: "Su-30MKIs", "the S-400's", "MiG29K", "Kilo-class".
+
+Designations are written many ways ("MiG-29K", "MiG29K", "Mig 29K"; "Su-30 MKI"), pluralised
+("MiG-29s") and made possessive ("S-400's"). Rather than compile a regex per alias, every alias
+is reduced to a *key*: its letter/digit runs, lower-cased and joined, with hyphens and spaces
+dropped and the punctuation that is part of a name kept ("F/A-18" -> "f/a18", "Sa'ar 6" ->
+"sa'ar6"). The text is scanned once, run by run, walking a set of key prefixes (a trie flattened
+into a set), so the cost is a set lookup per word whatever the size of the catalogue; the
+longest key that matches at a position wins ("MiG-29K" over "MiG-29").
+
+A key match is then checked against the alias it came from, so that matching stays strict
+where it must:
+- a match starts and ends at word edges: "S-400" is not found in "S-4000", "F-16" not in "KF-16";
+- a space may stand only where the alias has a space or a hyphen after a multi-letter part
+  ("Su 30" for "Su-30", but never "S 400" for "S-400"), or before a suffix of two or more
+  letters ("Su-30 MKI");
+- aliases with a digit match in any case except all-lower-case ("SU-30", "Mig-29"; not
+  "type 90"); plain-word aliases match as written, in capitals, or title-cased ("Kilo Class");
+- a trailing plural "s" is allowed ("Su-30MKIs"); a possessive "'s" is left outside the match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sitrep.actors.entries import EquipmentEntry
+from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+
+_RUN = re.compile(r"[^\W_]+")
+_HYPHENS = frozenset("-‐‑–")  # hyphen, Unicode hyphen, non-breaking hyphen, en dash
+_HARD_SEPARATORS = {"/": "/", "&": "&", "'": "'", "’": "'", ".": "."}
+_CLASS_NAME = re.compile(r"^(?P<stem>.+?)[- ]class\b", re.IGNORECASE)
+_DIGIT_THEN_LETTERS = re.compile(r"(?<=\d)(?=[^\W\d_]{2,})")
+
+
+@dataclass(frozen=True, slots=True)
+class EquipmentMatch:
+    """One designation found in text, with the catalogue entry it names."""
+
+    start: int
+    end: int
+    text: str
+    entry: EquipmentEntry
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def origin(self) -> str:
+        return self.entry.origin
+
+
+@dataclass(frozen=True, slots=True)
+class _AliasSpec:
+    """What a text span with this key must also satisfy to count as this alias."""
+
+    entry_id: str
+    alias: str
+    space_ok: frozenset[int]  # key offsets where the text may have a space
+    has_digit: bool
+    case_forms: frozenset[str]  # accepted spellings (separators removed) for plain words
+
+
+def _separator(gap: str) -> str | None:
+    """How two letter/digit runs are joined: "-", " ", a kept character, or None (no join).
+
+    Spaces around a kept character do not count ("Pratt & Whitney", "Gerald R. Ford").
+    """
+    if len(gap) > 3 or gap.count("\n") > 1:
+        return None  # line-wrapped names ("Storm\nShadow") are fine, paragraph breaks are not
+    core = gap.strip()
+    if not core:
+        return " " if gap else None
+    if len(core) > 1:
+        return None
+    if core in _HYPHENS:
+        return "-" if core == gap else None  # "Su - 30" is a dash between words, not a name
+    return _HARD_SEPARATORS.get(core)
+
+
+def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
+    runs = list(_RUN.finditer(alias))
+    if not runs:
+        return None
+    key = ""
+    joined = ""
+    title = ""
+    space_ok: set[int] = set()
+    previous: re.Match[str] | None = None
+    for run in runs:
+        if previous is not None:
+            sep = _separator(alias[previous.end() : run.start()])
+            if sep is None:
+                return None  # an alias with odd punctuation ("(I)") cannot be matched by runs
+            if sep == " " or (sep == "-" and len(previous.group()) >= 2):
+                space_ok.add(len(key))
+            elif sep not in (" ", "-"):
+                key += sep
+                joined += sep
+                title += sep
+        word = run.group()
+        for inner in _DIGIT_THEN_LETTERS.finditer(word):
+            space_ok.add(len(key) + inner.start())
+        key += word.lower()
+        joined += word
+        title += word[:1].upper() + word[1:]
+        previous = run
+    has_digit = any(ch.isdigit() for ch in key)
+    forms = frozenset() if has_digit else frozenset({joined, joined.upper(), title})
+    return key, _AliasSpec(entry_id, alias, frozenset(space_ok), has_digit, forms)
+
+
+def _aliases(entry: EquipmentEntry) -> list[str]:
+    """The other names to match for an entry, including implied ones ("Kilo class" for
+    "Kilo-class submarine"); the canonical name itself is added separately."""
+    names = list(entry.aliases)
+    for name in (entry.name, *entry.aliases):
+        found = _CLASS_NAME.match(name)
+        implied = f"{found.group('stem')} class" if found else None
+        if implied and implied not in names and implied != entry.name:
+            names.append(implied)
+    return names
+
+
+class EquipmentMatcher:
+    """Compiled lookup of every alias of an equipment catalogue; build once, reuse."""
+
+    def __init__(self, entries: Iterable[EquipmentEntry]) -> None:
+        self.entries: dict[str, EquipmentEntry] = {}
+        self._keys: dict[str, list[_AliasSpec]] = {}
+        self._prefixes: set[str] = set()
+        self.conflicts: list[tuple[str, str, str]] = []  # (alias, kept entry id, other entry id)
+        self.unmatchable: list[tuple[str, str]] = []  # (entry id, alias with odd punctuation)
+        ordered = list(entries)
+        for entry in ordered:
+            self.entries[entry.id] = entry
+        # Canonical names first, so an entry's own name beats another entry's alias.
+        for entry in ordered:
+            if entry.match_name:
+                self._add(entry.id, entry.name)
+        for entry in ordered:
+            for alias in _aliases(entry):
+                self._add(entry.id, alias)
+
+    def _add(self, entry_id: str, alias: str) -> None:
+        made = _alias_spec(entry_id, alias)
+        if made is None:
+            self.unmatchable.append((entry_id, alias))
+            return
+        key, spec = made
+        specs = self._keys.setdefault(key, [])
+        owner = specs[0].entry_id if specs else entry_id
+        if owner != entry_id:
+            self.conflicts.append((alias, owner, entry_id))
+            return
+        specs.append(spec)
+        for i in range(1, len(key) + 1):
+            self._prefixes.add(key[:i])
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, text: str) -> list[EquipmentMatch]:
+        """All designations in ``text``, left to right, longest first, never overlapping."""
+        runs = list(_RUN.finditer(text))
+        matches: list[EquipmentMatch] = []
+        prefixes = self._prefixes
+        i = 0
+        while i < len(runs):
+            first = runs[i].group().lower()
+            if first not in prefixes and first[:-1] not in self._keys:
+                i += 1
+                continue
+            found = self._longest_at(text, runs, i)
+            if found is None:
+                i += 1
+                continue
+            last, end, spec = found
+            start = runs[i].start()
+            matches.append(EquipmentMatch(start, end, text[start:end], self.entries[spec.entry_id]))
+            i = last + 1
+        return matches
+
+    def _longest_at(
+        self, text: str, runs: list[re.Match[str]], i: int
+    ) -> tuple[int, int, _AliasSpec] | None:
+        start = runs[i].start()
+        if start >= 2 and text[start - 1] in _HARD_SEPARATORS and text[start - 2].isalnum():
+            return None  # inside a compound such as "F/A-18" or "636.3"
+        key = ""
+        joined = ""
+        spaces: list[int] = []
+        best: tuple[int, int, _AliasSpec] | None = None
+        j = i
+        while True:
+            word = runs[j].group()
+            key += word.lower()
+            joined += word
+            end = runs[j].end()
+            if _ends_word(text, end):
+                spec = self._accept(key, joined, spaces)
+                if spec is not None:
+                    best = (j, end, spec)
+                elif word.endswith("s") and len(word) > 1:
+                    spec = self._accept(key[:-1], joined[:-1], spaces)
+                    if spec is not None:
+                        best = (j, end, spec)
+            if key not in self._prefixes or j + 1 >= len(runs):
+                return best
+            sep = _separator(text[end : runs[j + 1].start()])
+            if sep is None:
+                return best
+            if sep == " ":
+                spaces.append(len(key))
+            elif sep != "-":
+                key += sep
+                joined += sep
+                if key not in self._prefixes:
+                    return best
+            j += 1
+
+    def _accept(self, key: str, joined: str, spaces: list[int]) -> _AliasSpec | None:
+        specs = self._keys.get(key)
+        if not specs:
+            return None
+        letters = [ch for ch in joined if ch.isalpha()]
+        all_lower = bool(letters) and all(ch.islower() for ch in letters)
+        for spec in specs:
+            if any(offset not in spec.space_ok for offset in spaces):
+                continue
+            if spec.has_digit:
+                if all_lower and not spec.alias.islower():
+                    continue
+            elif joined not in spec.case_forms:
+                continue
+            return spec
+        return None
+
+
+def _ends_word(text: str, end: int) -> bool:
+    """A match may not stop in the middle of a number ("Project 636" in "Project 636.3")."""
+    return not (end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit())
+
+
+def equipment_matcher(gazetteer: Gazetteer | None = None) -> EquipmentMatcher:
+    """The matcher for a gazetteer's catalogue (the shipped one by default), built once."""
+    gazetteer = gazetteer or load_gazetteer()
+    matcher = gazetteer.derived.get("equipment_matcher")
+    if not isinstance(matcher, EquipmentMatcher):
+        matcher = EquipmentMatcher(gazetteer.equipment.values())
+        gazetteer.derived["equipment_matcher"] = matcher
+    return matcher
+
+
+def find_equipment(text: str, gazetteer: Gazetteer | None = None) -> list[EquipmentMatch]:
+    """Every weapon system named in ``text``: ``find_equipment("two Su-30MKIs")``."""
+    return equipment_matcher(gazetteer).find(text)

@@ -1,0 +1,475 @@
+"""Load the shipped gazetteers (and users' own YAML files) into lookup tables, once.
+
+The shipped files live in ``sitrep/actors/data`` (schema in its README.md). A user file uses
+the same schema; its entries are merged over the shipped ones by key (country ``iso3``, the
+``id`` of an organisation, outlet or equipment entry, a place's ``name`` + ``country``): given
+fields replace the shipped ones, name lists (``aliases``, ``demonyms``, ``historical``) are
+extended, ``replace: true`` swaps the whole entry and ``remove: true`` drops it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sitrep.actors.entries import (
+    EQUIPMENT_CATEGORIES,
+    Capital,
+    Country,
+    CountryMatch,
+    CountryVia,
+    EquipmentEntry,
+    Organisation,
+    OrganisationKind,
+    Place,
+)
+from sitrep.errors import ConfigError, E
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+SECTIONS = ("countries", "places", "organisations", "media", "equipment")
+_LIST_FIELDS = ("aliases", "demonyms", "historical")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_SPACES = re.compile(r"\s+")
+
+try:  # the C loader reads the shipped files ~5x faster; fall back where libyaml is missing
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+
+def slug(name: str) -> str:
+    """The default id of an entry: "Su-30MKI" -> "su-30mki", "Kilo-class" -> "kilo-class"."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+class NameIndex[T]:
+    """Proper names to values, matched the way news writes proper names.
+
+    Matching is case-sensitive ("Turkey" the country, not "turkey"; "US", not "us") with one
+    relaxation: text in capitals (a headline's "INDIA") matches any name of four or more
+    letters. A leading "the" is ignored. The first value added for a name wins, so callers add
+    the strongest kind of name first (official names before aliases before demonyms).
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[str, T] = {}
+        self._upper: dict[str, T] = {}
+        self.conflicts: list[tuple[str, T, T]] = []
+
+    def add(self, name: str, value: T) -> None:
+        name = _clean(name)
+        if not name:
+            return
+        if name in self._exact:
+            if self._exact[name] != value:
+                self.conflicts.append((name, self._exact[name], value))
+            return
+        self._exact[name] = value
+        if len(name) >= 4:
+            self._upper.setdefault(name.upper(), value)
+
+    def get(self, text: str) -> T | None:
+        text = _clean(text)
+        for candidate in (text, _strip_article(text)):
+            if candidate in self._exact:
+                return self._exact[candidate]
+            if len(candidate) >= 4 and candidate.isupper() and candidate in self._upper:
+                return self._upper[candidate]
+        return None
+
+    def __contains__(self, text: str) -> bool:
+        return self.get(text) is not None
+
+    def names(self) -> Iterator[str]:
+        return iter(self._exact)
+
+    def __len__(self) -> int:
+        return len(self._exact)
+
+
+def _strip_article(text: str) -> str:
+    for article in ("the ", "The ", "THE "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+@dataclass
+class Gazetteer:
+    """All lookup tables; build it with :func:`load_gazetteer`."""
+
+    countries: dict[str, Country]
+    places: list[Place]
+    organisations: dict[str, Organisation]
+    media: dict[str, Organisation]
+    equipment: dict[str, EquipmentEntry]
+    sources: tuple[Path, ...] = ()
+    # Structures built from the tables on first use (the equipment matcher), kept with them.
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    _country_names: NameIndex[CountryMatch] = field(default_factory=NameIndex, repr=False)
+    _demonyms: NameIndex[CountryMatch] = field(default_factory=NameIndex, repr=False)
+    _places: dict[str, list[Place]] = field(default_factory=dict, repr=False)
+    _organisations: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
+    _media: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index_countries()
+        for place in self.places:
+            for name in (place.name, *place.aliases):
+                self._places.setdefault(name.casefold(), []).append(place)
+        for matches in self._places.values():
+            matches.sort(key=lambda p: -p.population)
+        for org in self.organisations.values():
+            for name in (org.name, *org.aliases):
+                self._organisations.add(name, org)
+        for outlet in self.media.values():
+            for name in (outlet.name, *outlet.aliases):
+                self._media.add(name, outlet)
+
+    def _index_countries(self) -> None:
+        # Order matters (first added wins): names, then aliases, capitals, metonyms, history.
+        def add(name: str, country: Country, via: CountryVia, sector: str | None = None) -> None:
+            self._country_names.add(name, CountryMatch(country, via, sector))
+
+        for country in self.countries.values():
+            add(country.name, country, "name")
+        for country in self.countries.values():
+            for alias in (country.official_name or "", *country.aliases):
+                add(alias, country, "alias")
+        for country in self.countries.values():
+            if country.capital is not None:
+                for name in (country.capital.name, *country.capital.aliases):
+                    add(name, country, "capital", "GOV")
+            for name, sector in country.metonyms:
+                add(name, country, "metonym", sector)
+        for country in self.countries.values():
+            for name in country.historical:
+                add(name, country, "historical")
+                self._demonyms.add(name, CountryMatch(country, "historical"))
+            for demonym in country.demonyms:
+                self._demonyms.add(demonym, CountryMatch(country, "demonym"))
+
+    # -- countries ---------------------------------------------------------------------------
+    def country(self, key: str) -> Country | None:
+        """A country by ISO alpha-3 or alpha-2 code, name or alias ("Russia", "U.S.")."""
+        if key in self.countries:
+            return self.countries[key]
+        if len(key) == 2 and key.isupper():
+            for country in self.countries.values():
+                if country.iso2 == key:
+                    return country
+        match = self._country_names.get(key)
+        return match.country if match and match.via in ("name", "alias") else None
+
+    def lookup_country(self, text: str) -> CountryMatch | None:
+        """What country a mention stands for, and how: name, alias, demonym, capital ...
+
+        "Russia" -> RUS (name); "Russian"/"Russians" -> RUS (demonym); "Soviet" -> RUS
+        (historical); "Moscow" -> RUS (capital, sector GOV); "the Pentagon" -> USA (metonym, MIL).
+        """
+        match = self._country_names.get(text)
+        if match is not None:
+            return match
+        return self.lookup_demonym(text)
+
+    def lookup_demonym(self, word: str) -> CountryMatch | None:
+        """A demonym or adjective, singular or plural: "Indian", "Indians", "Soviet"."""
+        match = self._demonyms.get(word)
+        if match is None and word.endswith("s"):
+            match = self._demonyms.get(word[:-1])
+        return match
+
+    def country_names(self) -> Iterator[tuple[str, CountryMatch]]:
+        """Every country name, alias, capital and metonym with what it resolves to."""
+        for name in self._country_names.names():
+            match = self._country_names.get(name)
+            if match is not None:
+                yield name, match
+
+    def demonyms(self) -> Iterator[tuple[str, CountryMatch]]:
+        for name in self._demonyms.names():
+            match = self._demonyms.get(name)
+            if match is not None:
+                yield name, match
+
+    # -- places, organisations, media --------------------------------------------------------
+    def places_named(self, name: str) -> list[Place]:
+        """Places with this name (case-insensitive), most populous first."""
+        return list(self._places.get(_clean(name).casefold(), ()))
+
+    def place(self, name: str, country: str | None = None) -> Place | None:
+        """The most populous place of that name, in ``country`` (ISO alpha-3) when given."""
+        for candidate in self.places_named(name):
+            if country is None or candidate.country == country:
+                return candidate
+        return None
+
+    def organisation(self, name: str) -> Organisation | None:
+        """An international organisation (sector IGO) by name or alias: "NATO", "the UN"."""
+        return self._organisations.get(name)
+
+    def media_outlet(self, name: str) -> Organisation | None:
+        """A news agency or outlet (sector MED) by name or alias: "ANI", "Reuters"."""
+        return self._media.get(name)
+
+    def summary(self) -> list[str]:
+        """Counts per table and name clashes, for the builder's check and for debugging."""
+        lines = [
+            f"countries: {len(self.countries)}",
+            f"demonyms: {len(self._demonyms)}",
+            f"country names (names, aliases, capitals, metonyms): {len(self._country_names)}",
+            f"places: {len(self.places)}",
+            f"organisations (IGO): {len(self.organisations)}",
+            f"media: {len(self.media)}",
+            f"equipment: {len(self.equipment)}",
+        ]
+        for index_name, index in (("country", self._country_names), ("demonym", self._demonyms)):
+            for name, kept, dropped in index.conflicts:
+                if kept.country.iso3 == dropped.country.iso3:
+                    continue  # "Singapore" the country and its capital: no ambiguity
+                lines.append(
+                    f"  {index_name} name {name!r}: kept {kept.country.iso3} ({kept.via}), "
+                    f"ignored {dropped.country.iso3} ({dropped.via})"
+                )
+        return lines
+
+
+# -- loading and merging -----------------------------------------------------------------------
+def load_gazetteer(paths: Iterable[Path | str] = ()) -> Gazetteer:
+    """The shipped gazetteers with the user's files merged over them, loaded once per path set."""
+    return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths))
+
+
+def clear_gazetteer_cache() -> None:
+    """Forget loaded gazetteers (after editing a user file within one process)."""
+    _load_cached.cache_clear()
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(paths: tuple[Path, ...]) -> Gazetteer:
+    raw = _shipped_raw()
+    for path in paths:
+        _merge_file(raw, path)
+    return _build(raw, paths)
+
+
+def _shipped_raw() -> dict[str, dict[Any, dict[str, Any]]]:
+    raw: dict[str, dict[Any, dict[str, Any]]] = {section: {} for section in SECTIONS}
+    for name in ("countries.yaml", "organisations.yaml", "media.yaml", "equipment.yaml"):
+        path = DATA_DIR / name
+        _merge_file(raw, path)
+    for place in _read_places_tsv(DATA_DIR / "places.tsv"):
+        raw["places"][(place["name"], place["country"])] = place
+    return raw
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ConfigError(E.BAD_GAZETTEER, source=path, reason="file not found")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"invalid YAML: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not set(data) <= set(SECTIONS):
+        raise ConfigError(
+            E.BAD_GAZETTEER,
+            source=path,
+            reason=f"top level must be a mapping with keys among {', '.join(SECTIONS)}",
+        )
+    return data
+
+
+def _entry_key(section: str, entry: dict[str, Any], path: Path) -> Any:
+    if section == "countries":
+        if not _ISO3.match(str(entry.get("iso3", ""))):
+            raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"country without iso3: {entry}")
+        return entry["iso3"]
+    if section == "places":
+        if "name" not in entry or "country" not in entry:
+            raise ConfigError(
+                E.BAD_GAZETTEER, source=path, reason=f"place needs name and country: {entry}"
+            )
+        return (entry["name"], entry["country"])
+    if "id" in entry:
+        return str(entry["id"])
+    if "name" in entry:
+        return slug(str(entry["name"]))
+    raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"{section} entry needs a name: {entry}")
+
+
+def _merge_file(raw: dict[str, dict[Any, dict[str, Any]]], path: Path) -> None:
+    data = _read_yaml(path)
+    for section, entries in data.items():
+        if not isinstance(entries, list):
+            raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"{section} must be a list")
+        table = raw[section]
+        for entry in entries:
+            if not isinstance(entry, dict):
+                raise ConfigError(
+                    E.BAD_GAZETTEER, source=path, reason=f"{section}: not a mapping: {entry!r}"
+                )
+            key = _entry_key(section, entry, path)
+            entry = dict(entry)
+            entry["_source"] = str(path)
+            if entry.pop("remove", False):
+                table.pop(key, None)
+            elif entry.pop("replace", False) or key not in table:
+                table[key] = entry
+            else:
+                table[key] = _merge_entry(table[key], entry)
+
+
+def _merge_entry(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(old)
+    for name, value in new.items():
+        if name in _LIST_FIELDS and isinstance(value, list):
+            merged[name] = [*old.get(name, []), *(v for v in value if v not in old.get(name, []))]
+        else:
+            merged[name] = value
+    return merged
+
+
+def _read_places_tsv(path: Path) -> Iterator[dict[str, Any]]:
+    with path.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, lat, lon, population, geonameid, ascii_name = line.rstrip("\n").split(
+                "\t"
+            )
+            yield {
+                "name": name,
+                "country": country,
+                "lat": float(lat),
+                "lon": float(lon),
+                "population": int(population),
+                "geonameid": int(geonameid),
+                "aliases": [ascii_name] if ascii_name else [],
+            }
+
+
+def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -> Gazetteer:
+    countries = {key: _country(entry) for key, entry in raw["countries"].items()}
+    return Gazetteer(
+        countries=countries,
+        places=[_place(entry) for entry in raw["places"].values()],
+        organisations={k: _organisation(e, "igo", k) for k, e in raw["organisations"].items()},
+        media={k: _organisation(e, "media", k) for k, e in raw["media"].items()},
+        equipment={k: _equipment(e, k) for k, e in raw["equipment"].items()},
+        sources=paths,
+    )
+
+
+def _fail(entry: dict[str, Any], reason: str) -> ConfigError:
+    return ConfigError(E.BAD_GAZETTEER, source=entry.get("_source", "?"), reason=reason)
+
+
+def _names(entry: dict[str, Any], key: str) -> tuple[str, ...]:
+    values = entry.get(key) or []
+    if not isinstance(values, list):
+        raise _fail(entry, f"{key} of {entry.get('name', entry)!r} must be a list")
+    return tuple(str(v) for v in values)
+
+
+def _country(entry: dict[str, Any]) -> Country:
+    if "name" not in entry:
+        raise _fail(entry, f"country {entry['iso3']} has no name")
+    capital = entry.get("capital")
+    return Country(
+        iso3=entry["iso3"],
+        iso2=str(entry.get("iso2", "")),
+        name=str(entry["name"]),
+        official_name=entry.get("official_name"),
+        aliases=_names(entry, "aliases"),
+        demonyms=_names(entry, "demonyms"),
+        historical=_names(entry, "historical"),
+        capital=Capital(
+            name=str(capital["name"]),
+            lat=capital.get("lat"),
+            lon=capital.get("lon"),
+            aliases=_names(capital, "aliases"),
+        )
+        if capital
+        else None,
+        metonyms=tuple((str(k), str(v)) for k, v in (entry.get("metonyms") or {}).items()),
+        population=entry.get("population"),
+    )
+
+
+def _place(entry: dict[str, Any]) -> Place:
+    try:
+        return Place(
+            name=str(entry["name"]),
+            country=str(entry["country"]),
+            lat=float(entry["lat"]),
+            lon=float(entry["lon"]),
+            population=int(entry.get("population") or 0),
+            geonameid=entry.get("geonameid"),
+            aliases=_names(entry, "aliases"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _fail(entry, f"place needs name, country, lat and lon: {entry}") from exc
+
+
+def _organisation(entry: dict[str, Any], kind: OrganisationKind, key: str) -> Organisation:
+    if "name" not in entry:
+        raise _fail(entry, f"{kind} entry {key!r} has no name")
+    default_sector = ["IGO"] if kind == "igo" else ["MED"]
+    sector = entry.get("sector", default_sector)
+    return Organisation(
+        id=key,
+        name=str(entry["name"]),
+        kind=kind,
+        sector=tuple([sector] if isinstance(sector, str) else sector),
+        aliases=_names(entry, "aliases"),
+        country=entry.get("country"),
+        type=entry.get("type"),
+        members=_names(entry, "members"),
+    )
+
+
+_KNOWN_EQUIPMENT_FIELDS = {
+    "id", "name", "category", "origin", "maker", "family", "aliases", "note", "match_name",
+    "_source",
+}  # fmt: skip
+
+
+def _equipment(entry: dict[str, Any], key: str) -> EquipmentEntry:
+    for required in ("name", "category", "origin"):
+        if not entry.get(required):
+            raise _fail(entry, f"equipment {key!r} has no {required}")
+    if entry["category"] not in EQUIPMENT_CATEGORIES:
+        raise _fail(
+            entry,
+            f"equipment {key!r}: unknown category {entry['category']!r}; use one of "
+            + ", ".join(sorted(EQUIPMENT_CATEGORIES)),
+        )
+    origin = str(entry["origin"])
+    if not all(_ISO3.match(part) for part in origin.split("+")):
+        raise _fail(entry, f"equipment {key!r}: origin {origin!r} is not ISO alpha-3 (or A+B)")
+    return EquipmentEntry(
+        id=key,
+        name=str(entry["name"]),
+        category=str(entry["category"]),
+        origin=origin,
+        maker=entry.get("maker"),
+        family=entry.get("family"),
+        aliases=_names(entry, "aliases"),
+        note=entry.get("note"),
+        match_name=bool(entry.get("match_name", True)),
+        extra={k: v for k, v in entry.items() if k not in _KNOWN_EQUIPMENT_FIELDS},
+    )

@@ -1,0 +1,473 @@
+"""Who held which office when: the dated roles table and its lookups.
+
+News names people by the office they hold on the article's date ("Defence Minister Rajnath
+Singh") and the same name means different things in different years (Sergei Shoigu was
+Russia's Defence Minister in 2020, not in 2025). The table in ``data/roles.tsv`` lists spells
+in office (schema and the rule for partial dates in ``data/ROLES.md``); this module loads it
+once and answers "which roles does this name hold on this date?".
+
+Names are matched on a folded key (accents, case, punctuation and the commonest
+transliteration differences removed: "Sergey Shoygu" = "Sergei Shoigu", "Yuriy" = "Yury") and on
+the aliases listed in the table. Surname-only lookups ("Singh", "Xi") go through
+:func:`roles_by_surname`, which may return several people: "Singh" in India in 2020 is both the
+Defence Minister and the Navy chief, and only coreference with an earlier full name can tell.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from sitrep.errors import ConfigError, E
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ROLES_FILE = DATA_DIR / "roles.tsv"
+
+# The fixed role vocabulary: the short code used in the TSV -> the role name used in records.
+ROLE_CODES: dict[str, str] = {
+    "HOS": "head of state",
+    "HOG": "head of government",
+    "FM": "foreign minister",
+    "DM": "defence minister",
+    "DPM": "deputy prime minister",
+    "INT": "interior minister",
+    "CDS": "chief of defence staff",
+    "ARMY": "army chief",
+    "NAVY": "navy chief",
+    "AF": "air force chief",
+}
+ROLE_NAMES = frozenset(ROLE_CODES.values())
+
+# Display titles used when a row leaves the title column empty: the words English-language news
+# uses most for the office. Rows override them where the country's usage differs ("Chancellor",
+# "Secretary of State", "External Affairs Minister").
+DEFAULT_TITLES: dict[str, str] = {
+    "HOS": "President",
+    "HOG": "Prime Minister",
+    "FM": "Foreign Minister",
+    "DM": "Defence Minister",
+    "DPM": "Deputy Prime Minister",
+    "INT": "Interior Minister",
+    "CDS": "Chief of Defence Staff",
+    "ARMY": "Army Chief",
+    "NAVY": "Navy Chief",
+    "AF": "Air Force Chief",
+}
+
+# PLOVER sector when the row leaves it empty. Defence ministers who are serving or retired
+# officers holding military rank (Shoigu, a General of the Army) carry MIL explicitly in the row.
+DEFAULT_SECTORS: dict[str, str] = {
+    "HOS": "GOV",
+    "HOG": "GOV",
+    "FM": "GOV",
+    "DM": "GOV",
+    "DPM": "GOV",
+    "INT": "GOV",
+    "CDS": "MIL",
+    "ARMY": "MIL",
+    "NAVY": "MIL",
+    "AF": "MIL",
+}
+SECTORS = frozenset({"GOV", "MIL"})
+
+COLUMNS = (
+    "country",
+    "role",
+    "person",
+    "start",
+    "end",
+    "title",
+    "sector",
+    "aliases",
+    "confidence",
+    "note",
+)
+Confidence = Literal["high", "low"]
+
+# Countries whose news writes the family name first ("Xi Jinping" -> "Xi", "Yoon Suk Yeol" ->
+# "Yoon"); everywhere else the surname is the last word (plus particles: "von der Leyen").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "HKG", "MAC"})
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "do", "dos", "das", "du", "di", "del", "della"}
+    | {"la", "le", "al", "el", "bin", "ibn", "ben", "abu", "ter", "zu"}
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "shri", "smt"})
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_OPEN_END = "9999-12-31"
+_OPEN_START = "0001-01-01"
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def period_bounds(value: str) -> tuple[str, str]:
+    """The first and last day of a (possibly partial) ISO date: "2004-05" -> 2004-05-01..31.
+
+    Raises ValueError for anything that is not YYYY, YYYY-MM or YYYY-MM-DD (a time part after
+    the day, as in a document date "2020-06-23T10:00", is ignored).
+    """
+    match = _PARTIAL_DATE.match(value[:10] if len(value) > 10 and value[10] == "T" else value)
+    if not match:
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    year, month, day = match.groups()
+    if month is None:
+        return f"{year}-01-01", f"{year}-12-31"
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"month out of range in {value!r}")
+    last = calendar.monthrange(int(year), int(month))[1]
+    if day is None:
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    if not 1 <= int(day) <= last:
+        raise ValueError(f"day out of range in {value!r}")
+    return value[:10], value[:10]
+
+
+def date_precision(value: str) -> Literal["year", "month", "day"]:
+    """How precise a table date is: "2004" year, "2004-05" month, "2004-05-12" day."""
+    return {4: "year", 7: "month"}.get(len(value), "day")  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _fold_token(token: str) -> str:
+    # Transliterations of Cyrillic and Ukrainian names differ mostly in y/i ("Sergey"/"Sergei",
+    # "Shoygu"/"Shoigu", "Yuriy"/"Yuri", "Zelenskyy"/"Zelensky"); a word-initial y stays ("Yury").
+    if len(token) > 1:
+        token = token[0] + token[1:].replace("y", "i")
+    return re.sub(r"i{2,}", "i", token)
+
+
+def name_tokens(name: str) -> list[str]:
+    """The folded words of a name: "Sergey Shoygu" -> ["sergei", "shoigu"]."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"['’`]", "", text)  # "O'Brien" = "OBrien"; "Mu'izzu" = "Muizzu"
+    tokens = [_fold_token(t) for t in re.findall(r"[a-z0-9]+", text)]
+    while len(tokens) > 1 and tokens[0] in _HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def name_key(name: str) -> str:
+    """The folded form names are matched on: "Sergey Shoygu" and "Sergei Shoigu" agree."""
+    return " ".join(name_tokens(name))
+
+
+def surname_keys(name: str, country: str | None = None) -> set[str]:
+    """The folded surnames news may use alone for this name.
+
+    "Rajnath Singh" -> {"singh"}; "Xi Jinping" (CHN) -> {"xi"}; "Ursula von der Leyen" ->
+    {"leyen", "von der leyen"}; "Andrés Manuel López Obrador" -> {"obrador", "lopez obrador"}.
+    """
+    tokens = name_tokens(name)
+    if not tokens:
+        return set()
+    if len(tokens) == 1:
+        return {tokens[0]}
+    if country in FAMILY_NAME_FIRST:
+        return {tokens[0]}
+    keys = {tokens[-1]}
+    first = len(tokens) - 1
+    while first > 1 and tokens[first - 1] in _PARTICLES:
+        first -= 1
+    keys.add(" ".join(tokens[first:]))
+    if len(tokens) >= 3:  # Spanish and Portuguese double surnames
+        keys.add(" ".join(tokens[-2:]))
+    return keys
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One spell in office: a person, a country's office, and when they held it."""
+
+    person: str  # the name as English-language news writes it most often
+    country: str  # ISO 3166 alpha-3
+    role: str  # one of ROLE_NAMES
+    title: str  # display title: "Defence Minister", "Secretary of State", "Chancellor"
+    sector: str  # PLOVER sector: GOV or MIL
+    start: str | None  # ISO date, possibly partial ("2004-05", "2004"); None if unknown
+    end: str | None  # None: still in office as of the table's knowledge date
+    confidence: Confidence = "high"
+    aliases: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""  # "roles.tsv:123", where the row came from
+
+    @property
+    def start_bounds(self) -> tuple[str, str]:
+        return period_bounds(self.start) if self.start else (_OPEN_START, _OPEN_START)
+
+    @property
+    def end_bounds(self) -> tuple[str, str]:
+        return period_bounds(self.end) if self.end else (_OPEN_END, _OPEN_END)
+
+    def covers(self, date: str, *, strict: bool = False) -> bool:
+        """Whether the spell overlaps ``date`` (a day, month or year).
+
+        By default a partial boundary is read widely: a spell that starts "2004-05" covers all of
+        May 2004, so around a change of office both the outgoing and the incoming holder may be
+        returned. ``strict=True`` reads it narrowly (it covers only dates certainly in office:
+        from 2004-05-31 on).
+        """
+        query_first, query_last = period_bounds(date)
+        if strict:
+            first, last = self.start_bounds[1], self.end_bounds[0]
+        else:
+            first, last = self.start_bounds[0], self.end_bounds[1]
+        return first <= query_last and query_first <= last
+
+    @property
+    def is_open(self) -> bool:
+        """Still in office as of the table's knowledge date (no end date)."""
+        return self.end is None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.person, *self.aliases)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_roles_tsv(path: Path) -> list[Role]:
+    """Rows of a roles TSV file (schema: data/ROLES.md), validated.
+
+    Aliases given on any row of a person are shared by all that person's rows, so a table lists
+    them once. Errors name the file and line.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise ConfigError(E.BAD_ROLES, source=path, reason=str(exc)) from exc
+    rows: list[Role] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if not header_seen and cells[0] == "country":
+            if tuple(cells[: len(COLUMNS)]) != COLUMNS[: len(cells)]:
+                raise ConfigError(
+                    E.BAD_ROLES, source=path, reason=f"header must be {' '.join(COLUMNS)}"
+                )
+            header_seen = True
+            continue
+        rows.append(_row_to_role(cells, f"{path.name}:{number}", path))
+    return _share_aliases(rows)
+
+
+def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
+    def bad(reason: str) -> ConfigError:
+        return ConfigError(E.BAD_ROLES, source=path, reason=f"line {where}: {reason}")
+
+    if len(cells) < 4 or len(cells) > len(COLUMNS):
+        raise bad(f"expected 4 to {len(COLUMNS)} tab-separated columns, got {len(cells)}")
+    cells += [""] * (len(COLUMNS) - len(cells))
+    row = dict(zip(COLUMNS, cells, strict=True))
+    if not _ISO3.match(row["country"]):
+        raise bad(f"country {row['country']!r} is not an ISO 3166 alpha-3 code")
+    code = row["role"]
+    if code not in ROLE_CODES:
+        raise bad(f"role {code!r} is not one of {', '.join(ROLE_CODES)}")
+    if not row["person"]:
+        raise bad("person is empty")
+    for column in ("start", "end"):
+        if row[column]:
+            try:
+                period_bounds(row[column])
+            except ValueError as exc:
+                raise bad(f"{column}: {exc}") from exc
+    start, end = row["start"] or None, row["end"] or None
+    if start and end and period_bounds(start)[0] > period_bounds(end)[1]:
+        raise bad(f"start {start} is after end {end}")
+    sector = row["sector"] or DEFAULT_SECTORS[code]
+    if sector not in SECTORS:
+        raise bad(f"sector {sector!r} is not GOV or MIL")
+    confidence = row["confidence"] or "high"
+    if confidence not in ("high", "low"):
+        raise bad(f"confidence {confidence!r} is not empty, 'high' or 'low'")
+    aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+    return Role(
+        person=row["person"],
+        country=row["country"],
+        role=ROLE_CODES[code],
+        title=row["title"] or DEFAULT_TITLES[code],
+        sector=sector,
+        start=start,
+        end=end,
+        confidence=confidence,  # type: ignore[arg-type]
+        aliases=aliases,
+        note=row["note"],
+        source=where,
+    )
+
+
+def _share_aliases(rows: list[Role]) -> list[Role]:
+    merged: dict[tuple[str, str], list[str]] = {}
+    for role in rows:
+        names = merged.setdefault((role.country, role.person), [])
+        names.extend(a for a in role.aliases if a not in names)
+    return [
+        Role(**{**_fields(role), "aliases": tuple(merged[(role.country, role.person)])})
+        for role in rows
+    ]
+
+
+def _fields(role: Role) -> dict[str, object]:
+    return {name: getattr(role, name) for name in Role.__slots__}  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- the table
+
+
+class RoleTable:
+    """All spells in office, indexed by folded full name, alias and surname."""
+
+    def __init__(self, roles: Iterable[Role]) -> None:
+        self.roles: tuple[Role, ...] = tuple(roles)
+        self._by_name: dict[str, list[Role]] = {}
+        self._by_surname: dict[str, list[Role]] = {}
+        for role in self.roles:
+            family = surname_keys(role.person, role.country)
+            for name in role.names():
+                _append_once(self._by_name, name_key(name), role)
+            for key in family.union(*(_alias_surnames(a, role, family) for a in role.aliases)):
+                _append_once(self._by_surname, key, role)
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    def __iter__(self) -> Iterator[Role]:
+        return iter(self.roles)
+
+    def persons(self) -> set[tuple[str, str]]:
+        """Distinct (country, person) pairs."""
+        return {(r.country, r.person) for r in self.roles}
+
+    def countries(self) -> set[str]:
+        return {r.country for r in self.roles}
+
+    def spells(self, name: str) -> list[Role]:
+        """Every spell of the person with this name or alias, in date order."""
+        return sorted(self._by_name.get(name_key(name), []), key=_start_order)
+
+    def on(
+        self, name: str, date: str, *, country: str | None = None, strict: bool = False
+    ) -> list[Role]:
+        """The roles the person called ``name`` held on ``date``."""
+        return _select(self._by_name.get(name_key(name), []), date, country, strict)
+
+    def by_surname(
+        self, surname: str, date: str, *, country: str | None = None, strict: bool = False
+    ) -> list[Role]:
+        """The roles held on ``date`` by anyone news may call ``surname`` alone."""
+        return _select(self._by_surname.get(name_key(surname), []), date, country, strict)
+
+    def holders(self, country: str, role: str, date: str, *, strict: bool = False) -> list[Role]:
+        """Who held ``role`` (a ROLE_NAMES entry or its code) in ``country`` on ``date``."""
+        role = ROLE_CODES.get(role, role)
+        if role not in ROLE_NAMES:
+            raise ValueError(f"unknown role {role!r}; use one of {sorted(ROLE_NAMES)}")
+        found = [r for r in self.roles if r.country == country and r.role == role]
+        return _select(found, date, None, strict)
+
+
+def _alias_surnames(alias: str, role: Role, family: set[str]) -> set[str]:
+    """Surnames an alias adds. An alias that contains the person's family name adds nothing
+    new, so "William Lai" (Lai Ching-te, Taiwan) is not taken to have the surname "William".
+    """
+    tokens = name_tokens(alias)
+    if any(
+        key.split() == tokens[i : i + len(key.split())]
+        for key in family
+        for i in range(len(tokens))
+    ):
+        return set()
+    return surname_keys(alias, role.country)
+
+
+def _append_once(index: dict[str, list[Role]], key: str, role: Role) -> None:
+    if not key:
+        return
+    bucket = index.setdefault(key, [])
+    if role not in bucket:
+        bucket.append(role)
+
+
+def _start_order(role: Role) -> str:
+    return role.start_bounds[0]
+
+
+def _select(candidates: list[Role], date: str, country: str | None, strict: bool) -> list[Role]:
+    period_bounds(date)  # a malformed date fails loudly even when there are no candidates
+    found = [
+        r
+        for r in candidates
+        if (country is None or r.country == country) and r.covers(date, strict=strict)
+    ]
+    return sorted(found, key=_start_order)
+
+
+@functools.cache
+def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
+    """The shipped table plus users' own TSV files, loaded once per file set.
+
+    A user row with the same country, role, person and start as an earlier row replaces it
+    (to correct an end date, title or sector); any other row is added.
+    """
+    spells: dict[tuple[str, str, str, str | None], Role] = {}
+    for path in (ROLES_FILE, *extra_files):
+        for role in read_roles_tsv(Path(path)):
+            spells[(role.country, role.role, role.person, role.start)] = role
+    return RoleTable(_share_aliases(list(spells.values())))
+
+
+def roles_on(
+    name: str, date: str, *, country: str | None = None, strict: bool = False
+) -> list[Role]:
+    """The roles the person called ``name`` (full name or alias) held on ``date``.
+
+    ``roles_on("Rajnath Singh", "2020-06-23")`` -> his spell as India's Defence Minister.
+    ``date`` may be a day, a month ("2020-06") or a year ("2020"); see :meth:`Role.covers`
+    for how partial dates in the table are read.
+    """
+    return load_role_table().on(name, date, country=country, strict=strict)
+
+
+def roles_by_surname(
+    surname: str, date: str, country: str | None = None, *, strict: bool = False
+) -> list[Role]:
+    """The roles held on ``date`` by anyone news may call by ``surname`` alone."""
+    return load_role_table().by_surname(surname, date, country=country, strict=strict)
+
+
+def role_holders(country: str, role: str, date: str, *, strict: bool = False) -> list[Role]:
+    """Who held ``role`` in ``country`` on ``date``: ``role_holders("RUS", "DM", "2020")``."""
+    return load_role_table().holders(country, role, date, strict=strict)
+
+
+__all__: Sequence[str] = (
+    "COLUMNS",
+    "DEFAULT_TITLES",
+    "ROLE_CODES",
+    "ROLE_NAMES",
+    "Role",
+    "RoleTable",
+    "load_role_table",
+    "name_key",
+    "period_bounds",
+    "read_roles_tsv",
+    "role_holders",
+    "roles_by_surname",
+    "roles_on",
+    "surname_keys",
+)

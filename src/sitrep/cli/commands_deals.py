@@ -1,0 +1,107 @@
+"""The deal tracker: arms transfers linked across articles into deals with a timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from sitrep.cli.commands_query import FormatOption
+from sitrep.cli.output import Format, console, print_rows
+from sitrep.errors import E, NotFoundError
+
+
+def _deals(ctx: typer.Context, **filters: str | None) -> list[Any]:
+    from sitrep.transfers import link_deals
+
+    with ctx.obj.store() as store:
+        return link_deals(store.transfer_facts(**filters))
+
+
+def _money(amount: Any) -> str | None:
+    return f"{amount.value:,.0f} {amount.currency}" if amount else None
+
+
+def deals_command(
+    ctx: typer.Context,
+    recipient: Annotated[str | None, typer.Option(help="Recipient country code, e.g. IND.")] = None,
+    supplier: Annotated[str | None, typer.Option(help="Supplier country code, e.g. RUS.")] = None,
+    system: Annotated[str | None, typer.Option(help="Part of the system name, e.g. S-400.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """Arms deals found across all articles, with their current status.
+
+    Example: sitrep deals --recipient IND --supplier RUS
+    """
+    deals = _deals(ctx, recipient=recipient, supplier=supplier, system=system)
+    if fmt is Format.json:
+        print_rows([d.to_dict() for d in deals], fmt)
+        return
+    rows = [
+        {
+            "deal": d.id,
+            "supplier": d.supplier,
+            "recipient": d.recipient,
+            "system": d.system,
+            "kind": d.kind,
+            "value": _money(d.value),
+            "due": d.delivery_due,
+            "status": d.status,
+            "as of": d.status_date,
+            "reports": len(d.timeline),
+            "conflicts": len(d.contradictions),
+        }
+        for d in deals
+    ]
+    print_rows(rows, fmt, title=f"{len(deals)} deals")
+
+
+def deal_command(
+    ctx: typer.Context,
+    deal_id: Annotated[str, typer.Argument(help="Deal id (from `sitrep deals`) or a prefix.")],
+    fmt: FormatOption = Format.table,
+) -> None:
+    """One deal: every dated fact with its evidence, and any contradictions between reports.
+
+    Example: sitrep deal 3f2a9c1b
+    """
+    matches = [d for d in _deals(ctx) if d.id.startswith(deal_id)]
+    if len(matches) != 1:
+        error = E.NO_DEAL if not matches else E.AMBIGUOUS_DEAL
+        raise NotFoundError(error, deal_id=deal_id, count=len(matches))
+    deal = matches[0]
+    if fmt is not Format.table:
+        print_rows([deal.to_dict()] if fmt is Format.json else _timeline_rows(deal), fmt)
+        return
+    console.print(
+        f"{deal.system}: {deal.supplier or '?'} → {deal.recipient or '?'} ({deal.kind}), "
+        f"status {deal.status or 'unknown'} as of {deal.status_date or '?'}",
+        markup=False,
+    )
+    print_rows(_timeline_rows(deal), fmt, title="Timeline")
+    for contradiction in deal.contradictions:
+        print_rows(
+            [r.to_dict() for r in contradiction.reports],
+            fmt,
+            title=f"Reports disagree on {contradiction.field}",
+        )
+
+
+def _timeline_rows(deal: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": fact.date,
+            "status": fact.status,
+            "due": fact.delivery_due,
+            "value": _money(fact.value),
+            "reason": fact.status_reason,
+            "document": fact.document_id[:12],
+            "evidence": fact.sentence,
+        }
+        for fact in deal.timeline
+    ]
+
+
+def register(app: Any) -> None:
+    app.command("deals")(deals_command)
+    app.command("deal")(deal_command)

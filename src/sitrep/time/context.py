@@ -1,0 +1,82 @@
+"""What a normaliser needs to know besides the matched span: the document, its date, tense."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc
+
+from sitrep.records import TimeExpression
+from sitrep.time.tense import Tense, tense_at
+
+__all__ = ["Context", "Reading"]
+
+_RELATIVE = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
+_QUARTER = re.compile(r"\d{4}-Q[1-4]")
+_CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|W\d\d|H\d|SP|SU|FA|WI))?")
+
+
+@dataclass(slots=True)
+class Reading:
+    """A normalised expression: TIMEX3 type, value, mod and what it was anchored on."""
+
+    type: str
+    value: str
+    mod: str | None = None
+    anchor: str = "document"
+    start: int | None = None  # a narrower extent than the match, when the rule needs one
+    end: int | None = None
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date
+    doc: Doc | None = None
+    previous: list[TimeExpression] = field(default_factory=list)
+
+    def tense(self, start: int, end: int) -> Tense | None:
+        return tense_at(self.text, start, end, self.doc)
+
+    def word_before(self, start: int) -> str:
+        match = re.search(r"([A-Za-z']+)[\s,(]*$", self.text[max(0, start - 30) : start])
+        return match[1].lower() if match else ""
+
+    def text_after(self, end: int, length: int = 30) -> str:
+        return self.text[end : end + length]
+
+    def last_calendar(self, start: int, within: int = 2000) -> TimeExpression | None:
+        """The closest earlier DATE/TIME with a calendar value, within ``within`` characters
+        (about a few paragraphs of newswire; further back the narrative has moved on).
+
+        Expressions that are themselves relative ("a year earlier") are skipped, so that a
+        chain of comparisons does not drift a year further each time."""
+        for expr in reversed(self.previous):
+            if expr.start >= start:
+                continue
+            if start - expr.end > within:
+                return None
+            if _RELATIVE.search(expr.text):
+                continue
+            if expr.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(expr.value):
+                return expr
+        return None
+
+    def reported_quarter(self, start: int, within: int = 2000) -> TimeExpression | None:
+        """The closest earlier quarter that is not after the document date: the quarter an
+        earnings story reports on, which "a year earlier" and "year-ago" compare with."""
+        current = f"{self.dct.year:04d}-Q{(self.dct.month - 1) // 3 + 1}"
+        for expr in reversed(self.previous):
+            if expr.start >= start:
+                continue
+            if start - expr.end > within:
+                return None
+            if (
+                _QUARTER.fullmatch(expr.value)
+                and expr.value <= current
+                and not _RELATIVE.search(expr.text)
+            ):
+                return expr
+        return None

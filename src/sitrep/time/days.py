@@ -1,0 +1,232 @@
+"""Normalise expressions of days and their parts relative to the document date or to the
+expression before them: weekdays, "yesterday", "last week", "the weekend", clock times,
+"the next day", "that year"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from sitrep.time.context import Context, Reading
+from sitrep.time.dates import iso_week, quarter_of, shift
+from sitrep.time.lexicon import LEXICON, number_value
+from sitrep.time.patterns import Candidate
+
+__all__ = ["HANDLERS", "resolve_weekday"]
+
+WEEKDAYS: dict[str, int] = LEXICON["weekdays"]
+PARTS: dict[str, str] = LEXICON["parts_of_day"]
+
+
+def resolve_weekday(ctx: Context, weekday: int, rel: str, start: int, end: int) -> date:
+    """The date of a weekday name: "last Friday", "next Monday", or by tense (news default:
+    the most recent such day, the document date included)."""
+    dct = ctx.dct
+    back = (dct.isoweekday() - weekday) % 7
+    ahead = (weekday - dct.isoweekday()) % 7
+    if rel in ("last", "this past", "past"):
+        return dct - timedelta(days=back or 7)
+    if rel in ("next", "this coming", "coming"):
+        return dct + timedelta(days=ahead or 7)
+    tense = ctx.tense(start, end)
+    if tense == "FUTURE" or (rel == "this" and tense != "PAST"):
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back)
+
+
+def _part_suffix(part: str | None) -> str:
+    return f"T{PARTS[part.lower()]}" if part else ""
+
+
+def _weekday(c: Candidate, ctx: Context) -> Reading | None:
+    weekday = WEEKDAYS[(c.get("wd") or "").lower()]
+    part = _part_suffix(c.get("part"))
+    if c.get("pl"):
+        return Reading("SET", f"XXXX-WXX-{weekday}{part}")
+    day = resolve_weekday(ctx, weekday, (c.get("rel") or "").lower(), c.start, c.end)
+    # "Friday night", "Tuesday morning": TimeBank and AQUAINT annotate the day itself (DATE,
+    # plain date) more often than the part of it, so the extent keeps the part and the value
+    # is the day; "this morning", "last night" keep their part (see _relative_day).
+    return Reading("DATE", day.isoformat())
+
+
+def _relative_day(c: Candidate, ctx: Context) -> Reading | None:
+    word = re.sub(r"\s+", " ", (c.get("word") or "").lower())
+    if word == "today" and ctx.text[c.start : c.end].endswith("'s"):
+        return None  # "today's youth", "today's world": the present era, not the day
+    offsets = {
+        "yesterday": -1,
+        "today": 0,
+        "tomorrow": 1,
+        "tonight": 0,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
+    if c.get("this"):
+        part = (c.get("part2") or "").lower()
+        offset = (
+            -1
+            if c.get(
+                "this",
+            ).lower()
+            == "last"
+            else 0
+        )
+        day = ctx.dct + timedelta(days=offset)
+        return Reading("TIME", day.isoformat() + _part_suffix(part))
+    day = ctx.dct + timedelta(days=offsets[word])
+    part = "night" if word == "tonight" else c.get("part")
+    return Reading("TIME" if part else "DATE", day.isoformat() + _part_suffix(part))
+
+
+def _relative_unit(c: Candidate, ctx: Context) -> Reading | None:
+    rel, unit = (c.get("rel") or "").lower(), (c.get("unit") or "").lower()
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
+        rel, 0
+    )
+    if rel in ("same", "following", "previous") and c.get("the"):
+        return None  # anaphoric ("the same week"): resolved by the anaphor rule
+    # "the past year" is the previous calendar year in TimeBank (as "last year"), while
+    # "the whole week" is a length.
+    if rel in ("whole", "entire", "full") and unit != "year":
+        return Reading(
+            "DURATION", {"week": "P1W", "month": "P1M", "decade": "P10Y"}.get(unit, "P1D")
+        )
+    dct = ctx.dct
+    if unit == "week":
+        return Reading("DATE", iso_week(shift(dct, step, "W")))
+    if unit == "weekend":
+        return Reading("DATE", iso_week(shift(dct, step, "W")) + "-WE")
+    if unit == "month":
+        moved = shift(dct, step, "M")
+        return Reading("DATE", f"{moved.year:04d}-{moved.month:02d}")
+    if unit == "year":
+        return Reading("DATE", f"{dct.year + step:04d}")
+    if unit == "decade":
+        return Reading("DATE", f"{(dct.year // 10 + step):03d}")
+    return None
+
+
+def _weekend(c: Candidate, ctx: Context) -> Reading | None:
+    tense = ctx.tense(c.start, c.end)
+    dct = ctx.dct
+    days_to_sat = (6 - dct.isoweekday()) % 7
+    day = (
+        dct + timedelta(days=days_to_sat)
+        if tense == "FUTURE"
+        else dct - timedelta(days=(dct.isoweekday() + 1) % 7)
+    )
+    return Reading("DATE", iso_week(day) + "-WE")
+
+
+def _clock(c: Candidate, ctx: Context) -> Reading | None:
+    if c.get("mil"):
+        hour, minute = int(c.get("mil") or 0), int(c.get("milm") or 0)
+    elif c.get("noon"):
+        hour, minute = (
+            (
+                24
+                if c.get(
+                    "noon",
+                ).lower()
+                == "midnight"
+                else 12
+            ),
+            0,
+        )
+    elif c.get("oh"):
+        hour, minute = int(number_value(c.get("oh") or "") or 0), 0
+        if (c.get("ipart") or "").lower() in ("afternoon", "evening") and hour < 12:
+            hour += 12  # "4 in the afternoon"
+    elif c.get("h24"):
+        hour, minute = int(c.get("h24") or 0), int(c.get("m24") or 0)
+        if not re.search(
+            r"\b(?:at|by|from|until|to|around|about|before|after)\s*$",
+            ctx.text[max(0, c.start - 10) : c.start],
+        ):
+            return None  # "3:15" alone may be a score or a ratio
+    else:
+        hour, minute = int(c.get("h") or 0), int(c.get("m") or 0)
+        pm = (c.get("ampm") or "").lower().startswith("p")
+        if hour > 12 or hour == 0:
+            return None
+        hour = hour % 12 + (12 if pm else 0)
+    if hour > 24 or minute > 59:
+        return None
+    day = ctx.dct
+    if c.get("wd"):
+        day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
+    elif c.get("cmonth"):
+        month = LEXICON["months"][(c.get("cmonth") or "").lower().rstrip(".")]
+        day_number = int(re.sub(r"\D", "", c.get("cday") or "1"))
+        try:
+            day = date(ctx.dct.year, month, day_number)
+        except ValueError:
+            return None
+    elif c.get("rday"):
+        day = ctx.dct + timedelta(
+            days={"yesterday": -1, "today": 0, "tomorrow": 1}[(c.get("rday") or "").lower()]
+        )
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+
+
+def _anaphor(c: Candidate, ctx: Context) -> Reading | None:
+    """ "that day", "the next day", "the following month", "that year": relative to the
+    expression the narrative last named, at the granularity asked for."""
+    rel, unit = (c.get("rel") or "").lower(), (c.get("unit") or "").lower()
+    previous = ctx.last_calendar(c.start)
+    if previous is None:
+        return None
+    value = previous.value
+    step = {"next": 1, "following": 1, "previous": -1, "day before": -1, "preceding": -1}.get(
+        rel, 0
+    )
+    anchor = previous.id
+    if re.match(r"^\d{4}-\d\d-\d\d", value):
+        base = date.fromisoformat(value[:10])
+    elif re.fullmatch(r"\d{4}-\d\d", value) and unit in ("month", "year", "quarter"):
+        base = date(int(value[:4]), int(value[5:]), 15)
+    elif re.fullmatch(r"\d{4}-Q\d", value) and unit in ("quarter", "year"):
+        base = date(int(value[:4]), int(value[-1]) * 3 - 1, 15)
+    elif re.fullmatch(r"\d{4}", value) and unit == "year":
+        base = date(int(value), 6, 30)
+    else:
+        return None
+    if unit in PARTS:
+        return Reading(
+            "TIME", (base + timedelta(days=step)).isoformat() + _part_suffix(unit), anchor=anchor
+        )
+    if unit == "day":
+        return Reading("DATE", (base + timedelta(days=step)).isoformat(), anchor=anchor)
+    if unit == "week":
+        return Reading("DATE", iso_week(shift(base, step, "W")), anchor=anchor)
+    if unit == "quarter":
+        year, quarter = quarter_of(shift(base, step, "Q"))
+        return Reading("DATE", f"{year:04d}-Q{quarter}", anchor=anchor)
+    moved = shift(base, step, unit[0].upper())
+    value = f"{moved.year:04d}-{moved.month:02d}" if unit == "month" else f"{moved.year:04d}"
+    return Reading("DATE", value, anchor=anchor)
+
+
+def _the_unit(c: Candidate, ctx: Context) -> Reading | None:
+    """ "the year", "the fiscal year", "the week": the period the story is about (the
+    document's), or a length when a defining clause follows ("the year ended March 31")."""
+    unit = (c.get("unit") or "").lower()
+    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text_after(c.end)):
+        return Reading("DURATION", {"year": "P1Y", "week": "P1W", "month": "P1M"}[unit])
+    if unit == "year":
+        return Reading("DATE", f"{ctx.dct.year:04d}")
+    if unit == "week":
+        return Reading("DATE", iso_week(ctx.dct))
+    return Reading("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
+
+
+HANDLERS = {
+    "the_unit": _the_unit,
+    "relative_day": _relative_day,
+    "weekday": _weekday,
+    "relative_unit": _relative_unit,
+    "weekend": _weekend,
+    "clock": _clock,
+    "anaphor": _anaphor,
+}

@@ -1,0 +1,244 @@
+"""Recognition: compiled regular expressions that find time expressions in text.
+
+Each :class:`Rule` is one family of expressions (full dates, weekdays, durations ...) with
+named groups that :mod:`sitrep.time.normalise` reads. All rules run over the whole text
+(``finditer`` in C, no per-token Python loop); overlapping candidates are resolved longest
+first, so "Monday (June 22)" beats "Monday" and "June 22".
+
+Extents follow TimeBank's conventions (TimeML guidelines): a leading "the" and modifiers
+such as "about", "nearly", "early", "the end of" belong to the expression; prepositions
+("on", "by", "since", "for") do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sitrep.time.lexicon import LEXICON, NUMBER_WORDS_RE, alternation
+
+__all__ = ["RULES", "Candidate", "find_candidates"]
+
+_MONTH_FULL = alternation(
+    [m for m in LEXICON["months"] if len(m) > 3 or m == "may"], capitalised=True
+)
+_MONTH_ABBR = alternation(
+    [m for m in LEXICON["months"] if len(m) <= 4 and m != "may"], capitalised=True
+)
+# An abbreviation needs its full stop or a following day number ("Dec 15"), so "Mar" and
+# "Jan" as names are left alone.
+MONTH = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR}\.?)"
+WEEKDAY = alternation([d for d in LEXICON["weekdays"] if len(d) > 5], capitalised=True)
+SEASON = alternation(LEXICON["seasons"])
+PART = alternation(LEXICON["parts_of_day"])
+UNIT = alternation(list(LEXICON["units"]))
+NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{NUMBER_WORDS_RE})"
+VAGUE = r"(?:several|a\s+few|few|many|some|numerous|the\s+next\s+few|a\s+couple\s+of)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+# A year is four digits in a plausible range, not part of a number, a code ("S-400",
+# "MiG-29") or an amount; "'98" is a short year.
+YEAR = (
+    r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<![\w$£€.,/-]))"
+    r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\w)"
+)
+_ORDINAL = alternation(list(LEXICON["ordinals"]))
+_HOLIDAY = alternation([*LEXICON["holidays"], *LEXICON["floating_holidays"]])
+TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time))"
+AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+# Word start: not inside a word or a contraction, nor the number of a code ("S-400",
+# "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
+B = r"(?<![\w'])(?!(?<=[A-Za-z0-9]-)(?<!mid-)(?<!pre-)(?<!post-)\d)"
+E = r"(?![\w])"  # word end
+
+_PATTERNS: list[tuple[str, str]] = [
+    # "Monday (June 22)", "Friday, Oct. 23, 1998", "Aug. 7, 1998", "June 22"
+    (
+        "date_mdy",
+        rf"{B}(?:(?P<wd>{WEEKDAY})(?:\s*,\s*|\s+|\s*\(\s*))?(?P<month>{MONTH})\s+(?P<day>{DAY})"
+        rf"(?:\s*,?\s*(?P<year>{YEAR}))?(?(wd)(?:\s*\))?){E}",
+    ),
+    # "22 June 2020", "Monday 22 June", "the 3rd of May"
+    (
+        "date_dmy",
+        rf"{B}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
+        rf"(?:\s*,?\s*(?P<year>{YEAR}))?{E}",
+    ),
+    # "2020-06-22", "06/22/2020", "22.06.2020"
+    ("date_iso", rf"{B}(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
+    (
+        "date_slash",
+        rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:19|20)\d\d)(?![\d/.]\d)",
+    ),
+    # "1997-98", "2005-2006", "2006 to 2010": two years, the second its own expression
+    (
+        "year_range",
+        rf"{B}(?P<year>(?:1[6-9]|20)\d\d)(?:\s*[-–/]\s*|\s+(?:to|and)\s+)(?P<y2>(?:1[6-9]|20)?\d\d)"
+        rf"(?![\d%]|[.,]\d|\w|-)",
+    ),
+    # "December 2021", "January this year", "mid-July last year"
+    (
+        "month_year",
+        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year)",
+    ),
+    # "September", "last April", "next January", "this May"
+    ("month", rf"{B}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<month>{_MONTH_FULL}){E}(?!-)"),
+    # "1990", "fiscal 1989", "the 1988 period", "FY2020", "the year 2000"
+    (
+        "year",
+        rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*'?|the\s+(?:calendar\s+)?year\s+|(?P<the>the)\s+(?=\d{{4}}\s+(?:period|season|fiscal\s+year)))?"
+        rf"(?P<year>{YEAR})(?(the)\s+(?:period|season|fiscal\s+year))",
+    ),
+    (
+        "year_words",
+        rf"{B}(?:the\s+year\s+)?(?P<words>(?:nineteen|twenty)\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?){E}",
+    ),
+    # "the 1980s", "the '90s", "the late 1990s"
+    (
+        "decade",
+        rf"{B}(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0'?s|'(?P<short>\d)0'?s|(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
+    ),
+    # "the 20th century", "the twentieth century"
+    (
+        "century",
+        rf"{B}(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_ORDINAL}|this|last|next|the\s+past"
+        rf"|the\s+current)\s+century{E}",
+    ),
+    # "the third quarter", "third-quarter", "the year-ago quarter", "fiscal second-quarter"
+    (
+        "quarter",
+        rf"{B}(?:(?P<the>the)\s+)?(?:(?P<qyear>{YEAR})\s+|(?P<qpos>this\s+year's|last\s+year's|next\s+year's)\s+)?"
+        rf"(?:(?P<ago>year-(?:ago|earlier)|year\s+(?:ago|earlier))\s+)?(?:(?P<rel>latest|current|this|last|previous|past|next|coming|recent|same|fiscal|calendar)\s+)?"
+        rf"(?:(?P<fiscal>fiscal)\s+)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+)?(?P<unit>quarter|half){E}"
+        rf"(?:\s+of\s+(?:(?P<fy>fiscal\s+)?(?P<year>{YEAR})|(?P<yrel>this|last|next)\s+year))?",
+    ),
+    ("quarter_code", rf"{B}(?P<q>Q[1-4]|[1-4]Q|H[12])\s*(?:'(?P<yy>\d\d)|(?P<year>{YEAR}))?{E}"),
+    # "yesterday", "tomorrow morning", "today", "tonight", "the day before yesterday"
+    (
+        "relative_day",
+        rf"{B}(?:(?P<word>yesterday|today|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        rf"(?:'s)?(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART}|night)){E}",
+    ),
+    # "Friday", "last Friday", "Friday morning", "on Monday night"
+    (
+        "weekday",
+        rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
+        rf"(?:\s+(?P<part>{PART}))?{E}",
+    ),
+    # "last week", "this year", "next month", "the weekend", "the coming months"
+    (
+        "relative_unit",
+        rf"{B}(?:(?P<the>the)\s+)?(?P<rel>last|next|this|coming|past|previous|following|current|same|present|whole|entire|full)\s+"
+        rf"(?P<unit>week|weekend|month|year|decade|season){E}",
+    ),
+    ("weekend", rf"{B}(?P<the>the)\s+weekend{E}"),
+    # "the year", "the fiscal year", "the week" (TimeBank marks them when they mean a period)
+    (
+        "the_unit",
+        rf"{B}the\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>year|week|month){E}(?![-']|\s+(?:of|before|after|earlier|ago|in\b))",
+    ),
+    # "this summer", "last fall", "the spring of 1998", "winter 2019"
+    (
+        "season",
+        rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-))?(?P<season>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}",
+    ),
+    # "a year ago", "three days earlier", "ten years later", "two weeks from now"
+    (
+        "ago",
+        rf"{B}(?:(?P<num>{NUM}|{VAGUE})[\s-]+|the\s+)?(?P<unit>{UNIT})s?\s+"
+        rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since){E}",
+    ),
+    (
+        "year_ago_adj",
+        rf"{B}(?:the\s+)?year[-\s](?:ago|earlier)(?:\s+(?P<unit>period|quarter|month|level|results?|figures?))?{E}",
+    ),
+    # "three-day", "the past two months", "two years", "a decade", "the first nine months"
+    (
+        "duration",
+        rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|final|following|latest|preceding|remaining|recent)\s+)?"
+        rf"(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?P<hyph>[\s-]+|\s+(?:more|additional|full|straight|consecutive|trading|business|working)\s+)"
+        rf"(?P<unit>{UNIT})(?P<pl>s)?(?:(?P<andhalf>\s+and\s+a\s+half))?{E}",
+    ),
+    # bare plurals: "years", "for months", "recent weeks"
+    (
+        "plural_unit",
+        rf"{B}(?:(?P<rel>recent|past|coming|next|last|the\s+past|the\s+coming|the\s+next|the\s+last"
+        rf"|the)\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)"
+        rf"(?P<ahead>\s+ahead)?{E}",
+    ),
+    # "day-long", "decades-long", "a yearlong", "two-year-long"
+    (
+        "long_adjective",
+        rf"{B}(?:(?P<num>{NUM})-)?(?P<unit>{UNIT})(?P<pl>s)?-?long{E}",
+    ),
+    # "the latest period": the quarter an earnings report covers
+    ("latest_period", rf"{B}the\s+latest\s+(?:fiscal\s+)?(?P<unit>period|quarter|year){E}"),
+    # "now", "currently", "recently", "the future", "in the past", "soon"
+    (
+        "ref",
+        rf"{B}(?P<word>(?:right\s+)?now|currently|at\s+present|nowadays|these\s+days|presently|"
+        rf"(?:more\s+|most\s+|until\s+)?recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
+        rf"the\s+(?:near|short|long|medium)\s+term|current){E}",
+    ),
+    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight"
+    (
+        "clock",
+        rf"{B}(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
+        rf"|(?P<oh>\d{{1,2}}|{NUMBER_WORDS_RE})\s+(?:o'clock|in\s+the\s+(?P<ipart>morning|afternoon|evening))"
+        rf"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))(?:{TZ})?"
+        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>yesterday|today|tomorrow)"
+        rf"|(?P<cmonth>{MONTH})\s+(?P<cday>{DAY})))?{E}",
+    ),
+    # "daily", "every week", "each July", "twice a year", "every Monday"
+    (
+        "set",
+        rf"{B}(?:(?P<adv>daily|nightly|weekly|biweekly|fortnightly|monthly|annually|yearly|hourly)"
+        rf"|(?:(?P<freq>once|twice|thrice|{NUM}\s+times)\s+)?(?P<q>every|each|per|a)\s+(?:(?P<num>other|{NUM})\s+)?(?:(?P<unit>{UNIT})s?|(?P<wd>{WEEKDAY})|(?P<month>{_MONTH_FULL})))(?:\s+(?P<part>{PART}))?{E}",
+    ),
+    # "Christmas", "Victory Day", "Thanksgiving Day 1999"
+    (
+        "holiday",
+        rf"{B}(?P<name>{_HOLIDAY})"
+        rf"(?:\s+(?P<year>{YEAR}))?{E}",
+    ),
+    # "year-end", "the end of the year", "mid-year"
+    (
+        "year_end",
+        rf"{B}(?:(?P<the>the)\s+)?(?P<kind>year[-\s]end|year's\s+end|end\s+of\s+the\s+year|mid-?year|beginning\s+of\s+the\s+year|turn\s+of\s+the\s+century){E}",
+    ),
+    # anaphoric days: "that day", "the next day", "the previous week", "the same day"
+    (
+        "anaphor",
+        rf"{B}(?:the\s+)?(?P<rel>that|next|following|previous|same|day\s+before|preceding)\s+(?P<unit>day|week|month|year|morning|night|evening|afternoon){E}",
+    ),
+]
+
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS
+]
+_PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One recognised span with the rule that found it and its named groups."""
+
+    rule: str
+    start: int
+    end: int
+    groups: dict[str, str | None]
+
+    def get(self, name: str) -> str | None:
+        return self.groups.get(name)
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every candidate of every rule, overlapping ones included, ordered by start and then
+    longest first; the tagger keeps the leftmost-longest that normalises."""
+    found: list[Candidate] = []
+    for name, regex in RULES:
+        for match in regex.finditer(text):
+            if match.end() > match.start():
+                found.append(Candidate(name, match.start(), match.end(), match.groupdict()))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
+    return found

@@ -1,0 +1,130 @@
+"""Find and normalise every time expression in a text: :func:`tag_time`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from sitrep.records import TimeExpression
+from sitrep.time import calendar_points, days, durations
+from sitrep.time.context import Context, Reading
+from sitrep.time.intervals import interval
+from sitrep.time.modifiers import extend_with_modifier, preposition_before
+from sitrep.time.patterns import Candidate, find_candidates
+
+__all__ = ["tag_time"]
+
+_HANDLERS = {**calendar_points.HANDLERS, **days.HANDLERS, **durations.HANDLERS}
+# "June 22-24", "June 22 and 23": the second day is its own expression (TimeML annotates the
+# two ends of a range separately).
+_RANGE_TAIL = re.compile(
+    r"\s*(?:-|–|to|through|and|or)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?![\d,.]\d|\w)(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?"
+)
+
+
+def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, Reading]]:
+    """Leftmost-longest candidates that normalise; a rejected candidate leaves room for others."""
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    chosen: list[tuple[Candidate, Reading]] = []
+    taken_until = 0
+    for cand in ordered:
+        if cand.start < taken_until:
+            continue
+        reading = _HANDLERS[cand.rule](cand, ctx)
+        if reading is None:
+            continue
+        chosen.append((cand, reading))
+        taken_until = cand.end
+        ctx.previous.append(_record(ctx, cand.start, cand.end, reading, f"t{len(chosen)}"))
+    return chosen
+
+
+def _record(ctx: Context, start: int, end: int, reading: Reading, ident: str) -> TimeExpression:
+    return TimeExpression(
+        text=ctx.text[start:end],
+        start=start,
+        end=end,
+        type=reading.type,  # type: ignore[arg-type]
+        value=reading.value,
+        mod=reading.mod,
+        anchor=reading.anchor,
+        id=ident,
+    )
+
+
+def _range_tail(ctx: Context, cand: Candidate, reading: Reading) -> tuple[int, int, Reading] | None:
+    """The second end of a range ("June 22-24", "1997-98") as its own expression."""
+    if cand.rule == "year_range":
+        second = cand.get("y2") or ""
+        first = int(reading.value)
+        year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        return cand.end - len(second), cand.end, Reading("DATE", f"{year:04d}")
+    if cand.rule != "date_mdy" or not re.fullmatch(r"\d{4}-\d\d-\d\d", reading.value):
+        return None
+    match = _RANGE_TAIL.match(ctx.text, cand.end)
+    if match is None:
+        return None
+    first = date.fromisoformat(reading.value)
+    year = int(match["year"]) if match["year"] else first.year
+    try:
+        last = date(year, first.month, int(match["day"]))
+    except ValueError:
+        return None
+    if last <= first and not match["year"]:
+        return None
+    return match.start("day"), match.end("day"), Reading("DATE", last.isoformat())
+
+
+def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression]:
+    """Every time expression in ``text``, normalised against the document date ``dct``.
+
+    ``doc`` is the same text parsed by spaCy; when given, the tense of the governing verb
+    resolves weekdays and dates without a year, otherwise a text heuristic does.
+    """
+    anchor_day = date.fromisoformat(dct[:10])
+    ctx = Context(text=text, dct=anchor_day, doc=doc)
+    chosen = _select(find_candidates(text), ctx)
+    spans = [(r.start or c.start, r.end or c.end, r) for c, r in chosen]
+    for cand, reading in chosen:
+        tail = _range_tail(ctx, cand, reading)
+        if tail and not any(s < tail[1] and tail[0] < e for s, e, _ in spans):
+            spans.append(tail)
+    spans.sort(key=lambda s: s[0])
+    result: list[TimeExpression] = []
+    ids: dict[str, str] = {p.id: "" for p in ctx.previous}
+    previous_end = 0
+    for start, end, reading in spans:
+        expression = text[start:end]
+        new_start, mod = extend_with_modifier(text, start, reading.type, expression)
+        if new_start < previous_end:
+            new_start, mod = start, None
+        mod = mod or reading.mod
+        preposition = preposition_before(text, new_start)
+        earliest, latest = interval(
+            reading.value, mod, reading.type, expression, anchor_day, preposition
+        )
+        ident = f"t{len(result) + 1}"
+        old = next((p.id for p in ctx.previous if p.start <= start and end <= p.end), None)
+        if old:
+            ids[old] = ident
+        result.append(
+            TimeExpression(
+                text=text[new_start:end],
+                start=new_start,
+                end=end,
+                type=reading.type,  # type: ignore[arg-type]
+                value=reading.value,
+                earliest=earliest,
+                latest=latest,
+                anchor=reading.anchor,
+                mod=mod,
+                id=ident,
+            )
+        )
+        previous_end = end
+    for expr in result:  # anchors pointed at selection-order ids; renumber in text order
+        if expr.anchor != "document":
+            expr.anchor = ids.get(expr.anchor) or "document"
+    return result
