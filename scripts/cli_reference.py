@@ -29,6 +29,7 @@ COMMANDS: list[list[str]] = [
     ["demo"],
     ["eval", "timeml"],
     ["eval", "plover"],
+    ["eval", "actors"],
     ["classify-pairs"],
 ]
 

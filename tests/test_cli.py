@@ -30,6 +30,7 @@ COMMANDS = [
     ["classify-pairs"],
     ["eval", "timeml"],
     ["eval", "plover"],
+    ["eval", "actors"],
 ]
 
 SEED = Path(bundled_examples()[0]).read_text(encoding="utf-8")
@@ -239,3 +240,24 @@ def test_eval_timeml_scores_a_folder(
     result = run_cli(capsys, "eval", "timeml", str(folder), "--errors")
     assert result.status == 0, result.err
     assert "relaxed" in result.out and "value" in result.out
+
+
+@pytest.mark.model
+def test_deal_tracker_follows_a_deal_across_articles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = Path(__file__).parent / "fixtures" / "deal-corpus"
+    db = str(tmp_path / "deals.db")
+    assert run_cli(capsys, "--db", db, "ingest", str(corpus)).status == 0
+    deals = json.loads(run_cli(capsys, "--db", db, "deals", "--recipient", "VNM", "-f", "json").out)
+    assert len(deals) == 1
+    deal = deals[0]
+    assert (deal["supplier"], deal["system"], deal["status"]) == ("KOR", "FA-50", "delivering")
+    statuses = [fact["status"] for fact in deal["timeline"]]
+    assert statuses[:3] == ["negotiating", "ordered", "delayed"]  # oldest first
+    assert any(c["field"] == "delivery_due" for c in deal["contradictions"])
+
+    shown = run_cli(capsys, "--db", db, "deal", deal["id"][:6])
+    assert shown.status == 0
+    assert "Reports disagree on delivery_due" in shown.out
+    assert run_cli(capsys, "--db", db, "deal", "ffffffff").status == 2

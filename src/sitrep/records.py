@@ -165,6 +165,20 @@ class Event:
 
 
 @dataclass(slots=True)
+class TransferFact:
+    """One sentence merged into a :class:`Transfer` and the fields it supports.
+
+    Added with the transfer stage (issue 6): an article often gives the deal value in one
+    sentence and the delay in another; each keeps its own evidence so a reader can check
+    which sentence says what.
+    """
+
+    evidence: Evidence  # trigger: the cue that made this a transfer fact ("delayed", "deal for")
+    fields: list[str] = field(default_factory=list)  # "value", "status", "delivery_due" ...
+    status: str | None = None  # the status this sentence states, before merging
+
+
+@dataclass(slots=True)
 class Transfer:
     """An arms-transfer fact: who supplies what to whom, for how much, due when, status."""
 
@@ -179,6 +193,7 @@ class Transfer:
     delivery_due: TimeExpression | None = None
     status: str | None = None  # planned negotiating ordered delivering delivered delayed cancelled
     status_reason: str | None = None
+    facts: list[TransferFact] = field(default_factory=list)  # evidence per merged sentence
 
 
 @dataclass(slots=True)

@@ -81,7 +81,15 @@ def deal_command(
     print_rows(_timeline_rows(deal), fmt, title="Timeline")
     for contradiction in deal.contradictions:
         print_rows(
-            [r.to_dict() for r in contradiction.reports],
+            [
+                {
+                    "reported": r.value,
+                    "date": r.date,
+                    "document": r.document_id[:12],
+                    "evidence": r.sentence.strip(),
+                }
+                for r in contradiction.reports
+            ],
             fmt,
             title=f"Reports disagree on {contradiction.field}",
         )
@@ -96,7 +104,7 @@ def _timeline_rows(deal: Any) -> list[dict[str, Any]]:
             "value": _money(fact.value),
             "reason": fact.status_reason,
             "document": fact.document_id[:12],
-            "evidence": fact.sentence,
+            "evidence": fact.sentence.strip(),
         }
         for fact in deal.timeline
     ]

@@ -65,6 +65,23 @@ def eval_plover_command(
     sys.stdout.write(format_scores(scores, show_errors=errors) + "\n")
 
 
+@eval_app.command("actors")
+def eval_actors_command(
+    gold: Annotated[Path, typer.Argument(help="PLOVER gold records (JSON) with actor codes.")],
+    errors: Annotated[int, typer.Option(help="List up to N wrong actors.")] = 0,
+    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
+) -> None:
+    """Score actor resolution: country and sector accuracy on the gold actors.
+
+    Example: sitrep eval actors ../shared/data/plover-dev/PLOVER_GSR_CAMEO.json --errors 20
+    """
+    from sitrep.actors.evaluate import evaluate_actors, format_actor_scores
+
+    with err_console.status("Resolving actors and scoring…"):
+        scores = evaluate_actors(gold, load_model(model))
+    sys.stdout.write(format_actor_scores(scores, max_errors=errors) + "\n")
+
+
 def classify_pairs_command(
     path: Annotated[
         str, typer.Argument(help='JSONL lines {"sentence", "actor", "recipient"}, or - for stdin.')

@@ -25,7 +25,7 @@ from sitrep.cli.output import console, err_console, fail
 from sitrep.errors import E, SitrepError
 from sitrep.extractor import Extractor, ParallelExtractor
 from sitrep.ingest import IngestSummary, Outcome, ingest
-from sitrep.nlp.pipeline import DEFAULT_MODEL, PipelineConfig
+from sitrep.nlp.pipeline import DEFAULT_MODEL, DEFAULT_STAGES, PipelineConfig
 from sitrep.readers import count_inputs, header_length, read_paths, read_text
 from sitrep.records import Document
 
@@ -46,20 +46,37 @@ StagesOption = Annotated[
         help="Comma-separated pipeline stages to run instead of the default ones.",
     ),
 ]
+GazetteerOption = Annotated[
+    list[Path],
+    typer.Option(
+        "--gazetteer",
+        help="Your own gazetteer YAML (actors, places, equipment), merged over the shipped "
+        "ones; repeatable. Schema: src/sitrep/actors/data/README.md",
+    ),
+]
 DateOption = Annotated[
     str | None,
     typer.Option("--date", help="Document date (YYYY-MM-DD) for inputs that carry none."),
 ]
 
 
+def pipeline_config(
+    model: str, stages: str | None = None, gazetteers: list[Path] | None = None
+) -> PipelineConfig:
+    """The pipeline the options ask for: model, stages, and the actor stage's gazetteers."""
+    names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
+    stage_config: dict[str, dict[str, Any]] = {}
+    if gazetteers and "sitrep_actors_v1" in names:
+        stage_config["sitrep_actors_v1"] = {"gazetteers": [str(p) for p in gazetteers]}
+    return PipelineConfig(model=model, stages=names, stage_config=stage_config)
+
+
 @contextmanager
 def pipeline(
-    model: str, jobs: int, stages: str | None = None
+    model: str, jobs: int, stages: str | None = None, gazetteers: list[Path] | None = None
 ) -> Iterator[Extractor | ParallelExtractor]:
     """The pipeline in this process, or in ``jobs`` worker processes."""
-    config = PipelineConfig(model=model)
-    if stages:
-        config = PipelineConfig(model=model, stages=tuple(s.strip() for s in stages.split(",")))
+    config = pipeline_config(model, stages, gazetteers)
     with console.status(f"Loading the NLP pipeline ({model})…"):
         extractor = ParallelExtractor(config, processes=jobs) if jobs > 1 else Extractor(config)
     try:
@@ -103,12 +120,17 @@ def run_ingest(
     model: str,
     jobs: int,
     stages: str | None = None,
+    gazetteers: list[Path] | None = None,
     verbose: bool = False,
 ) -> IngestSummary:
     """Ingest ``paths`` with a progress bar; print one line per failed input."""
     from sitrep.store import open_store
 
-    with open_store(db) as store, pipeline(model, jobs, stages) as extractor, progress_bar() as bar:
+    with (
+        open_store(db) as store,
+        pipeline(model, jobs, stages, gazetteers) as extractor,
+        progress_bar() as bar,
+    ):
         task = bar.add_task("Ingesting", total=count_inputs(paths))
 
         def on_result(outcome: Outcome, message: str) -> None:
@@ -143,6 +165,7 @@ def ingest_command(
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
     stages: StagesOption = None,
+    gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list inputs already stored.")
     ] = False,
@@ -159,6 +182,7 @@ def ingest_command(
         model=model,
         jobs=jobs,
         stages=stages,
+        gazetteers=gazetteer,
         verbose=verbose,
     )
     console.print(str(summary), markup=False)
@@ -171,6 +195,7 @@ def reprocess_command(
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = 1,
     stages: StagesOption = None,
+    gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
 ) -> None:
     """Re-derive every stored document's records from its kept text (after an upgrade).
 
@@ -179,7 +204,7 @@ def reprocess_command(
     store = ctx.obj.store()
     total = store.count_documents()
     done = 0
-    with pipeline(model, jobs, stages) as extractor, progress_bar() as bar:
+    with pipeline(model, jobs, stages, gazetteer) as extractor, progress_bar() as bar:
         task = bar.add_task("Reprocessing", total=total)
         for extraction in extractor.extract_many(store.iter_documents()):
             store.replace_records(extraction, extractor.version)
@@ -202,6 +227,7 @@ def extract_command(
     fmt: Annotated[str, typer.Option("--format", help="json (default) or table.")] = "json",
     model: ModelOption = DEFAULT_MODEL,
     stages: StagesOption = None,
+    gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
 ) -> None:
     """Process one text without a database and print every record it yields.
 
@@ -222,7 +248,7 @@ def extract_command(
         url=parsed.url,
         source=source,
     )
-    with pipeline(model, 1, stages) as extractor:
+    with pipeline(model, 1, stages, gazetteer) as extractor:
         extraction = extractor.extract_many([document]).__next__()
     if fmt == "table":
         from sitrep.cli.commands_query import print_extraction

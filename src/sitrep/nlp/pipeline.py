@@ -70,8 +70,8 @@ STAGES: dict[str, Stage] = {
     )
 }
 
-# The stages run by default, in order. Later issues append theirs (actors, events, transfers).
-DEFAULT_STAGES: tuple[str, ...] = ("sitrep_timex_v1", "sitrep_mentions_v1")
+# The stages run by default, in order (sitrep_mentions_v1 is the bare-NER alternative).
+DEFAULT_STAGES: tuple[str, ...] = ("sitrep_timex_v1", "sitrep_actors_v1", "sitrep_transfers_v1")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,18 +90,20 @@ def _import_target(target: str) -> Callable[..., Any]:
 
 
 def register_stages() -> None:
-    """Register every stage factory with spaCy (idempotent)."""
+    """Register every stage's class as its spaCy factory (idempotent).
+
+    The class itself is the factory: spaCy reads its ``__init__(nlp, name, ...)`` signature,
+    so keyword options (e.g. the actor stage's ``gazetteers``) come from ``stage_config``.
+    """
     register_extensions()
     for stage in STAGES.values():
-        if Language.has_factory(stage.name):
-            continue
-
-        def make(nlp: Language, name: str, _target: str = stage.target) -> Any:
-            return _import_target(_target)(nlp, name)
-
-        Language.factory(
-            stage.name, requires=list(stage.requires), assigns=list(stage.assigns), func=make
-        )
+        if not Language.has_factory(stage.name):
+            Language.factory(
+                stage.name,
+                requires=list(stage.requires),
+                assigns=list(stage.assigns),
+                func=_import_target(stage.target),
+            )
 
 
 def model_path(model: str) -> str:

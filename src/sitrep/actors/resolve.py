@@ -1,0 +1,221 @@
+"""Turn what a mention names into a canonical :class:`~sitrep.records.Entity`.
+
+One :class:`EntityFactory` per pipeline holds the gazetteer, the sector lexicon and the roles
+table; it makes entities for countries, places, international organisations, media outlets,
+equipment, people (with their role on the document date) and sector phrases ("the Indian
+Navy"). Ids are stable across documents (``country:IND``, ``person:rajnath-singh``,
+``org:ind-navy``) so the store can join mentions of the same actor.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sitrep.actors.entries import CountryMatch, EquipmentEntry, Organisation, Place
+from sitrep.actors.gazetteer import Gazetteer, slug
+from sitrep.actors.roles import Role, RoleTable, load_role_table
+from sitrep.actors.sectors import SectorLexicon
+from sitrep.errors import ConfigError
+from sitrep.records import Entity, EntityKind
+
+# PLOVER codes the sector of news media as JRN ("journalists, newspapers, radio, television")
+# and uses MED for health (PLOVER manual, Sector Codes, note 4: CAMEO's MED meant media). The
+# gazetteer's media entries default to "MED" after CAMEO; records carry the PLOVER code.
+MEDIA_SECTOR = "JRN"
+_CAMEO_MEDIA_SECTOR = "MED"
+
+
+@dataclass(slots=True)
+class Title:
+    """What the words around a name say about the person: "Russian Deputy Prime Minister"."""
+
+    start: int  # character offsets of the title words in the document
+    end: int
+    role: str | None  # the office, qualifiers and country words removed: "Deputy Prime Minister"
+    country: str | None
+    sector: str | None
+    words: frozenset[str] = field(default_factory=frozenset)  # lower-cased, for coreference
+    organisation: str | None = None  # an IGO id: "U.N. Secretary-General Kofi Annan" -> "un"
+
+
+@functools.cache
+def _role_table() -> RoleTable | None:
+    """The roles table, or None where it cannot be loaded (the stage then uses titles only)."""
+    try:
+        return load_role_table()
+    except ConfigError:
+        return None
+
+
+class EntityFactory:
+    """Builds entities from gazetteer entries and text evidence."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: SectorLexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    # -- gazetteer entries -------------------------------------------------------------------
+    def country(self, iso3: str) -> Entity:
+        country = self.gazetteer.countries.get(iso3)
+        name = country.name if country else iso3
+        # A country named as an actor is its state: PLOVER codes "Russia said" as RUS GOV.
+        return Entity(id=f"country:{iso3}", name=name, kind="country", country=iso3, sector=["GOV"])
+
+    def place(self, name: str, match: CountryMatch | None = None) -> Entity:
+        """A place by name: the gazetteer's most populous match, or a capital's coordinates."""
+        country = match.country.iso3 if match else None
+        found: Place | None = self.gazetteer.place(name, country)
+        attributes: dict[str, object] = {}
+        if found is not None:
+            attributes = {"lat": found.lat, "lon": found.lon}
+            if found.geonameid:
+                attributes["geonameid"] = found.geonameid
+            country = found.country
+            name = found.name
+        elif match is not None and match.country.capital is not None:
+            capital = match.country.capital
+            if capital.lat is not None:
+                attributes = {"lat": capital.lat, "lon": capital.lon}
+        return Entity(
+            id=f"place:{slug(name)}",
+            name=name,
+            kind="place",
+            country=country,
+            attributes=attributes,
+        )
+
+    def organisation(self, org: Organisation) -> Entity:
+        if org.kind == "media":
+            sector = [MEDIA_SECTOR if s == _CAMEO_MEDIA_SECTOR else s for s in org.sector]
+            return Entity(
+                id=f"org:{org.id}",
+                name=org.name,
+                kind="organisation",
+                country=org.country,
+                sector=sector,
+                attributes={"media": True, "type": org.type},
+            )
+        attributes: dict[str, object] = {"type": org.type} if org.type else {}
+        if org.members:
+            attributes["members"] = [f"country:{m}" for m in org.members]
+        # The organisations table also holds non-state groups (data/nonstate.yaml): only the
+        # entries with sector IGO are international organisations.
+        prefix = "igo" if "IGO" in org.sector else "org"
+        return Entity(
+            id=f"{prefix}:{org.id}",
+            name=org.name,
+            kind="organisation",
+            country=org.country,
+            sector=list(org.sector),
+            attributes=attributes,
+        )
+
+    @staticmethod
+    def equipment(entry: EquipmentEntry) -> Entity:
+        attributes: dict[str, object] = {"category": entry.category, "origin": entry.origin}
+        if entry.maker:
+            attributes["maker"] = entry.maker
+        if entry.family:
+            attributes["family"] = f"equipment:{entry.family}"
+        return Entity(
+            id=f"equipment:{entry.id}",
+            name=entry.name,
+            kind="equipment",
+            country=entry.origins[0] if len(entry.origins) == 1 else None,
+            attributes=attributes,
+        )
+
+    def group(self, members: Sequence[str]) -> Entity:
+        """Several countries acting together: ``group:IND+RUS`` for "the two countries"."""
+        codes = sorted(set(members))
+        names = [self.country(code).name for code in codes]
+        return Entity(
+            id="group:" + "+".join(codes),
+            name=" and ".join(names),
+            kind="group",
+            sector=["GOV"],
+            attributes={"members": [f"country:{code}" for code in codes]},
+        )
+
+    def phrase(
+        self, words: Sequence[str], text: str, country: str | None, sector: str, plural: bool
+    ) -> Entity:
+        """A sector phrase: "the Indian Navy" -> ``org:ind-navy`` (IND, MIL).
+
+        The id is the country plus the head words without the country words, so "Indian Navy"
+        and "India's navy" are one entity; plural people nouns ("Russian leaders") are groups.
+        """
+        kind: EntityKind = "group" if plural else "organisation"
+        prefix = "group" if plural else "org"
+        key = slug(" ".join(words)) or slug(text)
+        ident = f"{prefix}:{country.lower()}-{key}" if country else f"{prefix}:{key}"
+        return Entity(id=ident, name=text, kind=kind, country=country, sector=[sector])
+
+    def named_organisation(self, name: str, country: str | None, sector: str | None) -> Entity:
+        """An organisation the gazetteers do not know ("Islamic Salvation Front")."""
+        return Entity(
+            id=f"org:{slug(name)}",
+            name=name,
+            kind="organisation",
+            country=country,
+            sector=[sector] if sector else [],
+        )
+
+    # -- people ------------------------------------------------------------------------------
+    def person(self, name: str, date: str | None, title: Title | None) -> Entity:
+        """A person with the role held on ``date``: the roles table first, the title second.
+
+        The table knows offices and dates; the words in the text are evidence too and give
+        country, sector and role for people the table does not list. Where the table lists
+        the person but not on this date, it still tells the country (people keep theirs).
+        """
+        table = _role_table()
+        single = len(name.split()) == 1
+        title_country = title.country if title else None
+        roles: list[Role] = []
+        if table is not None and date:
+            try:
+                roles = table.on(name, date, country=title_country)
+                if not roles and single:
+                    roles = table.by_surname(name, date, country=title_country)
+            except ValueError:  # a malformed document date: no dated lookup
+                roles = []
+        if len({r.person for r in roles}) > 1:
+            roles = []  # a bare surname shared by two office holders: the text must decide
+        if roles:
+            role = _best_role(roles, title)
+            return Entity(
+                id=f"person:{slug(role.person)}",
+                name=role.person,
+                kind="person",
+                country=role.country,
+                sector=[role.sector],
+                role=role.title,
+                attributes={"roles_source": role.source},
+            )
+        country = title_country
+        attributes: dict[str, object] = {}
+        if title is not None and title.organisation:
+            attributes["organisation"] = f"igo:{title.organisation}"
+        if country is None and table is not None:
+            spells = table.spells(name)
+            if len({s.country for s in spells}) == 1:
+                country = spells[0].country
+        return Entity(
+            id=f"person:{slug(name)}",
+            name=name,
+            kind="person",
+            country=country,
+            sector=[title.sector] if title and title.sector else [],
+            role=title.role if title else None,
+            attributes=attributes,
+        )
+
+
+def _best_role(roles: list[Role], title: Title | None) -> Role:
+    """Of several roles held at once, the one whose title the text uses."""
+    if title is None or not title.words:
+        return roles[0]
+    return max(roles, key=lambda r: len(title.words & set(r.title.lower().split())))

@@ -1,0 +1,149 @@
+"""Which PLOVER sector a noun phrase or a title names: "Israeli army" MIL, "rebel leaders" REB.
+
+The words live in ``data/sectors.yaml``; this module compiles them once per process into
+dictionaries keyed by word tuples, so a lookup is a handful of dict probes whatever the size of
+the lexicon.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SECTORS_FILE = Path(__file__).resolve().parent / "data" / "sectors.yaml"
+
+# The longest multi-word head in the file has four words ("chief of army staff"); probing
+# longer suffixes would only cost time.
+_MAX_HEAD_WORDS = 4
+
+
+_HEAD_BEFORE = frozenset({"of", "for"})
+
+
+_WORD = re.compile(r"[^\s-]+|-")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-cased words as spaCy splits them: "hostage-takers" -> ("hostage", "-", "takers")."""
+    return tuple(_WORD.findall(text.lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class SectorLexicon:
+    """Compiled ``sectors.yaml``."""
+
+    heads: dict[tuple[str, ...], str]
+    modifiers: dict[str, str]
+    title_qualifiers: frozenset[str]
+    nominal_titles: frozenset[tuple[str, ...]]
+    pair_nominals: tuple[str, ...]
+    organisation_words: dict[str, str]
+    title_words: frozenset[str]
+    equipment_heads: frozenset[tuple[str, ...]]
+    person_nouns: frozenset[str]
+
+    def head_sector(self, words: Sequence[str]) -> tuple[str, int] | None:
+        """The sector of a phrase ending in ``words`` (lower-cased) and how many words named it.
+
+        The longest matching suffix wins: ("security", "chief") -> COP over ("chief",) -> GOV.
+        """
+        for size in range(min(_MAX_HEAD_WORDS, len(words)), 0, -1):
+            sector = self.heads.get(tuple(words[-size:]))
+            if sector is not None:
+                return sector, size
+        return None
+
+    def is_head(self, word: str) -> bool:
+        return (word.lower(),) in self.heads
+
+    def is_equipment_head(self, words: Sequence[str]) -> bool:
+        """Whether a phrase ends in an equipment noun ("fighter jets", "tanks")."""
+        return any(tuple(words[-n:]) in self.equipment_heads for n in (1, 2) if len(words) >= n)
+
+    def names_a_person(self, words: Sequence[str]) -> bool:
+        """Whether a singular phrase ending in ``words`` is one person ("the minister",
+        "a top official"), not an institution ("the government")."""
+        if not words:
+            return False
+        return (
+            words[-1] in self.person_nouns
+            or tuple(words[-2:]) in self.nominal_titles
+            or tuple(words[-1:]) in self.nominal_titles
+        )
+
+    def is_title_word(self, word: str) -> bool:
+        """A lower-case word that may belong to a title written before a name."""
+        return word in self.title_words
+
+    def modifier_sector(self, words: Sequence[str]) -> str | None:
+        """A sector forced by a modifier before the head ("former", "rebel"); the first wins."""
+        for word in words:
+            sector = self.modifiers.get(word.lower().rstrip("-"))
+            if sector is not None:
+                return sector
+        return None
+
+    def phrase_sector(self, words: Sequence[str]) -> str | None:
+        """Sector of a whole phrase: modifiers before the head override the head's sector."""
+        lowered = [w.lower() for w in words]
+        found = self.head_sector(lowered)
+        if found is None:
+            # "Minister for Interior", "Secretary of State": the head comes before the "of".
+            for i, word in enumerate(lowered):
+                if word in _HEAD_BEFORE and i > 0:
+                    lowered = lowered[:i]
+                    found = self.head_sector(lowered)
+                    break
+        if found is None:
+            return None
+        sector, size = found
+        before = lowered[: len(lowered) - size]
+        return self.modifier_sector(before) or sector
+
+    def organisation_sector(self, words: Sequence[str]) -> str | None:
+        """Sector of an organisation's proper name: its head word, else a telling word in it."""
+        sector = self.phrase_sector(words)
+        if sector is not None:
+            return sector
+        for word in words:
+            sector = self.organisation_words.get(word.lower())
+            if sector is not None:
+                return sector
+        return None
+
+
+@functools.cache
+def load_sector_lexicon(path: Path = SECTORS_FILE) -> SectorLexicon:
+    """The lexicon, read once per process."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    heads: dict[tuple[str, ...], str] = {}
+    for sector, words in data["heads"].items():
+        for word in words:
+            heads.setdefault(_words(str(word)), sector)  # first listing wins on a clash
+    modifiers = {
+        str(word).lower(): sector for sector, words in data["modifiers"].items() for word in words
+    }
+    organisation_words = {
+        str(word).lower(): sector
+        for sector, words in data["organisation_words"].items()
+        for word in words
+    }
+    title_words = {str(w).lower() for w in data["title_words"]}
+    title_words |= {word for words in heads for word in words if word != "-"} | set(modifiers)
+    title_words |= {str(w).lower() for w in data["title_qualifiers"]}
+    return SectorLexicon(
+        heads=heads,
+        modifiers=modifiers,
+        title_qualifiers=frozenset(str(w).lower() for w in data["title_qualifiers"]),
+        nominal_titles=frozenset(_words(str(w)) for w in data["nominal_titles"]),
+        pair_nominals=tuple(str(p) for p in data["pair_nominals"]),
+        organisation_words=organisation_words,
+        title_words=frozenset(title_words),
+        equipment_heads=frozenset(_words(str(w)) for w in data["equipment_heads"]),
+        person_nouns=frozenset(str(w).lower() for w in data["person_nouns"]),
+    )

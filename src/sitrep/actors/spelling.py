@@ -1,0 +1,46 @@
+"""Country names misspelt in news copy: "Ethopia", "Afganistan", "Phillippines", "Quatar".
+
+Only consulted for a place-like span that nothing else resolved, so its cost (a close-match
+search over about a thousand names) is paid on rare spans, not on every mention.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from sitrep.actors.entries import CountryMatch
+from sitrep.actors.gazetteer import Gazetteer
+
+# Similarity (difflib ratio) a misspelling must reach. 0.85 accepts one or two slips in a
+# name of seven or more letters ("Ethopia", "Afganistan") and rejects different countries
+# with similar names ("Austria"/"Australia" is 0.75, "Niger"/"Nigeria" 0.83).
+_CUTOFF = 0.85
+# Names shorter than this are left alone: one letter changes a short name into another.
+_MIN_LENGTH = 6
+
+
+class CountrySpelling:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self._names: dict[str, CountryMatch] = {}
+        for name, match in gazetteer.country_names():
+            if match.via in ("name", "alias", "capital") and len(name) >= _MIN_LENGTH:
+                self._names.setdefault(name.lower(), match)
+        self._choices = list(self._names)
+
+    def lookup(self, text: str) -> CountryMatch | None:
+        """The country (or capital) ``text`` is a close misspelling of, if exactly one."""
+        if len(text) < _MIN_LENGTH:
+            return None
+        close = difflib.get_close_matches(text.lower(), self._choices, n=2, cutoff=_CUTOFF)
+        if len(close) != 1 and not (close and self._names[close[0]] == self._names.get(close[-1])):
+            return None
+        return self._names[close[0]] if close else None
+
+
+def country_spelling(gazetteer: Gazetteer) -> CountrySpelling:
+    """The spelling index of a gazetteer, built on first use and kept with it."""
+    index = gazetteer.derived.get("country_spelling")
+    if not isinstance(index, CountrySpelling):
+        index = CountrySpelling(gazetteer)
+        gazetteer.derived["country_spelling"] = index
+    return index

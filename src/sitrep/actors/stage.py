@@ -1,0 +1,397 @@
+"""``sitrep_actors_v1``: who and what each mention is, as of the document date.
+
+Reads ``doc.ents`` and ``doc._.dct``; writes ``doc._.entities`` and ``doc._.mentions``.
+Candidates come from several sources, each with a priority; where they overlap the higher
+priority wins, which is how our matchers override the model's NER errors:
+
+1. equipment (the catalogue matcher) and money: "S-400" is not a FAC, "Kilo" not a LANGUAGE;
+2. people (NER PERSON, and any span that is the surname of a person named before: "Singh"
+   tagged GPE) with the title written before the name, which the person's span claims;
+3. bare titles and pair nominals that refer back ("the Defence Minister", "the two countries");
+4. sector phrases ("the Indian Navy", "Russian leaders", "Sudan's government");
+5. the remaining NER spans, resolved against the gazetteers (countries, capitals acting as
+   governments, places, international organisations, media outlets).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_before
+from sitrep.actors.equipment import equipment_matcher
+from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.actors.money import find_money
+from sitrep.actors.names import NameResolver
+from sitrep.actors.phrases import SectorPhrase, find_sector_phrases
+from sitrep.actors.resolve import EntityFactory
+from sitrep.actors.sectors import SectorLexicon, load_sector_lexicon
+from sitrep.actors.titles import title_of
+from sitrep.records import Entity, Mention
+
+GAZETTEERS_ENV = "SITREP_GAZETTEERS"
+# Armed groups, parties and movements, in the user-file schema so that users can override it.
+NONSTATE_FILE = Path(__file__).resolve().parent / "data" / "nonstate.yaml"
+_NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "LANGUAGE"})
+
+# Priorities of the candidate sources (higher wins an overlap; ties go to the longer span).
+_P_EQUIPMENT = 100
+_P_MONEY = 95
+_P_PERSON = 80
+_P_NOMINAL = 75
+_P_PHRASE = 60
+_P_NAMED = 50
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    entity: Entity | None
+    priority: int
+    emit: bool = True  # False: claims the text (a person's title) without a mention of its own
+
+
+def gazetteer_paths(gazetteers: Iterable[str] | None = None) -> tuple[Path, ...]:
+    """User gazetteer files: the ones given, else those in $SITREP_GAZETTEERS."""
+    if gazetteers is None:
+        gazetteers = [p for p in os.environ.get(GAZETTEERS_ENV, "").split(os.pathsep) if p]
+    return tuple(Path(p) for p in gazetteers)
+
+
+class ActorStage:
+    """Resolves mentions to canonical entities; see the module docstring for the order."""
+
+    def __init__(self, nlp: Language, name: str, gazetteers: list[str] | None = None) -> None:
+        self.name = name
+        paths = (NONSTATE_FILE, *gazetteer_paths(gazetteers))
+        self.gazetteer: Gazetteer = load_gazetteer(paths)
+        self.lexicon: SectorLexicon = load_sector_lexicon()
+        self.factory = EntityFactory(self.gazetteer, self.lexicon)
+        self.names = NameResolver(self.gazetteer, self.lexicon, self.factory)
+        self.nominals = NominalFinder(self.lexicon)
+        self.equipment = equipment_matcher(self.gazetteer)  # compiled once, kept on the gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        date = doc._.dct
+        candidates: list[Candidate] = []
+        for match in self.equipment.find(text):
+            entity = self.factory.equipment(match.entry)
+            candidates.append(Candidate(match.start, match.end, "EQUIPMENT", entity, _P_EQUIPMENT))
+        for start, end, _amount in find_money(text):
+            candidates.append(Candidate(start, end, "MONEY", None, _P_MONEY))
+        claimed = _claimed_chars(len(text), candidates)
+
+        people = PersonIndex()
+        deferred: list[Span] = []
+        for span in _ner_spans(doc, claimed):
+            person = self._person(span, date, people, candidates)
+            if person is None:
+                deferred.append(span)
+        candidates.extend(self._bare_titles(text, people))
+
+        blocked = _blocked_tokens(doc, candidates)
+        phrases = find_sector_phrases(doc, self.gazetteer, self.lexicon, blocked)
+        organisations = [s for s in deferred if s.label_ in ("ORG", "FAC", "NORP")]
+        candidates.extend(self._phrase_candidates(doc, phrases, organisations))
+        for span in deferred:
+            found = self.names.resolve(span)
+            if found is not None:
+                label, entity = found
+                candidates.append(
+                    Candidate(span.start_char, span.end_char, label, entity, _P_NAMED)
+                )
+
+        chosen = _select(candidates)
+        _countries_from_sentence(doc, chosen)
+        chosen.extend(self._pair_nominals(text, chosen))
+        chosen.sort(key=lambda c: c.start)
+        entities: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        for cand in chosen:
+            if not cand.emit:
+                continue
+            entity_id = None
+            if cand.entity is not None:
+                entity_id = entities.setdefault(cand.entity.id, cand.entity).id
+            mentions.append(
+                Mention(text[cand.start : cand.end], cand.start, cand.end, cand.label, entity_id)
+            )
+        doc._.entities = list(entities.values())
+        doc._.mentions = mentions
+        return doc
+
+    # -- people ------------------------------------------------------------------------------
+    def _person(
+        self, span: Span, date: str | None, people: PersonIndex, out: list[Candidate]
+    ) -> Entity | None:
+        """Resolve ``span`` as a person if it is one; add its candidates to ``out``."""
+        known = people.known(span.text)
+        if known is None and span.label_ != "PERSON" and not self._after_title(span):
+            return None
+        if known is None:
+            span = self._without_title(span)
+        if known is not None:
+            entity = known
+            people.add(span.text, entity, span.start_char)
+        else:
+            title = title_of(span, self.gazetteer, self.lexicon)
+            entity = self.factory.person(span.text, date, title)
+            people.add(span.text, entity, span.start_char, title.words if title else ())
+            if title is not None and title.end > title.start:
+                out.append(Candidate(title.start, title.end, "TITLE", None, _P_PERSON, emit=False))
+        out.append(Candidate(span.start_char, span.end_char, "PERSON", entity, _P_PERSON))
+        return entity
+
+    def _after_title(self, span: Span) -> bool:
+        """ "President Prosper Avril" tagged ORG: a proper name right after a person's title
+        is a person whatever the NER says."""
+        if span.start == 0 or span.label_ not in ("ORG", "GPE", "NORP"):
+            return False
+        before = span.doc[span.start - 1]
+        return (
+            (before.lower_,) in self.lexicon.nominal_titles
+            and before.text[:1].isupper()
+            and all(t.pos_ == "PROPN" for t in span)
+        )
+
+    def _without_title(self, span: Span) -> Span:
+        """ "King Hassan" tagged PERSON: the title words go to the title, not the name."""
+        start = span.start
+        doc = span.doc
+        while start < span.end - 1 and (
+            self.lexicon.is_title_word(doc[start].lower_) or doc[start].text == "-"
+        ):
+            start += 1
+        return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+    def _bare_titles(self, text: str, people: PersonIndex) -> list[Candidate]:
+        found = []
+        for nominal in self.nominals.titles(text):
+            person = people.last_with_title(nominal.start, nominal.words)
+            if person is not None:
+                found.append(Candidate(nominal.start, nominal.end, "NOMINAL", person, _P_NOMINAL))
+        return found
+
+    def _pair_nominals(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        countries = sorted(
+            (c.start, c.end, c.entity.country)
+            for c in chosen
+            if c.entity is not None and c.entity.kind == "country" and c.entity.country
+        )
+        if not countries:
+            return []
+        pairs = country_pairs(countries, text)
+        taken = sorted((c.start, c.end) for c in chosen)
+        found = []
+        for start, end in self.nominals.pairs(text):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            pair = pair_before(start, pairs, countries)
+            if pair is not None:
+                found.append(Candidate(start, end, "NOMINAL", self.factory.group(pair), _P_NOMINAL))
+        return found
+
+    # -- sector phrases ----------------------------------------------------------------------
+    def _phrase_candidates(
+        self, doc: Doc, phrases: list[SectorPhrase], names: list[Span]
+    ) -> list[Candidate]:
+        found: list[Candidate] = []
+        by_key: dict[tuple[str, ...], Entity] = {}
+        for phrase in phrases:
+            span = doc[phrase.start : phrase.end]
+            if _inside_longer_name(names, phrase):
+                continue  # "Nigerian Union of Teachers" is a name, resolved as one
+            entity = self._phrase_entity(span, phrase, by_key)
+            if entity is None:
+                continue
+            by_key.setdefault(phrase.key_words, entity)
+            by_key[phrase.key_words[-1:]] = entity  # the last phrase with this head word
+            label = "ORG" if phrase.capitalised and not phrase.plural else "NOMINAL"
+            found.append(Candidate(span.start_char, span.end_char, label, entity, _P_PHRASE))
+        return found
+
+    def _named_organisation(self, span: Span) -> Entity | None:
+        """The organisation or outlet a phrase names: "rebel Kurdistan Workers' Party" (the
+        party), "Interfax agency" (the outlet), "Hezbollah guerrillas" (the group)."""
+        start = 0
+        while start < len(span) and not span[start].text[:1].isupper():
+            start += 1
+        end = start
+        while end < len(span) and span[end].text[:1].isupper():
+            end += 1
+        for piece, whole in ((span[start:], True), (span[start:end], False)):
+            if not len(piece):
+                continue
+            found = self.gazetteer.organisation(piece.text) or self.gazetteer.media_outlet(
+                piece.text
+            )
+            # An IGO before the head owns the phrase instead ("UN peacekeepers" are MIL).
+            if found is not None and (whole or "IGO" not in found.sector):
+                return self.factory.organisation(found)
+        return None
+
+    def _phrase_entity(
+        self, span: Span, phrase: SectorPhrase, by_key: dict[tuple[str, ...], Entity]
+    ) -> Entity | None:
+        person_title = tuple(phrase.key_words[-2:]) in self.lexicon.nominal_titles or (
+            phrase.key_words[-1:] in self.lexicon.nominal_titles
+        )
+        one_person = not phrase.plural and self.lexicon.names_a_person(phrase.key_words)
+        named = self._named_organisation(span)
+        if named is not None:
+            return named  # "rebel Kurdistan Workers' Party": the party, "rebel" describes it
+        owner = self.gazetteer.organisations.get(phrase.organisation or "")
+        if owner is not None and "IGO" not in owner.sector:
+            # "Hezbollah guerrillas", "the radical Palestinian Islamic Jihad movement": the
+            # group itself.
+            return self.factory.organisation(owner)
+        if phrase.country is None and phrase.organisation is None:
+            # A bare head refers back to the phrase with the same words ("the Navy" after
+            # "the Indian Navy"); otherwise a named institution, a plural group, a subject
+            # ("a terror group said") or a people-qualified one ("Karen guerrilla") counts.
+            if phrase.key_words in by_key:
+                return by_key[phrase.key_words]
+            if len(phrase.key_words) == 1 and phrase.key_words[-1:] in by_key:
+                return by_key[phrase.key_words[-1:]]  # "the agency" after "Interfax agency"
+            if person_title and not phrase.plural:
+                return None  # "the minister": a person, left to title coreference
+            if self.lexicon.is_equipment_head(phrase.key_words):
+                return None  # "tanks", "other warships": equipment, an actor only with an owner
+            head = span[-1]
+            qualified = any(t.text[:1].isupper() for t in span[:-1])
+            subject = head.dep_ in ("nsubj", "nsubjpass")
+            if not (phrase.capitalised or phrase.plural or qualified or subject):
+                return None
+        entity = self.factory.phrase(
+            phrase.key_words, span.text, phrase.country, phrase.sector, phrase.plural
+        )
+        if one_person:
+            entity.kind = "person"
+            entity.id = "person:" + entity.id.split(":", 1)[1]
+        if owner is not None:
+            entity.attributes["organisation"] = f"igo:{owner.id}"
+        return entity
+
+
+def _inside_longer_name(names: list[Span], phrase: SectorPhrase) -> bool:
+    """Whether the phrase's head is inside a named organisation that the phrase does not
+    cover: "Teachers" in "Nigerian Union of Teachers", "Party" in "Kurdistan Workers' Party"."""
+    head = phrase.end - 1
+    for name in names:
+        if name.start <= head < name.end and not (
+            phrase.start <= name.start and name.end <= phrase.end
+        ):
+            return True
+    return False
+
+
+# Offices of a state: only their holders get a country from the sentence they appear in.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "ELI"})
+
+
+def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
+    """Give a titled person of unknown country the one country their sentence names.
+
+    "President Omar Hassan al-Bashir ... in Sudan": news names a foreign leader's country
+    near the title. Only for people with a title (a sector) and no country from the roles
+    table or the words, and only when the sentence names exactly one country; the entity
+    records that the country was inferred.
+    """
+    if not any(c.entity is not None and c.entity.kind == "person" for c in chosen):
+        return
+    for sent in doc.sents:
+        inside = [
+            c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
+        ]
+        countries = {
+            c.entity.country
+            for c in inside
+            if c.entity is not None
+            and c.entity.kind != "person"
+            and c.entity.kind != "equipment"
+            and c.entity.country
+        }
+        if len(countries) != 1:
+            continue
+        (country,) = countries
+        for cand in inside:
+            entity = cand.entity
+            if (
+                entity is not None
+                and entity.kind == "person"
+                and not entity.country
+                and set(entity.sector) & _STATE_SECTORS
+                and "organisation" not in entity.attributes  # "U.N. Secretary-General ..."
+            ):
+                entity.country = country
+                entity.attributes["country_from"] = "sentence"
+
+
+def _claimed_chars(length: int, candidates: list[Candidate]) -> list[bool]:
+    claimed = [False] * length
+    for cand in candidates:
+        for i in range(cand.start, cand.end):
+            claimed[i] = True
+    return claimed
+
+
+def _ner_spans(doc: Doc, claimed: list[bool]) -> list[Span]:
+    """NER spans of the labels we resolve, cut around equipment and money.
+
+    "the MiG29Ks of the Indian Navy" (tagged ORG) keeps "Indian Navy": the piece after the
+    equipment is kept when a preposition separates it from the equipment.
+    """
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        if len(ent) > 1 and ent[0].pos_ == "DET":
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "The Indian Air Force"
+        free = [not claimed[t.idx] for t in ent]
+        if all(free):
+            spans.append(ent)
+            continue
+        if ent.label_ in ("PRODUCT", "LANGUAGE"):
+            continue
+        last_claimed = max(i for i, ok in enumerate(free) if not ok)
+        rest = [t for t in ent[last_claimed + 1 :]]
+        if not rest or rest[0].pos_ != "ADP":
+            continue
+        while rest and rest[0].pos_ in ("ADP", "DET"):
+            rest.pop(0)
+        if rest:
+            spans.append(Span(doc, rest[0].i, rest[-1].i + 1, label=ent.label_))
+    return spans
+
+
+def _blocked_tokens(doc: Doc, candidates: list[Candidate]) -> list[bool]:
+    blocked = [False] * len(doc)
+    for cand in candidates:
+        if cand.priority < _P_NOMINAL:
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is not None:
+            for i in range(span.start, span.end):
+                blocked[i] = True
+    return blocked
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, higher priority first, then longer spans."""
+    ordered = sorted(candidates, key=lambda c: (-c.priority, -(c.end - c.start), c.start))
+    chosen: list[Candidate] = []
+    taken = bytearray(max((c.end for c in candidates), default=0))
+    for cand in ordered:
+        if any(taken[cand.start : cand.end]):
+            continue
+        chosen.append(cand)
+        taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+    return chosen

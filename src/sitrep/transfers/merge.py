@@ -1,0 +1,155 @@
+"""From sentence facts to one :class:`Transfer` per deal within an article.
+
+Two steps. First the article's context fills what a sentence leaves unsaid: the supplier is
+the system's country of origin (the other partner for a jointly designed system) or the
+supplier the article names ("Russia is India's largest defence supplier"); the recipient is
+the one another sentence about the same system names, or that relation's other party, or the
+country the article is about. Then facts with the same (supplier, recipient, system, kind)
+merge into one Transfer whose every sentence keeps its evidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from sitrep.records import Evidence, Transfer, TransferFact
+from sitrep.transfers.cues import CueLexicon
+from sitrep.transfers.facts import SentenceFact
+from sitrep.transfers.parties import CountryMention
+
+# The article is "about" a country when it names it at least this often: enough to rule out
+# a passing mention, low enough for a four-sentence wire story. Set on the seed article and
+# the deal corpus (the recipient is named 3-6 times in each).
+_MIN_MENTIONS_FOR_TOPIC = 2
+
+
+def relations(countries: Iterable[CountryMention]) -> list[tuple[str, str]]:
+    """(supplier, recipient) pairs the article states outright."""
+    pairs = []
+    for country in countries:
+        if country.partner is None or country.partner == country.iso3:
+            continue
+        if country.role == "supplier":
+            pairs.append((country.iso3, country.partner))
+        elif country.role == "recipient":
+            pairs.append((country.partner, country.iso3))
+    return pairs
+
+
+def _topic_countries(countries: Iterable[CountryMention]) -> list[str]:
+    counts = Counter(c.iso3 for c in countries)
+    return [iso3 for iso3, n in counts.most_common() if n >= _MIN_MENTIONS_FOR_TOPIC]
+
+
+def _origin_supplier(fact: SentenceFact) -> str | None:
+    origins = [o for o in fact.system.origins if o != fact.recipient]
+    return origins[0] if len(origins) == 1 else None
+
+
+def fill_from_context(
+    facts: list[SentenceFact], all_countries: list[CountryMention]
+) -> list[SentenceFact]:
+    """Complete supplier and recipient from the article; drop domestic procurement."""
+    pairs = relations(all_countries)
+    topics = _topic_countries(all_countries)
+    by_system: dict[str, Counter[str]] = {}
+    for fact in facts:
+        if fact.recipient:
+            by_system.setdefault(fact.system.id, Counter())[fact.recipient] += 1
+    kept = []
+    for fact in facts:
+        if fact.supplier is None:
+            fact.supplier = _origin_supplier(fact)
+        if fact.recipient is None:
+            fact.recipient = _context_recipient(fact, by_system, pairs, topics)
+        if fact.supplier is None:
+            fact.supplier = _origin_supplier(fact) or next(
+                (s for s, r in pairs if r == fact.recipient), None
+            )
+        domestic = fact.supplier is None and set(fact.system.origins) == {fact.recipient}
+        if domestic or (fact.supplier is not None and fact.supplier == fact.recipient):
+            continue  # a country buying its own system: procurement, not an arms transfer
+        if (
+            not fact.kind_from_cue
+            and fact.recipient in fact.system.origins
+            and len(fact.system.origins) > 1
+        ):
+            fact.kind = "co-development"  # BrahMos for India: designed together
+        kept.append(fact)
+    return kept
+
+
+def _context_recipient(
+    fact: SentenceFact,
+    by_system: dict[str, Counter[str]],
+    pairs: list[tuple[str, str]],
+    topics: list[str],
+) -> str | None:
+    named = by_system.get(fact.system.id)
+    candidates = [c for c, _ in named.most_common()] if named else []
+    candidates += [r for s, r in pairs if s == fact.supplier or s in fact.system.origins]
+    single_origin = len(fact.system.origins) == 1
+    candidates += [t for t in topics if not (single_origin and t in fact.system.origins)]
+    for candidate in candidates:
+        if candidate != fact.supplier:
+            return candidate
+    return None
+
+
+def _evidence(fact: SentenceFact, document_id: str) -> Evidence:
+    sentence = fact.sentence
+    start, end = fact.mention.start, fact.mention.end
+    if fact.cue is not None:
+        start = min(start, sentence.start_char + fact.cue.start)
+        end = max(end, sentence.start_char + fact.cue.end)
+    return Evidence(
+        document_id=document_id,
+        start=start,
+        end=end,
+        sentence=sentence.text,
+        sentence_start=sentence.start_char,
+        trigger=fact.cue.text if fact.cue is not None else None,
+    )
+
+
+def merge_facts(facts: list[SentenceFact], document_id: str, lexicon: CueLexicon) -> list[Transfer]:
+    """One Transfer per (supplier, recipient, system, kind), in order of first mention."""
+    groups: dict[tuple[str | None, str | None, str, str], list[SentenceFact]] = {}
+    for fact in facts:
+        key = (fact.supplier, fact.recipient, fact.system.name, fact.kind)
+        groups.setdefault(key, []).append(fact)
+    transfers = []
+    for (supplier, recipient, system, kind), group in groups.items():
+        with_status = [f for f in group if f.status is not None]
+        lead = (
+            min(with_status, key=lambda f: lexicon.article_order(f.status))
+            if with_status
+            else next((f for f in group if f.value is not None), group[0])
+        )
+
+        transfers.append(
+            Transfer(
+                system=system,
+                evidence=_evidence(lead, document_id),
+                supplier=supplier,
+                recipient=recipient,
+                kind=kind,
+                # The first sentence that states a value wins: articles give the headline
+                # figure first and details (batches, conversions) after.
+                quantity=next((f.quantity for f in group if f.quantity is not None), None),
+                value=next((f.value for f in group if f.value is not None), None),
+                ordered=next((f.ordered for f in group if f.ordered is not None), None),
+                delivery_due=lead.delivery_due
+                or next((f.delivery_due for f in group if f.delivery_due is not None), None),
+                status=lead.status,
+                # A reason explains the status it was given for: a delay's cause is not the
+                # reason for a later "first batch arrived".
+                status_reason=next(
+                    (f.status_reason for f in group if f.status == lead.status and f.status_reason),
+                    None,
+                ),
+                facts=[TransferFact(_evidence(f, document_id), f.fields, f.status) for f in group],
+            )
+        )
+    return transfers

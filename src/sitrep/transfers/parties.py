@@ -1,0 +1,178 @@
+"""Who supplies and who receives: countries named in a sentence and the part the parse gives them.
+
+Countries are found with the gazetteer directly (names, aliases, demonyms; a capital or a
+metonym only as the subject of a verb, since "Singh left for Moscow" says nothing about who
+supplies whom). The dependency parse then says what each country does: the subject of "get",
+"buy", "order" receives; the subject of "supply", "sell", "deliver" supplies; "delivery to X"
+and "the Indian Navy" point at the recipient, "purchase from X" and "Russian S-400" at the
+supplier; "Russia is India's largest defence supplier" names both.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from sitrep.actors.gazetteer import Gazetteer
+from sitrep.transfers.cues import Roles
+
+Role = Literal["supplier", "recipient"]
+_MAX_NAME_TOKENS = 4  # longest country name in tokens ("Democratic Republic of the Congo" is 5,
+# but news writes "DR Congo"); longer names are still found as their aliases
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryMention:
+    """A country named in a sentence, with the role the parse gives it (if any)."""
+
+    iso3: str
+    start: int  # character offsets in the document
+    end: int
+    text: str
+    via: str  # name, alias, demonym, capital ...
+    role: Role | None = None
+    # For "X is Y's largest supplier": the other party named in the same relation.
+    partner: str | None = None
+    subject: bool = False  # the subject of the verb that gives the role (the strongest cue)
+
+
+def _is_candidate_start(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower_ == "the"
+
+
+def find_countries(sentence: Span, gazetteer: Gazetteer) -> list[tuple[Span, str, str]]:
+    """(span, iso3, via) for every country named in ``sentence``, longest names first."""
+    found: list[tuple[Span, str, str]] = []
+    i = sentence.start
+    doc = sentence.doc
+    while i < sentence.end:
+        if not _is_candidate_start(doc[i]):
+            i += 1
+            continue
+        best: tuple[Span, str, str] | None = None
+        for j in range(min(sentence.end, i + _MAX_NAME_TOKENS), i, -1):
+            span = doc[i:j]
+            match = gazetteer.lookup_country(span.text)
+            if match is not None:
+                best = (span, match.country.iso3, match.via)
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append(best)
+        i = best[0].end
+    return found
+
+
+def _verb_chain_lemmas(verb: Token) -> set[str]:
+    """The lemmas of a verb and the verbs it governs through open complements:
+    "was supposed to get" -> {suppose, get}; "plans to buy" -> {plan, buy}."""
+    lemmas = {verb.lemma_.lower()}
+    frontier = [verb]
+    for _ in range(3):  # three levels cover "is expected to start to receive"
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+        lemmas.update(t.lemma_.lower() for t in frontier)
+    return lemmas
+
+
+def _relation_role(head: Token, roles: Roles) -> tuple[Role, str | None] | None:
+    """ "X is Y's largest supplier" -> (supplier, Y); "X is Y's biggest buyer" -> (recipient, Y)."""
+    if head.lemma_ != "be":
+        return None
+    for attr in head.children:
+        if attr.dep_ != "attr":
+            continue
+        lemma = attr.lemma_.lower()
+        partner = next((c for c in attr.children if c.dep_ == "poss"), None)
+        partner_text = partner.text if partner is not None else None
+        if lemma in roles.supplier_nouns:
+            return "supplier", partner_text
+        if lemma in roles.buyer_nouns:
+            return "recipient", partner_text
+    return None
+
+
+def role_of(
+    name: Span, roles: Roles, origins: tuple[str, ...], iso3: str
+) -> tuple[Role | None, str | None]:
+    """The role the parse gives a country name, and the partner's name in a relation."""
+    token = name.root
+    dep = token.dep_
+    head = token.head
+    if dep in _SUBJECTS:
+        relation = _relation_role(head, roles)
+        if relation is not None:
+            return relation
+        lemmas = _verb_chain_lemmas(head)
+        # Supplier verbs are checked first: "Russia agreed to supply India" names Russia.
+        if lemmas & roles.supplier_verbs and dep != "nsubjpass":
+            return "supplier", None
+        if lemmas & roles.recipient_verbs:
+            return "recipient", None
+        if lemmas & roles.supplier_verbs:  # "India was supplied with ..."
+            return "recipient", None
+        return None, None
+    if dep == "pobj":
+        prep = head.lower_
+        governor = head.head.lemma_.lower()
+        if prep in ("to", "for") and governor in roles.supplier_verbs | roles.transfer_nouns:
+            return "recipient", None
+        if prep == "from" and governor in roles.recipient_verbs | roles.transfer_nouns:
+            return "supplier", None
+        if prep == "in" and governor in ("production", "manufacture", "assembly"):
+            return "recipient", None  # "licensed production in India"
+        return None, None
+    if dep == "dobj" and head.lemma_.lower() in roles.supplier_verbs:
+        return "recipient", None  # "to supply India with ..."
+    if dep == "dative":
+        return "recipient", None  # "sold India five squadrons"
+    if dep == "poss":
+        if head.lemma_.lower() in roles.transfer_nouns:
+            return "recipient", None  # "India's S-400 deal"
+        if head.lemma_.lower() in roles.service_nouns:
+            return "recipient", None  # "Vietnam's air force"
+    if dep in ("amod", "compound", "nmod"):
+        if head.lemma_.lower() in roles.service_nouns:
+            return "recipient", None  # "the Indian Navy"
+        if iso3 in origins:
+            return "supplier", None  # "Russian S-400s", "Russian-origin fighter aircraft"
+    return None, None
+
+
+def countries_in(
+    sentence: Span, gazetteer: Gazetteer, roles: Roles, origins: tuple[str, ...] = ()
+) -> list[CountryMention]:
+    """Every country named in the sentence with its role; capitals and metonyms count only
+    as subjects ("Moscow agreed to supply"), never as destinations ("flew to Moscow")."""
+    parsed = sentence.doc.has_annotation("DEP")
+    mentions: list[CountryMention] = []
+    to_party = False
+    for span, iso3, via in find_countries(sentence, gazetteer):
+        role: Role | None = None
+        partner: str | None = None
+        if parsed:
+            role, partner_text = role_of(span, roles, origins, iso3)
+            if partner_text:
+                match = gazetteer.lookup_country(partner_text)
+                partner = match.country.iso3 if match else None
+        if via in ("capital", "metonym") and (not parsed or span.root.dep_ not in _SUBJECTS):
+            continue
+        subject = parsed and span.root.dep_ in _SUBJECTS
+        mentions.append(
+            CountryMention(
+                iso3, span.start_char, span.end_char, span.text, via, role, partner, subject
+            )
+        )
+        to_party = to_party or (role == "recipient" and span.root.head.lower_ == "to")
+    if to_party:
+        # "Germany will lease two Patriots to Ukraine": with the receiver named after "to",
+        # the subject of a two-way verb (lease, transfer, order) is the one giving.
+        mentions = [
+            dataclasses.replace(m, role="supplier") if m.subject and m.role == "recipient" else m
+            for m in mentions
+        ]
+    return mentions

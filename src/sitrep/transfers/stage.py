@@ -1,0 +1,109 @@
+"""The spaCy pipeline stage that finds arms transfers: writes ``doc._.transfers``.
+
+Reads the sentences and parse of the base model, ``doc._.dct``, ``doc._.document_id`` and
+``doc._.time_expressions`` (tagging them itself when the time stage did not run), and looks up
+systems, countries and money in the gazetteers directly, so it does not depend on the actor
+stage. The lead registers it as the factory ``sitrep_transfers_v1``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from sitrep.actors.equipment import find_equipment
+from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.nlp.extensions import register_extensions
+from sitrep.records import Transfer
+from sitrep.time import tag_time
+from sitrep.transfers.cues import CueLexicon, load_cues
+from sitrep.transfers.facts import SentenceFact, resolve_families, sentence_facts
+from sitrep.transfers.merge import fill_from_context, merge_facts
+from sitrep.transfers.parties import CountryMention, countries_in
+from sitrep.transfers.rates import RateTable, load_rates
+
+__all__ = ["TransferStage", "find_transfers"]
+
+# Sentence ends for a Doc without the parser's sentence boundaries (a blank pipeline).
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
+
+
+def _sentences(doc: Doc) -> Iterator[Span]:
+    if doc.has_annotation("SENT_START"):
+        yield from doc.sents
+        return
+    start = 0
+    for end in [m.start() for m in _SENTENCE_END.finditer(doc.text)] + [len(doc.text)]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            yield span
+        start = end
+
+
+def _sentence_index(sentences: list[Span], offset: int) -> int:
+    for index, sentence in enumerate(sentences):
+        if sentence.start_char <= offset < sentence.end_char:
+            return index
+    return -1
+
+
+def find_transfers(
+    doc: Doc,
+    *,
+    lexicon: CueLexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+    rates: RateTable | None = None,
+) -> list[Transfer]:
+    """Every arms transfer a parsed, dated Doc states, one per deal, with its evidence."""
+    lexicon = lexicon or load_cues()
+    gazetteer = gazetteer or load_gazetteer()
+    rates = rates or load_rates()
+    dct = str(doc._.dct or "")
+    times = doc._.time_expressions
+    if times is None:
+        times = tag_time(doc.text, dct, doc if doc.has_annotation("DEP") else None) if dct else []
+    sentences = list(_sentences(doc))
+    found_systems = find_equipment(doc.text, gazetteer)
+    where = [_sentence_index(sentences, m.start) for m in found_systems]
+    mentions = resolve_families(found_systems, where)
+    facts: list[SentenceFact] = []
+    countries: list[CountryMention] = []
+    for index, sentence in enumerate(sentences):
+        in_sentence = [m for m, w in zip(mentions, where, strict=True) if w == index]
+        if not in_sentence:
+            # Sentences without a system still name who supplies whom ("Russia is India's
+            # largest defence supplier") and what the article is about.
+            countries.extend(countries_in(sentence, gazetteer, lexicon.roles))
+            continue
+        found = sentence_facts(
+            sentence, in_sentence, times, dct or "9999", lexicon, gazetteer, rates
+        )
+        if found:
+            countries.extend(found[0].countries)
+        else:
+            countries.extend(countries_in(sentence, gazetteer, lexicon.roles))
+        facts.extend(found)
+    facts = fill_from_context(facts, countries)
+    return merge_facts(facts, str(doc._.document_id or ""), lexicon)
+
+
+class TransferStage:
+    """Pipeline component: ``doc._.transfers = find_transfers(doc)``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        # Loaded once per process, shared by every Doc.
+        self.lexicon = load_cues()
+        self.gazetteer = load_gazetteer()
+        self.rates = load_rates()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.transfers = find_transfers(
+            doc, lexicon=self.lexicon, gazetteer=self.gazetteer, rates=self.rates
+        )
+        return doc
