@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.cli.commands_query import FormatOption
-from sitrep.cli.output import Format, console, print_rows
+from sitrep.cli.output import Format, console, format_amount, print_rows
 from sitrep.errors import E, NotFoundError
 
 
@@ -16,10 +16,6 @@ def _deals(ctx: typer.Context, **filters: str | None) -> list[Any]:
 
     with ctx.obj.store() as store:
         return link_deals(store.transfer_facts(**filters))
-
-
-def _money(amount: Any) -> str | None:
-    return f"{amount.value:,.0f} {amount.currency}" if amount else None
 
 
 def deals_command(
@@ -40,11 +36,10 @@ def deals_command(
     rows = [
         {
             "deal": d.id,
-            "supplier": d.supplier,
-            "recipient": d.recipient,
+            "from → to": f"{d.supplier or '?'} → {d.recipient or '?'}",
             "system": d.system,
             "kind": d.kind,
-            "value": _money(d.value),
+            "value": format_amount(d.value),
             "due": d.delivery_due,
             "status": d.status,
             "as of": d.status_date,
@@ -101,7 +96,7 @@ def _timeline_rows(deal: Any) -> list[dict[str, Any]]:
             "date": fact.date,
             "status": fact.status,
             "due": fact.delivery_due,
-            "value": _money(fact.value),
+            "value": format_amount(fact.value),
             "reason": fact.status_reason,
             "document": fact.document_id[:12],
             "evidence": fact.sentence.strip(),

@@ -11,7 +11,7 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from sitrep.cli.output import Format, console, print_rows
+from sitrep.cli.output import Format, console, format_amount, print_rows
 from sitrep.errors import E, SitrepError
 from sitrep.records import Event, Extraction
 from sitrep.store import EventQuery, StoredEvent
@@ -133,10 +133,9 @@ def print_extraction(extraction: Extraction) -> None:
             [
                 {
                     "system": t.system,
-                    "supplier": t.supplier,
-                    "recipient": t.recipient,
+                    "from → to": f"{t.supplier or '?'} → {t.recipient or '?'}",
                     "kind": t.kind,
-                    "value": f"{t.value.value:,.0f} {t.value.currency}" if t.value else None,
+                    "value": format_amount(t.value),
                     "due": t.delivery_due.value if t.delivery_due else None,
                     "status": t.status,
                     "reason": t.status_reason,

@@ -50,7 +50,8 @@ def print_rows(
             # what is left and wrap.
             longest = max((len(_cell(row.get(column))) for row in rows), default=0)
             if longest <= 12:
-                table.add_column(column.replace("_", " "), min_width=longest, overflow="fold")
+                width = max(longest, len(column))  # nor a value nor the header is broken
+                table.add_column(column.replace("_", " "), min_width=width, overflow="fold")
             else:
                 table.add_column(column.replace("_", " "), overflow="fold", ratio=1, min_width=8)
         for row in rows:
@@ -65,6 +66,17 @@ def _cell(value: Any) -> Text:
     if isinstance(value, list):
         return Text(", ".join(str(v) for v in value))
     return Text(str(value))
+
+
+def format_amount(amount: Any) -> str | None:
+    """An Amount for people: "5.2 bn USD", "845 mn USD", "60,000 USD"."""
+    if amount is None:
+        return None
+    value = amount.value
+    for size, unit in ((1e12, "tn"), (1e9, "bn"), (1e6, "mn")):
+        if abs(value) >= size:
+            return f"{value / size:.4g} {unit} {amount.currency}"
+    return f"{value:,.0f} {amount.currency}"
 
 
 def fail(message: str) -> None:
