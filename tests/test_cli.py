@@ -261,3 +261,21 @@ def test_deal_tracker_follows_a_deal_across_articles(
     assert shown.status == 0
     assert "Reports disagree on delivery_due" in shown.out
     assert run_cli(capsys, "--db", db, "deal", "ffffffff").status == 2
+
+
+@pytest.mark.model
+def test_timeline_of_the_example_dyad_by_country_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "seed.db")
+    assert run_cli(capsys, "--db", db, "ingest", bundled_examples()[0]).status == 0
+    result = run_cli(capsys, "--db", db, "timeline", "India", "Russia", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    visits = [r for r in rows if r["event_type"] == "CONSULT" and r["modality"] == "asserted"]
+    assert len(visits) == 1  # the tweet restating the visit is the same event, not a second one
+    assert (visits[0]["date"], visits[0]["location"]) == ("2020-06-22", "Moscow")
+    assert {r["event_type"] for r in rows} <= {"CONSULT", "REQUEST", "AGREE", "SUPPORT"}
+    actors = {r["actor_names"] for r in rows} | {r["recipient_names"] for r in rows}
+    assert not any("ANI" in a or "@" in a or "sources" in a for a in actors)
+    singh = run_cli(capsys, "--db", db, "events", "--actor", "Singh", "--format", "json")
+    assert len(json.loads(singh.out)) >= 4

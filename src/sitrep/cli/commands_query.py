@@ -127,7 +127,11 @@ def print_extraction(extraction: Extraction) -> None:
             title="Entities",
         )
     if extraction.events:
-        print_rows([event_row(e) for e in extraction.events], Format.table, title="Events")
+        print_rows(
+            [event_row(e, date=event_date(e, document.day)) for e in extraction.events],
+            Format.table,
+            title="Events",
+        )
     if extraction.transfers:
         print_rows(
             [
@@ -168,9 +172,14 @@ def show_command(
         )
 
 
-def event_row(event: Event, *, date: str | None = None, document_id: str | None = None) -> dict:
+def event_date(event: Event, document_date: str) -> str:
+    """The day an event starts (as stored for queries), else the document date."""
+    return event.time.earliest if event.time and event.time.earliest else document_date
+
+
+def event_row(event: Event, *, date: str, document_id: str | None = None) -> dict:
     row: dict[str, Any] = {
-        "date": date or (event.time.value if event.time else None),
+        "date": date,
         "type": event.event_type,
         "modality": event.modality,
         "actor": [f"{a.name} ({a.country})" if a.country else a.name for a in event.actor],

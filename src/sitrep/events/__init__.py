@@ -1,4 +1,5 @@
-"""PLOVER event coding: pair classification and its evaluation on PLOVER gold records."""
+"""PLOVER event coding: the sentence-level event stage, pair classification and its
+evaluation on PLOVER gold records."""
 
 from sitrep.events.evaluate import (
     GoldPair,
@@ -12,10 +13,12 @@ from sitrep.events.evaluate import (
 from sitrep.events.lexicon import PLOVER_TYPES, Lexicon, load_lexicon
 from sitrep.events.modality import MODALITIES
 from sitrep.events.pairs import PairResult, classify_doc, classify_pair, classify_pairs
+from sitrep.events.stage import EventStage, extract_events
 
 __all__ = [
     "MODALITIES",
     "PLOVER_TYPES",
+    "EventStage",
     "GoldPair",
     "Lexicon",
     "PairResult",
@@ -25,6 +28,7 @@ __all__ = [
     "classify_pair",
     "classify_pairs",
     "evaluate",
+    "extract_events",
     "format_scores",
     "load_gold",
     "load_lexicon",

@@ -136,6 +136,16 @@ def _noun(key: str, raw: Any) -> NounEntry:
     return NounEntry(key, _sense(raw.get("sense")), _sense(raw.get("undo")))
 
 
+def verb_entries(raw: Mapping[str, Any]) -> dict[str, VerbEntry]:
+    """Parse a ``verbs:`` mapping of the lexicon syntax (also used by the event stage)."""
+    return {str(k): _verb(str(k), v) for k, v in raw.items()}
+
+
+def noun_entries(raw: Mapping[str, Any]) -> dict[str, NounEntry]:
+    """Parse a ``nouns:`` mapping of the lexicon syntax (also used by the event stage)."""
+    return {str(k): _noun(str(k), v) for k, v in raw.items()}
+
+
 def _words(raw: Iterable[Any]) -> frozenset[str]:
     return frozenset(str(w).lower() for w in raw)
 
@@ -149,6 +159,11 @@ def _roles(raw: Mapping[str, Any]) -> dict[str, VerbRole]:
         for lemma in raw.get(role, []):
             roles[str(lemma)] = role
     return roles
+
+
+def read_data(name: str) -> Any:
+    """A YAML file of ``sitrep/events/data``."""
+    return _read_yaml(name)
 
 
 def _read_yaml(name: str) -> Any:

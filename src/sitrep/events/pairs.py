@@ -54,6 +54,9 @@ class PairResult:
     trigger: str | None = None  # the word or phrase that decided the type
     trigger_start: int | None = None  # character offset of the trigger in the sentence
     intended_type: str | None = None  # the embedded action of AGREE/THREATEN/REQUEST/REJECT
+    trigger_index: int | None = None  # token index (in the Doc) of the deciding predicate
+    trigger_indices: list[int] = field(default_factory=list)  # token indices of the trigger words
+    specific: bool = False  # decided by an object/preposition/wrapper, not a verb's default
 
     def to_dict(self) -> dict[str, Any]:
         """The stable ``classify-pairs`` output line."""
@@ -450,9 +453,33 @@ def classify_doc(doc: Doc, actor: str | None, recipient: str | None) -> PairResu
         recipient_span = None
     anchor = _anchor(doc, actor_span, recipient_span, lex)
     chain = _chain(anchor, recipient_span, lex)
+    return classify_chain(doc, anchor, chain, actor_span, recipient_span, lex)
 
-    cues: set[Cue] = set()
-    under_speech = False
+
+def classify_chain(
+    doc: Doc,
+    anchor: Token,
+    chain: list[Token],
+    actor_span: Span | None,
+    recipient_span: Span | None,
+    lex: Lexicon,
+    *,
+    plover_retype: bool = True,
+    fallback: bool = True,
+    inherited: frozenset[Cue] = frozenset(),
+    under_speech: bool = False,
+) -> PairResult:
+    """Read a chain of predicates top-down and decide type, mode and modality.
+
+    Shared by the pair classifier and the sentence-level event stage
+    (:mod:`sitrep.events.stage`). ``plover_retype`` applies PLOVER's re-reading of intended
+    and refused actions (future cooperation is AGREE, refused cooperation is REJECT); the
+    event stage turns it off because it records the same distinction in ``modality``.
+    ``fallback`` allows the nearest lexicon trigger in the anchor's clause when the chain has
+    none (the pair task knows an event is there; the event stage does not). ``inherited`` and
+    ``under_speech`` are cues from predicates above the anchor ("it is expected that ...").
+    """
+    cues: set[Cue] = set(inherited)
     intent = False
     decided: tuple[Token, _Reading] | None = None
     frame: str | None = None  # REQUEST / REJECT decided by a wrapper verb
@@ -505,7 +532,7 @@ def classify_doc(doc: Doc, actor: str | None, recipient: str | None) -> PairResu
                 break
 
     if decided is None:
-        found = _fallback(doc, anchor, actor_span, recipient_span, lex)
+        found = _fallback(doc, anchor, actor_span, recipient_span, lex) if fallback else None
         if found is None:
             return PairResult(event_type=None, mode=[], modality="asserted")
         decided = found
@@ -523,7 +550,9 @@ def classify_doc(doc: Doc, actor: str | None, recipient: str | None) -> PairResu
         mode = [reading.sense.mode] if reading.sense.mode else []
         intended = None
         agent = _actor_is_agent(tok, actor_span)
-        if Cue.NEGATION in cues or Cue.REFUSED in cues:
+        if not plover_retype:
+            pass
+        elif Cue.NEGATION in cues or Cue.REFUSED in cues:
             negated_type = lex.negated_reading.get(event_type)
             if negated_type is not None:
                 intended, event_type, mode = event_type, negated_type, []
@@ -541,6 +570,10 @@ def classify_doc(doc: Doc, actor: str | None, recipient: str | None) -> PairResu
                 mode = [weapon]
     if intent:
         cues.add(Cue.PLANNED)
+    if not plover_retype:
+        # The event stage records the request itself as a REQUEST event; "requested" would
+        # only repeat its type ("will ask Russia to supply" is a planned REQUEST).
+        cues.discard(Cue.REQUESTED)
     modality = resolve(cues, under_speech=under_speech, historical=is_historical(tok, lex))
     words = sorted(reading.trigger or [tok], key=lambda t: t.i)
     return PairResult(
@@ -550,6 +583,9 @@ def classify_doc(doc: Doc, actor: str | None, recipient: str | None) -> PairResu
         trigger=" ".join(t.text for t in words),
         trigger_start=words[0].idx,
         intended_type=intended,
+        trigger_index=tok.i,
+        trigger_indices=[t.i for t in words],
+        specific=reading.specific or frame is not None,
     )
 
 

@@ -71,7 +71,12 @@ STAGES: dict[str, Stage] = {
 }
 
 # The stages run by default, in order (sitrep_mentions_v1 is the bare-NER alternative).
-DEFAULT_STAGES: tuple[str, ...] = ("sitrep_timex_v1", "sitrep_actors_v1", "sitrep_transfers_v1")
+DEFAULT_STAGES: tuple[str, ...] = (
+    "sitrep_timex_v1",
+    "sitrep_actors_v1",
+    "sitrep_events_v1",
+    "sitrep_transfers_v1",
+)
 
 
 @dataclass(frozen=True, slots=True)

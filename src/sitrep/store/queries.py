@@ -51,13 +51,22 @@ class EventQuery:
     limit: int | None = 1000
 
 
-def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
-    """A term is a country code (exact, within ';IND;RUS;') or else part of a name."""
+def country_code(term: str) -> str | None:
+    """The ISO alpha-3 code a query term names: "IND", "India", "U.S." -> USA; else None."""
     if len(term) == 3 and term.isalpha() and term.isupper():
-        return countries.contains(f";{term};", autoescape=True)
-    return names.contains(term, autoescape=True) | countries.contains(
-        f";{term.upper()};", autoescape=True
-    )
+        return term
+    from sitrep.actors.gazetteer import load_gazetteer  # loaded once per process, cached
+
+    country = load_gazetteer().country(term.strip())
+    return country.iso3 if country else None
+
+
+def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
+    """A term naming a country matches its code (exact, within ';IND;RUS;'), and any term
+    matches actors whose name contains it ("Singh")."""
+    by_name = names.contains(term, autoescape=True)
+    code = country_code(term)
+    return by_name | countries.contains(f";{code};", autoescape=True) if code else by_name
 
 
 def _actor_matches(term: str) -> ColumnElement[bool]:

@@ -1,0 +1,263 @@
+"""Who, to whom, where, with what: an event's arguments from the parse and the mentions.
+
+The actor stage (``sitrep_actors_v1``) writes ``doc._.mentions`` and ``doc._.entities``;
+here they are indexed by token so that the event stage can ask "which entity does this noun
+phrase name?". News outlets (``attributes.media``) and unnamed sources ("government
+sources") are never actors: they are attributions. Pronouns and "the two countries" are
+resolved from the document when the actor stage left them unresolved.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.rules import StageRules
+from sitrep.records import ActorRef, Entity, Mention
+
+# Labels whose mentions can be actors; EQUIPMENT and MONEY are arguments of other kinds.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "NOMINAL"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Modifiers through which a noun phrase names its actor: "the Russian leaders", "India's".
+_NP_MODIFIERS = ("amod", "compound", "poss", "nmod")
+# Dependencies that start a new clause: its arguments are not the outer predicate's.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+
+
+@dataclass(slots=True)
+class Party:
+    """A resolved actor or recipient, with how it was found (named or inferred)."""
+
+    ref: ActorRef
+    entity: Entity | None
+    weak: bool = False  # from a pronoun or a group phrase, not a name
+    place: bool = False  # a city/region: a location rather than a party
+    label: str | None = None  # the mention's label (GPE, PERSON, NOMINAL ...)
+
+
+@dataclass(slots=True)
+class MentionIndex:
+    """Mentions and entities of one Doc, looked up by token."""
+
+    doc: Doc
+    rules: StageRules
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_token: dict[int, Mention] = field(default_factory=dict)
+    spans: dict[int, Span] = field(default_factory=dict)  # id(mention) -> span
+    mentions: list[Mention] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, rules: StageRules) -> MentionIndex:
+        index = cls(doc, rules)
+        index.entities = {e.id: e for e in (doc._.entities or [])}
+        index.mentions = sorted(doc._.mentions or [], key=lambda m: (m.start, -m.end))
+        for mention in index.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            index.spans[id(mention)] = span
+            for tok in span:
+                # the longest mention starting first wins ("Rajnath Singh" over "Singh")
+                index.by_token.setdefault(tok.i, mention)
+        return index
+
+    def span_of(self, mention: Mention) -> Span | None:
+        return self.spans.get(id(mention))
+
+    def entity_of(self, mention: Mention) -> Entity | None:
+        return self.entities.get(mention.entity_id) if mention.entity_id else None
+
+    def mention_at(self, tok: Token) -> Mention | None:
+        return self.by_token.get(tok.i)
+
+    def mentions_in(self, tokens: Iterable[Token], label: str) -> Iterator[Mention]:
+        seen: set[int] = set()
+        for tok in sorted(tokens, key=lambda t: t.i):
+            mention = self.by_token.get(tok.i)
+            if mention is not None and mention.label == label and id(mention) not in seen:
+                seen.add(id(mention))
+                yield mention
+
+    # ------------------------------------------------------------------ actors
+
+    def is_media(self, mention: Mention) -> bool:
+        entity = self.entity_of(mention)
+        return bool(entity is not None and entity.attributes.get("media"))
+
+    def party_of_mention(self, mention: Mention) -> list[Party]:
+        """The actor(s) a mention names; a group entity expands to its members."""
+        if mention.label not in _ACTOR_LABELS or self.is_media(mention):
+            return []
+        entity = self.entity_of(mention)
+        if entity is None:
+            ref = ActorRef(entity_id=mention.entity_id, name=mention.text)
+            return [Party(ref, None, place=mention.label in ("LOC", "FAC"), label=mention.label)]
+        if entity.kind in ("equipment", "event", "other"):
+            return []
+        members = entity.attributes.get("members")
+        if entity.kind == "group" and isinstance(members, list | tuple) and members:
+            return [self._member(str(m)) for m in members]
+        place = entity.kind == "place" or (
+            entity.kind not in ("country", "group", "person", "organisation")
+            and mention.label in _PLACE_LABELS
+        )
+        return [Party(_ref(entity), entity, place=place, label=mention.label)]
+
+    def _member(self, code: str) -> Party:
+        for key in (code, f"country:{code}"):
+            entity = self.entities.get(key)
+            if entity is not None:
+                return Party(_ref(entity), entity)
+        return Party(ActorRef(entity_id=f"country:{code}", name=code, country=code), None)
+
+    def parties(self, head: Token, *, context: ResolutionContext | None = None) -> list[Party]:
+        """The actors a noun phrase (given by its head) names, with its conjuncts."""
+        out: list[Party] = []
+        for tok in _with_conjuncts(head):
+            out.extend(self._parties_of_head(tok, context))
+        return _unique(out)
+
+    def _parties_of_head(self, tok: Token, context: ResolutionContext | None) -> list[Party]:
+        if tok.lemma_.lower() in self.rules.source_words:
+            return []  # "government sources", "officials said": an attribution
+        mention = self.mention_at(tok)
+        if mention is not None:
+            inner = self._inner_names(tok, mention)
+            return self.party_of_mention(mention) + inner
+        lower = tok.lower_
+        if context is not None and tok.pos_ == "PRON":
+            if lower in self.rules.first_person and context.speaker:
+                return [Party(p.ref, p.entity, True, p.place, p.label) for p in context.speaker]
+            if lower in self.rules.person_pronouns:
+                person = context.person_before(tok.idx)
+                if person is None:
+                    return []
+                return [Party(person.ref, person.entity, True, person.place, person.label)]
+            return []
+        if context is not None:
+            phrase = _phrase(tok)
+            if any(phrase.endswith(p) for p in self.rules.pair_phrases):
+                pair = context.pair_before(tok.idx)
+                return [Party(p.ref, p.entity, True, p.place, p.label) for p in pair]
+        # "the Russian leaders", "India's defence minister": a modifier names the actor
+        if tok.lemma_.lower() not in self.rules.actor_head_nouns:
+            return []
+        for child in tok.children:
+            if child.dep_ in _NP_MODIFIERS:
+                inner = self.mention_at(child)
+                if inner is not None and inner.label in ("NORP", "GPE"):
+                    return self.party_of_mention(inner)
+        return []
+
+    def _inner_names(self, head: Token, own: Mention) -> list[Party]:
+        """Names hanging off a name by apposition or compounding: the parse of "Deputy Prime
+        Minister Yury Borisov and Defence Minister Sergei Shoigu" puts Borisov there."""
+        out: list[Party] = []
+        stack = [c for c in head.children if c.dep_ in ("compound", "appos")]
+        seen = {id(own)}
+        while stack:
+            tok = stack.pop()
+            mention = self.mention_at(tok)
+            if mention is not None and id(mention) not in seen and mention.label == "PERSON":
+                seen.add(id(mention))
+                out.extend(self.party_of_mention(mention))
+            stack.extend(c for c in tok.children if c.dep_ in ("compound", "appos", "conj"))
+        return out
+
+
+def _ref(entity: Entity) -> ActorRef:
+    return ActorRef(
+        entity_id=entity.id, name=entity.name, country=entity.country, sector=list(entity.sector)
+    )
+
+
+def _phrase(tok: Token) -> str:
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    return " ".join(t.lower_ for t in words)
+
+
+def _with_conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in ("conj", "appos") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_with_conjuncts(child))
+    return out
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out: list[Party] = []
+    for party in parties:
+        key = party.ref.entity_id or party.ref.name
+        if key not in seen:
+            seen.add(key)
+            out.append(party)
+    return out
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """``tok``'s subtree without the clauses embedded in it (conjuncts, complements ...)."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ"):
+            continue
+        if child.dep_ == "conj":
+            continue
+        out.extend(clause_tokens(child))
+    return out
+
+
+# ---------------------------------------------------------------------- document context
+
+
+@dataclass(slots=True)
+class ResolutionContext:
+    """What the document says before a token: the persons that were subjects, the countries
+    named, and the speaker of the quote the token is in."""
+
+    index: MentionIndex
+    person_subjects: list[tuple[int, Party]] = field(default_factory=list)  # (char, party)
+    speaker: list[Party] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, index: MentionIndex) -> ResolutionContext:
+        context = cls(index)
+        for tok in index.doc:
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            mention = index.mention_at(tok)
+            if mention is None:
+                continue
+            entity = index.entity_of(mention)
+            if mention.label == "PERSON" or (entity is not None and entity.kind == "person"):
+                for party in index.party_of_mention(mention):
+                    context.person_subjects.append((tok.idx, party))
+        return context
+
+    def person_before(self, char: int) -> Party | None:
+        """The person who was last a subject before ``char`` ("he" in the next clause)."""
+        best: Party | None = None
+        for start, party in self.person_subjects:
+            if start >= char:
+                break
+            best = party
+        return best
+
+    def pair_before(self, char: int) -> list[Party]:
+        """The two countries named most often before ``char`` ("the two countries")."""
+        counts: Counter[str] = Counter()
+        first: dict[str, Party] = {}
+        for mention in self.index.mentions:
+            if mention.start >= char:
+                break
+            for party in self.index.party_of_mention(mention):
+                country = party.ref.country
+                kind = party.entity.kind if party.entity is not None else None
+                if country and kind == "country":
+                    counts[country] += 1
+                    first.setdefault(country, party)
+        top = [code for code, _ in counts.most_common(2)]
+        return [first[code] for code in top] if len(top) == 2 else []

@@ -1,0 +1,93 @@
+"""The event stage's rules (``data/stage_rules.yaml``) and its lexicon.
+
+The stage reads sentences nobody has vetted, so it layers a stricter lexicon over the pair
+classifier's: the entries of ``stage_rules.yaml`` replace the pair lexicon's entries of the
+same key. The pair classifier keeps its own lexicon untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sitrep.events.lexicon import Lexicon, load_lexicon, noun_entries, read_data, verb_entries
+
+
+@dataclass(frozen=True, slots=True)
+class Confidence:
+    specific: float
+    default_sense: float
+    weak_actor_penalty: float
+    no_recipient_penalty: float
+
+
+@dataclass(frozen=True, slots=True)
+class StageRules:
+    lexicon: Lexicon
+    economic_nouns: frozenset[str]
+    political_sectors: frozenset[str]
+    source_words: frozenset[str]
+    attribution_verbs: frozenset[str]
+    location_preps: frozenset[str]
+    movement_words: frozenset[str]
+    departure_verbs: frozenset[str]
+    pair_phrases: tuple[str, ...]
+    person_pronouns: frozenset[str]
+    first_person: frozenset[str]
+    backreference_nouns: frozenset[str]
+    generic_topic_words: frozenset[str]
+    contexts: dict[str, frozenset[str]]
+    non_event_verbs: frozenset[str]
+    speech_with_object: frozenset[str]
+    prepositional_event_verbs: frozenset[str]
+    actor_head_nouns: frozenset[str]
+    sports_words: frozenset[str]
+    confidence: Confidence
+
+
+def _lower_set(raw: Iterable[Any]) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in raw)
+
+
+@cache
+def load_stage_rules() -> StageRules:
+    """The packaged stage rules, with the stage lexicon merged over the pair lexicon."""
+    raw = read_data("stage_rules.yaml")
+    base = load_lexicon()
+    nouns = {**base.nouns, **noun_entries(raw.get("nouns") or {})}
+    roles = dict(base.roles)
+    for role, lemmas in (raw.get("roles") or {}).items():
+        for lemma in lemmas:
+            roles[str(lemma)] = role
+    lexicon = dataclasses.replace(
+        base,
+        roles=roles,
+        verbs={**base.verbs, **verb_entries(raw.get("verbs") or {})},
+        nouns=nouns,
+        longest_noun_key=max(len(k.split()) for k in nouns),
+    )
+    return StageRules(
+        lexicon=lexicon,
+        economic_nouns=_lower_set(raw["economic_nouns"]),
+        political_sectors=frozenset(str(s) for s in raw["political_sectors"]),
+        source_words=_lower_set(raw["source_words"]),
+        attribution_verbs=_lower_set(raw["attribution_verbs"]),
+        location_preps=_lower_set(raw["location_preps"]),
+        movement_words=_lower_set(raw["movement_words"]),
+        departure_verbs=_lower_set(raw["departure_verbs"]),
+        pair_phrases=tuple(str(p).lower() for p in raw["pair_phrases"]),
+        person_pronouns=_lower_set(raw["person_pronouns"]),
+        first_person=_lower_set(raw["first_person"]),
+        backreference_nouns=_lower_set(raw["backreference_nouns"]),
+        generic_topic_words=_lower_set(raw["generic_topic_words"]),
+        contexts={str(k): _lower_set(v) for k, v in raw["contexts"].items()},
+        non_event_verbs=_lower_set(raw["non_event_verbs"]),
+        speech_with_object=_lower_set(raw["speech_with_object"]),
+        prepositional_event_verbs=_lower_set(raw["prepositional_event_verbs"]),
+        actor_head_nouns=_lower_set(raw["actor_head_nouns"]),
+        sports_words=_lower_set(raw["sports_words"]),
+        confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
+    )

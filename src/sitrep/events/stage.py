@@ -1,0 +1,606 @@
+"""``sitrep_events_v1``: the PLOVER events each sentence reports, with their arguments.
+
+Reads ``doc._.dct``, ``doc._.document_id``, ``doc._.time_expressions`` (sitrep_timex_v1),
+``doc._.mentions`` and ``doc._.entities`` (sitrep_actors_v1); writes ``doc._.events``.
+
+For every predicate of a sentence (in order) whose subject names an actor, the predicate and
+the complements below it are read as a chain, exactly as the pair classifier reads the chain
+between two given actors (:func:`sitrep.events.pairs.classify_chain`), with three changes:
+
+* intended, expected, refused and hypothetical actions keep their own type and carry the
+  distinction in ``modality`` (the pair task re-types them the PLOVER way: future CONSULT is
+  AGREE); cues above the predicate ("it is expected that he would raise ...") count too;
+* there is no fall-back to "any trigger nearby": no trigger on the chain, no event;
+* a stricter lexicon (``data/stage_rules.yaml``) and filters keep economic and everyday
+  sentences out: an event needs a political actor or recipient (states, peoples, office
+  holders; not companies or banks), none of its deciding words may be a market quantity
+  ("cut rates", "shares fell"), speech verbs only report, verbs outside the lexicon take
+  their event from a direct object (prepositional ones only after verbs of going), a
+  request needs someone asked or something asked for, and games are not assaults.
+
+One noun pattern is read besides the predicates: "X, on a visit to Y, said ..." is a visit.
+
+Predicates consumed by an earlier chain ("scheduled to meet", "ask Russia to supply") are not
+read again, so "X met Y and signed Z" gives two events and "X will ask Y to supply Z" one.
+Restatements are merged at the end (:mod:`sitrep.events.merge`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.actors.money import parse_money
+from sitrep.events.arguments import (
+    MentionIndex,
+    Party,
+    ResolutionContext,
+    clause_tokens,
+)
+from sitrep.events.attribution import Quote, governing_speech, quote_at, signed_quotes
+from sitrep.events.intensity import intensity_of, quad_of
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.merge import Candidate, merge_restatements
+from sitrep.events.modality import Cue, token_cues
+from sitrep.events.pairs import (
+    PairResult,
+    _descend,
+    _is_predicate,
+    _read,
+    _subject,
+    classify_chain,
+)
+from sitrep.events.rules import StageRules, load_stage_rules
+from sitrep.events.timing import expression_tokens, governing_time, is_past
+from sitrep.records import ActorRef, Amount, Event, Evidence, TimeExpression
+
+__all__ = ["EventStage", "extract_events"]
+
+# Dependencies through which a predicate inherits the modality cues of the one above it:
+# complements ("is expected that he would raise"), and the noun a to-infinitive hangs on
+# ("will give me an opportunity to hold talks").
+_INHERIT_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "attr", "oprd"})
+# Dependencies of a predicate's direct recipient, and the prepositions that introduce one.
+_RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
+_RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
+# Predicates that only modify a noun ("well-executed robberies") are not clauses.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
+_CONSULT = "CONSULT"
+# "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
+_ASK_PREPS = frozenset({"for", "on", "upon", "to"})
+# The prepositions through which a verb of going names its event ("left for a visit").
+_GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
+# Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
+_VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# A game score ("beat Taiwan 2-1", "won 3-0"): ASSAULT verbs there are sport.
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# How deep below the trigger a word still counts as its topic ("issue of supply of spares").
+_TOPIC_DEPTH = 4
+
+
+class EventStage:
+    """The spaCy component: ``doc._.events`` from the parse, mentions and time expressions."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.rules = load_stage_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = extract_events(doc, self.rules)
+        return doc
+
+
+def extract_events(doc: Doc, rules: StageRules | None = None) -> list[Event]:
+    """The events of a parsed Doc whose mentions and time expressions are already set."""
+    rules = rules or load_stage_rules()
+    reader = _DocReader.build(doc, rules)
+    candidates: list[Candidate] = []
+    for sent in doc.sents:
+        if sent.start_char in reader.signatures:
+            continue  # "— Rajnath Singh (@rajnathsingh) June 22, 2020" is a byline
+        candidates.extend(reader.sentence_events(sent))
+    return merge_restatements(candidates)
+
+
+@dataclass(slots=True)
+class _Found:
+    """A decided event before it becomes a record."""
+
+    result: PairResult
+    predicate: Token
+    chain: list[Token]
+    actors: list[Party]
+    recipients: list[Party]
+
+
+@dataclass(slots=True)
+class _DocReader:
+    doc: Doc
+    rules: StageRules
+    index: MentionIndex
+    context: ResolutionContext
+    quotes: list[Quote]
+    signatures: set[int]
+    times: dict[int, TimeExpression]
+    visits: list[Event] = field(default_factory=list)  # earlier visits, for "during his visit"
+
+    @classmethod
+    def build(cls, doc: Doc, rules: StageRules) -> _DocReader:
+        index = MentionIndex.build(doc, rules)
+        quotes, signatures = signed_quotes(doc, index)
+        return cls(
+            doc=doc,
+            rules=rules,
+            index=index,
+            context=ResolutionContext.build(index),
+            quotes=quotes,
+            signatures=signatures,
+            times=expression_tokens(doc, list(doc._.time_expressions or [])),
+        )
+
+    @property
+    def lex(self) -> Lexicon:
+        return self.rules.lexicon
+
+    # ------------------------------------------------------------------ per sentence
+
+    def sentence_events(self, sent: Span) -> list[Candidate]:
+        quote = quote_at(self.quotes, sent.start_char)
+        self.context.speaker = quote.speaker if quote else []
+        consumed: set[int] = set()
+        out: list[Candidate] = []
+        for tok in sent:
+            if tok.i in consumed or not _is_predicate(tok, self.lex):
+                continue
+            found = self._read_predicate(tok, quote)
+            if found is None:
+                continue
+            consumed.update(t.i for t in found.chain)
+            decided = self.doc[found.result.trigger_index or tok.i]
+            if found.result.event_type in ("REQUEST", "REJECT") or decided != tok:
+                consumed.update(t.i for t in decided.subtree if not _in_conj(t, decided))
+            if not self._keep(found, decided):
+                continue
+            out.append(self._candidate(found, decided, sent, quote))
+        used = {i for c in out for i in c.trigger_indices}
+        for found in self._on_visit(sent, quote, used):
+            if self._keep(found, self.doc[found.result.trigger_index or 0]):
+                decided = self.doc[found.result.trigger_index or 0]
+                out.append(self._candidate(found, decided, sent, quote))
+        out.sort(key=lambda c: c.event.evidence.start)
+        if len(out) == 1:
+            # One event in the sentence: the equipment it names is that event's, even where
+            # the parse has lost the link (long lists of systems parse badly).
+            event = out[0].event
+            for name in self._equipment(list(sent)):
+                if name not in event.equipment:
+                    event.equipment.append(name)
+        return out
+
+    def _on_visit(self, sent: Span, quote: Quote | None, used: set[int]) -> list[_Found]:
+        """ "Portman, on a two-day visit to India, said ...": the visit is an event of its
+        own, though the sentence's predicate is a speech verb."""
+        out: list[_Found] = []
+        for tok in sent:
+            prep = tok.head
+            if (
+                tok.i in used
+                or tok.dep_ != "pobj"
+                or tok.lemma_.lower() not in _VISIT_NOUNS
+                or prep.lower_ != "on"
+                or prep.head.pos_ not in ("VERB", "AUX")
+            ):
+                continue
+            actors = self._actors(prep.head, quote)
+            if not actors:
+                continue
+            result = PairResult(
+                event_type=_CONSULT,
+                mode=["visit"],
+                trigger=tok.text,
+                trigger_start=tok.idx,
+                trigger_index=tok.i,
+                trigger_indices=[tok.i],
+                specific=True,
+            )
+            out.append(_Found(result, tok, [tok], actors, self._recipients([tok], actors)))
+        return out
+
+    def _read_predicate(self, tok: Token, quote: Quote | None) -> _Found | None:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in _MODIFIER_DEPS or lemma in self.rules.non_event_verbs:
+            return None  # "well-executed robberies", "we need an agreement"
+        if self.lex.role(lemma) == "speech" and not self._speech_event(tok):
+            return None  # the speech verb is attribution; what is said is read on its own
+        actors = self._actors(tok, quote)
+        if not actors:
+            return None
+        chain = [tok, *(t for t in _descend(tok, self.lex) if t != tok)]
+        recipients = self._recipients(chain, actors)
+        inherited, under_speech = self._inherited(tok)
+        result = classify_chain(
+            self.doc,
+            tok,
+            chain,
+            _span_of_subject(tok),
+            None,  # recipients are found below, not given
+            self.lex,
+            plover_retype=False,
+            fallback=False,
+            inherited=inherited,
+            under_speech=under_speech,
+        )
+        if result.event_type is None or result.trigger_index is None:
+            return None
+        return _Found(result, tok, chain, actors, recipients)
+
+    def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
+        agent = _passive_agent(tok)
+        if agent is not None:
+            return self.index.parties(agent, context=self.context)
+        subject = _subject(tok)
+        if subject is not None and subject.dep_ == "nsubjpass" and not self._raising(subject):
+            return []  # "X was arrested": who did it is not said
+        if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subject = tok.head  # "Singh, who met Shoigu": the relative pronoun's antecedent
+        if subject is None:
+            # "Leaving for Moscow on a three day visit." in a signed post: the signer
+            return list(self.context.speaker) if quote is not None else []
+        parties = self.index.parties(subject, context=self.context)
+        if not parties and subject.lower_ in ("it", "we", "they"):
+            speech = governing_speech(tok, self.rules.attribution_verbs)
+            if speech is not None and speech.subject is not None:
+                parties = self.index.parties(speech.subject, context=self.context)
+        return [p for p in parties if not p.place]
+
+    def _speech_event(self, tok: Token) -> bool:
+        """A speech verb that names an event in its direct object ("issued a warning")."""
+        if tok.lemma_.lower() not in self.rules.speech_with_object:
+            return False
+        if not any(c.dep_ == "dobj" for c in tok.children):
+            return False
+        reading = _read(tok, self.lex)
+        return reading.kind == "content" and reading.sense is not None
+
+    def _raising(self, subject: Token) -> bool:
+        """A passive that keeps its subject as the actor: "X is scheduled/expected to meet"."""
+        verb = subject.head
+        cues = self.lex.cues
+        lemma = verb.lemma_.lower()
+        return (lemma in cues.planned_heads or lemma in cues.expected_heads) and any(
+            c.dep_ == "xcomp" for c in verb.children
+        )
+
+    def _recipients(self, chain: list[Token], actors: list[Party]) -> list[Party]:
+        own = {p.ref.entity_id or p.ref.name for p in actors}
+        heads: list[Token] = []
+        clause = [t for c in chain for t in clause_tokens(c)]
+        for tok in clause:
+            direct = tok.dep_ in _RECIPIENT_DEPS and tok.head in chain
+            if direct or (tok.dep_ == "pobj" and tok.head.lower_ in _RECIPIENT_PREPS):
+                heads.append(tok)
+        out: list[Party] = []
+        for head in heads:
+            for party in self.index.parties(head, context=self.context):
+                if (party.ref.entity_id or party.ref.name) not in own:
+                    out.append(party)
+        return out
+
+    def _inherited(self, tok: Token) -> tuple[frozenset[Cue], bool]:
+        """Modality cues of the predicates above ``tok`` ("is expected that he would ...")."""
+        cues: set[Cue] = set()
+        under_speech = False
+        child = tok
+        for _ in range(6):  # embedding depth in news sentences is small; bounds the walk
+            head = child.head
+            inherits = child.dep_ in _INHERIT_DEPS or (child.dep_ == "conj" and child.tag_ == "VB")
+            if head is child or not inherits:
+                break
+            if head.pos_ in ("VERB", "AUX", "ADJ"):
+                head_cues = token_cues(head, self.lex) - {Cue.NEGATION, Cue.IF_CLAUSE}
+                cues |= head_cues
+                role = self.lex.role(head.lemma_.lower())
+                if role == "speech":
+                    under_speech = True
+                elif role == "intent":
+                    cues.add(Cue.PLANNED)
+            child = head
+        if cues & {Cue.EXPECTED, Cue.PLANNED}:
+            under_speech = True  # "expected that he would raise": would is future, not if
+        return frozenset(cues), under_speech
+
+    # ------------------------------------------------------------------ filters
+
+    def _keep(self, found: _Found, decided: Token) -> bool:
+        if not (
+            any(self._political(p) for p in found.actors)
+            or any(self._political(p) for p in found.recipients)
+        ):
+            return False
+        triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
+        if any(t.i in self.times or self._named(t) for t in triggers):
+            return False  # "in March" is a month, "Strike Force" a name, not an event noun
+        if not self._object_reading_allowed(decided, triggers):
+            return False
+        if found.result.event_type == "ASSAULT" and self._sports(decided.sent):
+            return False
+        if found.result.event_type == "REQUEST" and not found.recipients:
+            asks = any(
+                c.dep_ in ("xcomp", "ccomp", "dobj")
+                or (c.dep_ == "prep" and c.lower_ in _ASK_PREPS)
+                for c in decided.children
+            )
+            if not asks:
+                return False  # "pressed military flesh": nobody asked, nothing asked for
+        economic = self.rules.economic_nouns
+        words = [decided, *found.chain]
+        if decided.dep_ in ("acl", "relcl"):
+            words.append(decided.head)  # "gas supplied to Georgia"
+        words += [
+            c
+            for t in (decided, found.predicate)
+            for c in t.children
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        ]
+        if found.result.trigger_indices:
+            words += [self.doc[i] for i in found.result.trigger_indices]
+        return not any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words)
+
+    def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
+        """A verb outside the lexicon (or a light/aspect verb) takes its event from a direct
+        object, or from a prepositional one only after verbs of going and only through their
+        own for/on/to/in ("left for a visit", "is on a visit"; not "will take a holiday after
+        his visit", "left Libya in defiance of sanctions")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.lex.verbs and self.lex.verbs[lemma].sense is not None:
+            return True
+        if self.lex.role(lemma) in ("request", "reject", "deny", "intent"):
+            return True
+        nouns = [t for t in triggers if t != verb and t.dep_ == "pobj"]
+        if not nouns:
+            return True
+        if lemma not in self.rules.prepositional_event_verbs:
+            return False
+        return all(n.head.head == verb and n.head.lower_ in _GOING_PREPS for n in nouns)
+
+    def _sports(self, sent: Span) -> bool:
+        if _SCORE.search(sent.text):
+            return True
+        return any(t.lemma_.lower() in self.rules.sports_words for t in sent)
+
+    def _named(self, tok: Token) -> bool:
+        mention = self.index.mention_at(tok)
+        return mention is not None and mention.label not in ("NOMINAL", "MONEY")
+
+    def _political(self, party: Party) -> bool:
+        """States, peoples and holders of public office; not companies, banks or markets."""
+        entity = party.entity
+        if entity is None or (not entity.sector and not entity.country and not entity.role):
+            # unresolved (no actor stage): only places and peoples are states or groups
+            return party.label in ("GPE", "NORP")
+        political = bool(set(entity.sector) & self.rules.political_sectors)
+        if entity.kind == "country":
+            return True
+        if entity.kind == "group":
+            return bool(entity.attributes.get("members")) or political
+        if entity.kind == "place":
+            return party.label == "GPE"
+        return political or (entity.role is not None and not entity.sector)
+
+    # ------------------------------------------------------------------ the record
+
+    def _candidate(
+        self, found: _Found, decided: Token, sent: Span, quote: Quote | None
+    ) -> Candidate:
+        result = found.result
+        event_type = result.event_type
+        assert event_type is not None
+        chain = found.chain[: found.chain.index(decided) + 1] if decided in found.chain else []
+        clause_heads = [*chain, decided, *(self.doc[i] for i in result.trigger_indices)]
+        clause = _unique_tokens(t for h in clause_heads for t in clause_tokens(h))
+        subtree = _unique_tokens(decided.subtree)
+
+        location, location_country = self._location(clause, decided)
+        recipients = [p for p in found.recipients if not p.place]
+        if location is None:
+            places = [p for p in found.recipients if p.place]
+            if places:
+                location, location_country = places[0].ref.name, places[0].ref.country
+        if location is None and event_type == _CONSULT:
+            location, location_country, recipients = self._backreference(clause, recipients)
+        actor_countries = {p.ref.country for p in found.actors if p.ref.country}
+        recipient_refs = [p.ref for p in recipients]
+        if (
+            not recipient_refs
+            and event_type == _CONSULT
+            and location_country
+            and location_country not in actor_countries
+        ):
+            recipient_refs = [self._country_ref(location_country)]
+
+        time = governing_time(clause, decided, self.times)
+        modality = result.modality
+        dct = self.doc._.dct
+        if time is not None and dct:
+            if is_past(time, dct) and modality in ("asserted", "planned", "expected"):
+                modality = "historical"  # "was the first to establish ties in 1956"
+            elif modality == "asserted" and time.earliest and time.earliest[:10] > str(dct)[:10]:
+                modality = "planned"
+
+        attribution = quote.attribution if quote is not None else None
+        speech = governing_speech(found.predicate, self.rules.attribution_verbs)
+        if speech is not None:
+            attribution = speech.text
+
+        start = min(t.idx for t in clause)
+        end = max(t.idx + len(t) for t in clause)
+        evidence = Evidence(
+            document_id=str(self.doc._.document_id or ""),
+            start=start,
+            end=end,
+            sentence=sent.text.rstrip(),  # offsets stay aligned with sentence_start
+            sentence_start=sent.start_char,
+            trigger=result.trigger,
+        )
+        conf = self.rules.confidence
+        confidence = conf.specific if result.specific else conf.default_sense
+        if all(p.weak for p in found.actors):
+            confidence -= conf.weak_actor_penalty
+        if not recipient_refs:
+            confidence -= conf.no_recipient_penalty
+        event = Event(
+            event_type=event_type,
+            evidence=evidence,
+            mode=list(result.mode),
+            context=self._contexts(subtree),
+            modality=modality,
+            actor=[p.ref for p in found.actors],
+            recipient=recipient_refs,
+            location=location,
+            time=time,
+            time_source="expression" if time is not None else "document",
+            equipment=self._equipment(subtree),
+            amount=self._amount(subtree),
+            attribution=attribution,
+            quad=quad_of(event_type),
+            intensity=intensity_of(event_type, result.mode),
+            confidence=round(confidence, 2),
+        )
+        if "visit" in event.mode and location is not None:
+            self.visits.append(event)
+        return Candidate(
+            event=event,
+            trigger_lemma=_trigger_lemma(self.doc, result),
+            topics=self._topics(decided),
+            location_country=location_country,
+            own_words=quote is not None and speech is None,
+            trigger_indices=frozenset(result.trigger_indices),
+        )
+
+    def _location(self, clause: list[Token], trigger: Token) -> tuple[str | None, str | None]:
+        best: tuple[int, str, str | None] | None = None
+        for tok in clause:
+            if tok.dep_ != "pobj":
+                continue
+            prep = tok.head
+            word = prep.lower_
+            governor = prep.head.lemma_.lower()
+            allowed = (
+                word in self.rules.location_preps
+                or (word in ("to", "into") and governor in self.rules.movement_words)
+                or (word == "for" and governor in self.rules.departure_verbs)
+            )
+            if not allowed:
+                continue
+            mention = self.index.mention_at(tok)
+            if mention is None or mention.label not in ("GPE", "LOC", "FAC"):
+                continue
+            parties = self.index.party_of_mention(mention)
+            entity = self.index.entity_of(mention)
+            name = entity.name if entity is not None else mention.text
+            country = parties[0].ref.country if parties else None
+            distance = abs(tok.i - trigger.i)
+            if best is None or distance < best[0]:
+                best = (distance, name, country)
+        return (best[1], best[2]) if best else (None, None)
+
+    def _backreference(
+        self, clause: list[Token], recipients: list[Party]
+    ) -> tuple[str | None, str | None, list[Party]]:
+        """ "during his visit": the place of the visit this sentence refers back to."""
+        if not self.visits:
+            return None, None, recipients
+        if not any(t.lemma_.lower() in self.rules.backreference_nouns for t in clause):
+            return None, None, recipients
+        visit = self.visits[-1]
+        country = visit.recipient[0].country if visit.recipient else None
+        return visit.location, country, recipients
+
+    def _country_ref(self, code: str) -> ActorRef:
+        entity = self.index.entities.get(f"country:{code}")
+        if entity is not None:
+            return ActorRef(entity.id, entity.name, entity.country, list(entity.sector))
+        return ActorRef(entity_id=f"country:{code}", name=code, country=code)
+
+    def _equipment(self, tokens: list[Token]) -> list[str]:
+        names: list[str] = []
+        for mention in self.index.mentions_in(tokens, "EQUIPMENT"):
+            entity = self.index.entity_of(mention)
+            name = entity.name if entity is not None else mention.text
+            if name not in names:
+                names.append(name)
+        return names
+
+    def _amount(self, tokens: list[Token]) -> Amount | None:
+        for mention in self.index.mentions_in(tokens, "MONEY"):
+            amount = parse_money(mention.text)
+            if amount is not None:
+                return amount
+        return None
+
+    def _contexts(self, tokens: list[Token]) -> list[str]:
+        lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
+        return [name for name, words in self.rules.contexts.items() if lemmas & words]
+
+    def _topics(self, decided: Token) -> frozenset[str]:
+        generic = self.rules.generic_topic_words
+        out: set[str] = set()
+        frontier = [(decided, 0)]
+        while frontier:
+            tok, depth = frontier.pop()
+            if tok.pos_ in ("NOUN", "VERB") and tok != decided:
+                lemma = tok.lemma_.lower()
+                if lemma not in generic:
+                    out.add(lemma)
+            if depth < _TOPIC_DEPTH:
+                frontier.extend(
+                    (c, depth + 1) for c in tok.children if c.dep_ not in ("conj", "nsubj")
+                )
+        return frozenset(out)
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+
+def _passive_agent(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _span_of_subject(tok: Token) -> Span | None:
+    subject = _subject(tok)
+    if subject is None:
+        return None
+    return tok.doc[subject.left_edge.i : subject.right_edge.i + 1]
+
+
+def _in_conj(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in a conjunct of ``top`` (a coordinated, separate clause)."""
+    while tok != top and tok.head != tok:
+        if tok.dep_ == "conj" and tok.head == top:
+            return True
+        tok = tok.head
+    return False
+
+
+def _unique_tokens(tokens: Iterable[Token]) -> list[Token]:
+    seen: dict[int, Token] = {}
+    for tok in tokens:
+        seen.setdefault(tok.i, tok)
+    return [seen[i] for i in sorted(seen)]
+
+
+def _trigger_lemma(doc: Doc, result: PairResult) -> str:
+    words = [doc[i] for i in result.trigger_indices] or (
+        [doc[result.trigger_index]] if result.trigger_index is not None else []
+    )
+    nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN")]
+    chosen = (nouns or words)[-1] if words else None
+    return chosen.lemma_.lower() if chosen is not None else ""

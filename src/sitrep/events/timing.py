@@ -1,0 +1,100 @@
+"""When an event happened: the time expression that governs it, and whether it is history.
+
+The governing expression is one attached in the parse to the event's predicates or their
+own clause (not to an embedded clause). A date wins over a duration; a duration that modifies
+the event ("a three-day visit") stretches the date's interval ("left on Monday (June 22) for a
+three-day visit" → 2020-06-22 .. 2020-06-24), recorded on an event-level copy so the
+document's own time expression is untouched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from sitrep.records import TimeExpression
+
+_DAYS_PER_UNIT = {"D": 1, "W": 7}
+_DURATION = re.compile(r"^P(?P<n>\d+)(?P<unit>[DWMY])$")
+# An event dated this many days or more before the document date is "historical" news
+# background rather than the news itself. Set by hand: a week covers "on Monday" or "last
+# week" reports of the news event; a month-old event is context ("in September 2019").
+HISTORICAL_DAYS = 30
+
+
+def expression_tokens(doc: Doc, expressions: list[TimeExpression]) -> dict[int, TimeExpression]:
+    """Token index -> the time expression covering it."""
+    out: dict[int, TimeExpression] = {}
+    for expression in expressions:
+        span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            out.setdefault(tok.i, expression)
+    return out
+
+
+def governing_time(
+    clause: list[Token], trigger: Token, by_token: dict[int, TimeExpression]
+) -> TimeExpression | None:
+    """The event's time: the nearest date in its clause, stretched by a duration of the event."""
+    found: list[tuple[int, TimeExpression]] = []
+    seen: set[str] = set()
+    for tok in clause:
+        expression = by_token.get(tok.i)
+        if expression is None or expression.id in seen:
+            continue
+        seen.add(expression.id)
+        found.append((abs(tok.i - trigger.i), expression))
+    if not found:
+        return None
+    dates = sorted(
+        ((d, e) for d, e in found if e.type in ("DATE", "TIME") and (e.earliest or e.latest)),
+        key=lambda x: (x[0], x[1].start),
+    )
+    durations = [e for _, e in sorted(found, key=lambda x: x[0]) if e.type == "DURATION"]
+    if dates:
+        chosen = dates[0][1]
+        for duration in durations:
+            if not (duration.earliest or duration.latest):
+                return stretch(chosen, duration)
+        return chosen
+    anchored = [e for e in durations if e.earliest or e.latest]
+    return anchored[0] if anchored else None
+
+
+def stretch(moment: TimeExpression, duration: TimeExpression) -> TimeExpression:
+    """A copy of ``moment`` whose interval lasts ``duration`` from its start."""
+    if not moment.earliest:
+        return moment
+    days = duration_days(duration.value)
+    if days is None or days < 1:
+        return moment
+    start = date.fromisoformat(moment.earliest[:10])
+    latest = (start + timedelta(days=days - 1)).isoformat()
+    if moment.latest and moment.latest > latest:
+        return moment
+    return dataclasses.replace(moment, latest=latest)
+
+
+def duration_days(value: str) -> int | None:
+    """Whole days of a TIMEX3 duration in days or weeks (P3D, P2W); None for others."""
+    match = _DURATION.match(value)
+    if match is None or match.group("unit") not in _DAYS_PER_UNIT:
+        return None
+    return int(match.group("n")) * _DAYS_PER_UNIT[match.group("unit")]
+
+
+def is_past(time: TimeExpression | None, dct: str | None) -> bool:
+    """Whether the event's time lies well before the document date (see HISTORICAL_DAYS)."""
+    if time is None or not dct or not time.earliest:
+        return False
+    try:
+        start = date.fromisoformat(time.earliest[:10])
+        doc_date = date.fromisoformat(dct[:10])
+    except ValueError:
+        return False
+    return (doc_date - start).days >= HISTORICAL_DAYS
