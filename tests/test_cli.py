@@ -279,3 +279,11 @@ def test_timeline_of_the_example_dyad_by_country_names(
     assert not any("ANI" in a or "@" in a or "sources" in a for a in actors)
     singh = run_cli(capsys, "--db", db, "events", "--actor", "Singh", "--format", "json")
     assert len(json.loads(singh.out)) >= 4
+
+
+def test_usage_errors_are_one_clear_message(capsys: pytest.CaptureFixture[str]) -> None:
+    result = run_cli(capsys, "export", "--format", "yaml")
+    assert result.status == 2
+    assert "Invalid value for '--format'" in result.err
+    assert "Traceback" not in result.err
+    assert run_cli(capsys, "nosuchcommand").status == 2

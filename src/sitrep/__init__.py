@@ -29,6 +29,7 @@ from sitrep.records import (
     Mention,
     TimeExpression,
     Transfer,
+    TransferFact,
 )
 from sitrep.store import EventQuery, Store, open_store
 
@@ -54,6 +55,7 @@ __all__ = [
     "Store",
     "TimeExpression",
     "Transfer",
+    "TransferFact",
     "__version__",
     "open_store",
     "process",

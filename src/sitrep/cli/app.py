@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 import typer
+from typer.exceptions import TyperException
 
 from sitrep import __version__
 from sitrep.cli import commands_deals, commands_eval, commands_ingest, commands_query
@@ -68,17 +69,16 @@ commands_eval.register(app)
 
 def main() -> None:
     """Console entry point: coded errors become one clear line and exit status 2."""
-    import click
-
     try:
         status = app(standalone_mode=False)
     except SitrepError as error:
         fail(str(error))
         sys.exit(2)
-    except click.exceptions.Abort:
+    except (typer.Abort, KeyboardInterrupt):
         fail("aborted")
         sys.exit(130)
-    except click.ClickException as error:  # usage errors: click's own message and status
-        error.show()
+    except TyperException as error:  # usage errors: Typer's own message and status (2)
+        show = getattr(error, "show", None)
+        show() if show else fail(error.format_message())
         sys.exit(error.exit_code)
     sys.exit(status if isinstance(status, int) else 0)

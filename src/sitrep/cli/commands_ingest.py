@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -214,6 +215,11 @@ def reprocess_command(
     console.print(f"{done} documents reprocessed with {extractor.version}", markup=False)
 
 
+class ExtractFormat(StrEnum):
+    json = "json"
+    table = "table"
+
+
 def blank_header(raw: str) -> str:
     """``raw`` with its header characters turned to spaces (newlines kept): same offsets."""
     length = header_length(raw)
@@ -224,7 +230,9 @@ def blank_header(raw: str) -> str:
 def extract_command(
     path: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
     date: DateOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="json (default) or table.")] = "json",
+    fmt: Annotated[ExtractFormat, typer.Option("--format", help="json or table.")] = (
+        ExtractFormat.json
+    ),
     model: ModelOption = DEFAULT_MODEL,
     stages: StagesOption = None,
     gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
@@ -250,7 +258,7 @@ def extract_command(
     )
     with pipeline(model, 1, stages, gazetteer) as extractor:
         extraction = extractor.extract_many([document]).__next__()
-    if fmt == "table":
+    if fmt is ExtractFormat.table:
         from sitrep.cli.commands_query import print_extraction
 
         print_extraction(extraction)
