@@ -32,8 +32,9 @@ def _documents(folder: Path, limit: int | None) -> list:  # list[Document]
     return documents[:limit] if limit else documents
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Max RSS in MiB (Linux reports KiB); RUSAGE_CHILDREN gives the largest worker's."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def run_phase(phase: str, folder: Path, limit: int | None, jobs: int) -> dict:
@@ -77,6 +78,7 @@ def run_phase(phase: str, folder: Path, limit: int | None, jobs: int) -> dict:
         "run_s": round(finished - loaded, 2),
         "docs_per_s": round(len(documents) / (finished - loaded), 1),
         "peak_mb": round(_peak_mb(), 0),
+        "worker_peak_mb": round(_peak_mb(resource.RUSAGE_CHILDREN), 0) if jobs > 1 else 0,
     }
 
 
@@ -92,7 +94,10 @@ def main() -> None:
         return
 
     print(f"corpus: {args.folder}  limit: {args.limit or 'all'}  sitrep jobs: {args.jobs}")
-    print(f"{'phase':<10}{'docs':>7}{'load s':>9}{'run s':>9}{'docs/s':>9}{'peak MB':>9}")
+    print(
+        f"{'phase':<10}{'docs':>7}{'load s':>9}{'run s':>9}{'docs/s':>9}{'peak MB':>9}"
+        f"{'worker MB':>11}"
+    )
     for phase in ("baseline", "extract", "ingest"):
         command = [sys.executable, __file__, str(args.folder), "--phase", phase]
         command += ["--jobs", str(1 if phase == "baseline" else args.jobs)]
@@ -102,9 +107,12 @@ def main() -> None:
         r = json.loads(out.strip().splitlines()[-1])
         print(
             f"{r['phase']:<10}{r['documents']:>7}{r['load_s']:>9}{r['run_s']:>9}"
-            f"{r['docs_per_s']:>9}{r['peak_mb']:>9.0f}"
+            f"{r['docs_per_s']:>9}{r['peak_mb']:>9.0f}{r['worker_peak_mb']:>11.0f}"
         )
-    print("peak MB is the phase process's max RSS; with --jobs > 1 the workers' memory is extra")
+    print(
+        "peak MB: the phase's main process (max RSS); worker MB: the largest worker process "
+        "(with --jobs N, total is about peak + N x worker)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Write docs/cli.md, the CLI reference, from the commands' own --help.
 
-    python scripts/cli_reference.py          # rewrite docs/cli.md
-    python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date (tests do)
+python scripts/cli_reference.py          # rewrite docs/cli.md
+python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is out of date (tests do)
 """
 
 from __future__ import annotations
