@@ -1,0 +1,53 @@
+"""Where the time goes: milliseconds per document for each pipeline component.
+
+    python benchmarks/profile_stages.py [DIR] [--limit N]
+
+Runs the default pipeline component by component over the same documents (each component
+with ``pipe`` in batches, as ``nlp.pipe`` does) and prints each one's share.
+Default DIR: ../shared/data/newswire-silver.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from sitrep.extractor import Extractor
+from sitrep.readers import read_paths
+from sitrep.records import Document
+
+REPO = Path(__file__).resolve().parents[1]
+BATCH = 32  # the Extractor's nlp.pipe batch size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=REPO.parent / "shared/data/newswire-silver"
+    )
+    parser.add_argument("--limit", type=int, default=300)
+    args = parser.parse_args()
+
+    documents = [d for d in read_paths([args.folder]) if isinstance(d, Document)][: args.limit]
+    extractor = Extractor()
+    docs = [extractor.make_doc(d) for d in documents]
+    timings: dict[str, float] = {}
+    for name, component in extractor.nlp.pipeline:
+        started = time.perf_counter()
+        if hasattr(component, "pipe"):
+            docs = list(component.pipe(docs, batch_size=BATCH))
+        else:
+            docs = [component(doc) for doc in docs]
+        timings[name] = time.perf_counter() - started
+    total = sum(timings.values())
+    print(f"{len(documents)} documents from {args.folder}")
+    print(f"{'component':<22}{'ms/doc':>9}{'share':>8}")
+    for name, seconds in timings.items():
+        print(f"{name:<22}{1000 * seconds / len(documents):>9.2f}{seconds / total:>8.1%}")
+    per_doc = 1000 * total / len(documents)
+    print(f"{'total':<22}{per_doc:>9.2f}   ({len(documents) / total:.1f} docs/s)")
+
+
+if __name__ == "__main__":
+    main()
