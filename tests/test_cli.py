@@ -287,3 +287,44 @@ def test_usage_errors_are_one_clear_message(capsys: pytest.CaptureFixture[str]) 
     assert "Invalid value for '--format'" in result.err
     assert "Traceback" not in result.err
     assert run_cli(capsys, "nosuchcommand").status == 2
+
+
+@pytest.mark.model
+def test_reprocess_rederives_records_from_the_kept_text(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "re.db")
+    seed = bundled_examples()[0]
+    first = run_cli(capsys, "--db", db, "ingest", seed, "--stages", "sitrep_timex_v1")
+    assert first.status == 0, first.err
+    with open_store(db) as store:
+        (before,) = store.documents()
+    assert before.n_time_expressions > 0 and before.n_events == 0 and before.n_mentions == 0
+
+    result = run_cli(capsys, "--db", db, "reprocess")
+    assert result.status == 0, result.err
+    assert "1 documents reprocessed" in result.out
+    with open_store(db) as store:
+        (after,) = store.documents()
+        extraction = store.extraction(after.id)
+    assert after.id == before.id and after.n_time_expressions == before.n_time_expressions
+    assert after.n_events > 0 and after.n_transfers > 0
+    assert len(extraction.events) == after.n_events
+    assert any(m.text == "Rajnath Singh" for m in extraction.mentions)
+
+
+@pytest.mark.model
+def test_date_option_dates_undated_inputs_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    undated = tmp_path / "undated.txt"
+    undated.write_text("India and France held talks in Paris on Monday.", encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text("date: 2019-01-02\n\nJapan and Korea held talks in Seoul.", encoding="utf-8")
+    db = str(tmp_path / "d.db")
+    result = run_cli(capsys, "--db", db, "ingest", "--date", "2021-05-06", str(undated), str(dated))
+    assert result.status == 0, result.err
+    with open_store(db) as store:
+        assert sorted(d.date for d in store.documents()) == ["2019-01-02", "2021-05-06"]
+    bad = run_cli(capsys, "--db", db, "ingest", "--date", "06/05/2021", str(undated))
+    assert bad.status == 2 and "E106" in bad.err
