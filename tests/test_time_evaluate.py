@@ -10,7 +10,7 @@ from sitrep.errors import InputError
 from sitrep.nlp.extensions import register_extensions
 from sitrep.records import TimeExpression
 from sitrep.time.component import TimexStage
-from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores, score
+from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores, score, split_half
 
 
 def tx(start: int, end: int, value: str = "2020-06-22", kind: str = "DATE") -> TimeExpression:
@@ -49,13 +49,23 @@ def test_relaxed_matching_is_one_to_one() -> None:
 
 
 def test_development_set_meets_the_floor(shared_dir: Path) -> None:
-    # Floors a little under the measured figures (relaxed F1 94.2, value F1 80.5 on
+    # Floors a little under the measured figures (relaxed F1 94.7, value F1 81.6 on
     # 2026-11-25, text-only tense), so a regression fails here; raise them as the tagger
     # improves, never lower them silently.
     result = evaluate_dir(shared_dir / "data" / "timeml-dev")
     assert result.documents == 256 and result.gold == 1822
-    assert result.relaxed.f1 >= 0.935
-    assert result.value_f1 >= 0.80
+    assert result.relaxed.f1 >= 0.94
+    assert result.value_f1 >= 0.812
+
+
+def test_tune_and_check_halves_partition_the_development_set(shared_dir: Path) -> None:
+    # The halves are fixed by the file name alone, so figures on them stay comparable.
+    folder = shared_dir / "data" / "timeml-dev"
+    names = [str(p.relative_to(folder)) for p in folder.rglob("*.tml")]
+    halves = {name: split_half(name) for name in names}
+    assert set(halves.values()) == {"tune", "check"}
+    assert 100 < sum(h == "tune" for h in halves.values()) < 156
+    assert all(split_half(name) == half for name, half in halves.items())
 
 
 @pytest.mark.model

@@ -128,7 +128,14 @@ def test_relative_to_the_document_date(text: str, value: str) -> None:
         ("The index is published daily.", "daily", "SET", "P1D"),
         ("They meet every week.", "every week", "SET", "P1W"),
         ("They meet every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
-        ("Inflation runs at 3 percent a year.", "a year", "SET", "P1Y"),
+        ("They meet twice a year.", "twice a year", "SET", "P1Y"),
+        ("It lasted a quarter of a century.", "a quarter of a century", "DURATION", "P25Y"),
+        (
+            "They waited three quarters of an hour.",
+            "three quarters of an hour",
+            "DURATION",
+            "PT45M",
+        ),
         ("The market is now calm.", "now", "DATE", "PRESENT_REF"),
         ("Prices rose recently.", "recently", "DATE", "PAST_REF"),
         ("It may change in the future.", "the future", "DATE", "FUTURE_REF"),
@@ -220,8 +227,85 @@ def test_quarterly_comparisons_follow_the_named_quarter() -> None:
         "March on Washington, they said, at the Spring Festival.",
         "In the first half, Chelsea scored twice; a second goal came late.",
         "The score was 1998-12 at one point.",
+        # rates are not time expressions in TimeBank/AQUAINT
+        "Inflation runs at 3 percent a year; rooms cost $35 a night, 700 seats a week.",
+        "More than a quarter of the vote went to him; three quarters of them agreed.",
+        "Its secrets were kept for two thousand years.",
+        "Unemployment is just above its quarter-century low.",
     ],
 )
 def test_false_positives(text: str) -> None:
     found = [t.text for t in tag_time(text, DCT) if t.value not in ("PRESENT_REF",)]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # broadcast transcripts write years in words
+        (
+            "January nineteen ninety-seven. Atlanta again.",
+            "January nineteen ninety-seven",
+            "1997-01",
+        ),
+        (
+            "In the winter of nineteen ninety-four it snowed.",
+            "the winter of nineteen ninety-four",
+            "1994-WI",
+        ),
+        ("Prices peaked in mid-March.", "mid-March", "2020-03"),
+        ("They met this past weekend.", "this past weekend", "2020-W25-WE"),
+        ("Sales will rise in the current fiscal year.", "the current fiscal year", "2020"),
+        ("Then, a week or so ago, he left.", "a week or so ago", "2020-W25"),
+    ],
+)
+def test_spoken_years_hedges_and_fiscal_years(text: str, expression: str, value: str) -> None:
+    found = one(text)
+    assert (found.text, found.value) == (expression, value)
+
+
+def test_initials_and_titles_do_not_end_the_sentence_for_tense() -> None:
+    # "P." and "Mr." are not sentence ends: "will" still governs "Feb. 1" (the coming one).
+    found = one("Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the bank said.", "1989-10-26")
+    assert found.value == "1990-02-01"
+
+
+def test_planned_to_points_forward_but_a_planned_event_does_not() -> None:
+    assert one("The team planned to leave Nairobi on Thursday.", "1998-09-30").value == "1998-10-01"
+    past = one("A memorial service planned for Saturday was canceled.", "1999-10-24")
+    assert past.value == "1999-10-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expression", "kind", "value"),
+    [
+        # "since" points back: the last year-end, month or weekday already past
+        ("The index has risen since year-end.", "1989-10-30", "year-end", "DATE", "1988-12-31"),
+        ("Prices have doubled since December.", DCT, "December", "DATE", "2019-12"),
+        ("Nothing has moved since Friday.", DCT, "Friday", "DATE", "2020-06-19"),
+        # a weekday fixes the year of a month and day without one
+        ("The vote is on Monday, June 22.", "2021-01-10", "Monday, June 22", "DATE", "2020-06-22"),
+        # a dividend's payment date lies ahead
+        ("The dividend is payable Jan. 2.", "1989-11-02", "Jan. 2", "DATE", "1990-01-02"),
+        ("Profit was flat in FY2013.", DCT, "FY2013", "DATE", "2013"),
+        ("Sales doubled over the past decade.", DCT, "the past decade", "DURATION", "P10Y"),
+        (
+            "Shares fell at mid-afternoon yesterday.",
+            DCT,
+            "mid-afternoon yesterday",
+            "TIME",
+            "2020-06-22TAF",
+        ),
+        ("By mid afternoon the shelling stopped.", DCT, "mid afternoon", "TIME", "2020-06-23TAF"),
+    ],
+)
+def test_direction_words_and_parts_of_the_day(
+    text: str, dct: str, expression: str, kind: str, value: str
+) -> None:
+    found = one(text, dct)
+    assert (found.text, found.type, found.value) == (expression, kind, value)
+
+
+def test_a_past_auxiliary_with_planning_to_still_points_forward() -> None:
+    found = values("On Saturday, protesters were planning to march downtown.", "2000-01-07")
+    assert found == [("Saturday", "2000-01-08")]

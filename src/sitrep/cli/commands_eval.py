@@ -23,15 +23,23 @@ eval_app = typer.Typer(
 def eval_timeml_command(
     folder: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with gold TIMEX3.")],
     errors: Annotated[bool, typer.Option(help="List every error per document.")] = False,
+    half: Annotated[
+        str | None,
+        typer.Option(help="Score one fixed half: 'tune' (errors looked at) or 'check' (never)."),
+    ] = None,
 ) -> None:
     """Score the time tagger TempEval-3 style: strict/relaxed extent, type and value F1.
 
     Example: sitrep eval timeml ../shared/data/timeml-dev --errors
     """
-    from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores
+    from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores, split_half
 
+    if half not in (None, "tune", "check"):
+        raise SitrepError(E.BAD_OPTION, option="--half", reason="use 'tune' or 'check'")
     with err_console.status("Tagging and scoring…"):
-        scores = evaluate_dir(folder)
+        scores = evaluate_dir(
+            folder, select=(lambda name: split_half(name) == half) if half else None
+        )
     sys.stdout.write(format_scores(scores) + "\n")
     if errors:
         sys.stdout.write(format_errors(scores) + "\n")

@@ -42,6 +42,9 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
     """
     dct = ctx.dct
     this_year = date(dct.year, month, min(day, 28))
+    if ctx.word_before(start) == "since":
+        # "since March", "since Dec. 15": a point already past, the latest such one
+        return dct.year if this_year <= dct else dct.year - 1
     slack = timedelta(days=_TENSE_SLACK_DAYS)
     if ctx.tense(start, end) == "FUTURE":
         return dct.year if this_year >= dct - slack else dct.year + 1
@@ -61,8 +64,24 @@ def _full_date(c: Candidate, ctx: Context) -> Reading | None:
         year = int(c.get("year") or 0)
     else:
         year = _closest_year(ctx, month, day, c.start, c.end)
+        if c.get("wd"):
+            year = _year_of_weekday(ctx, year, month, day, c.get("wd") or "")
     found = _safe_date(year, month, day)
     return Reading("DATE", found.isoformat()) if found else None
+
+
+def _year_of_weekday(ctx: Context, year: int, month: int, day: int, weekday: str) -> int:
+    """ "Monday, June 22" names its year through the weekday: keep ``year`` when the weekday
+    fits it, else take the neighbouring year (next to the document's) where it does."""
+    wanted = LEXICON["weekdays"][weekday.lower().rstrip(".")]
+    fits = [
+        found
+        for y in (year, ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1)
+        if (found := _safe_date(y, month, day)) and found.isoweekday() == wanted
+    ]
+    if not fits:
+        return year  # a wrong weekday in the text: trust the tense
+    return min(fits, key=lambda d: (d.year != year, abs((d - ctx.dct).days))).year
 
 
 def _iso_date(c: Candidate, ctx: Context) -> Reading | None:
@@ -83,7 +102,14 @@ def _relative_year(rel: str | None, base: int) -> int:
 
 def _month_year(c: Candidate, ctx: Context) -> Reading | None:
     month = _month(c.get("month") or "")
-    year = int(c.get("year") or 0) if c.get("year") else _relative_year(c.get("rel"), ctx.dct.year)
+    if c.get("ywords"):  # "January nineteen ninety-seven"
+        year = year_from_words(c.get("ywords") or "")
+        if not year:
+            return None
+    elif c.get("year"):
+        year = int(c.get("year") or 0)
+    else:
+        year = _relative_year(c.get("rel"), ctx.dct.year)
     return Reading("DATE", f"{year:04d}-{month:02d}")
 
 
@@ -145,7 +171,12 @@ def _year_range(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{first:04d}", end=c.start + 4)
 
 
+_UNIT_AFTER = re.compile(r"\s+(?:years|months|weeks|days|people|men|troops)\b", re.I)
+
+
 def _year_words(c: Candidate, ctx: Context) -> Reading | None:
+    if _UNIT_AFTER.match(ctx.text_after(c.end, 12)):
+        return None  # "two thousand years", "nineteen hundred troops": a count, not a year
     year = year_from_words(c.get("words") or "")
     return Reading("DATE", f"{year:04d}") if year else None
 
@@ -277,6 +308,9 @@ def _season(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "Spring Festival", "Summer Olympics": names
     if c.get("year"):
         return Reading("DATE", f"{c.get('year')}-{code}")
+    if c.get("ywords"):  # "the winter of nineteen ninety-four"
+        year_in_words = year_from_words(c.get("ywords") or "")
+        return Reading("DATE", f"{year_in_words:04d}-{code}") if year_in_words else None
     if not rel and not c.get("mid"):
         return None  # "prices fall", "spring" as a verb or noun
     if rel == "the" and re.match(r"\s+of\b", ctx.text_after(c.end)):
@@ -329,6 +363,8 @@ def _year_end(c: Candidate, ctx: Context) -> Reading | None:
         return Reading("DATE", f"{year:04d}", mod="START")
     if kind.startswith("turn"):
         return None
+    if ctx.word_before(c.start) == "since" and (ctx.dct.month, ctx.dct.day) != (12, 31):
+        year -= 1  # "since year-end": the last year-end already past
     return Reading(
         "DATE",
         f"{year:04d}-12-31" if kind == "year-end" else f"{year:04d}",

@@ -41,7 +41,8 @@ class Context:
         return tense_at(self.text, start, end, self.doc)
 
     def word_before(self, start: int) -> str:
-        match = re.search(r"([A-Za-z']+)[\s,(]*$", self.text[max(0, start - 30) : start])
+        # "mid-March": the word before a hyphen counts too
+        match = re.search(r"([A-Za-z']+)[\s,(-]*$", self.text[max(0, start - 30) : start])
         return match[1].lower() if match else ""
 
     def text_after(self, end: int, length: int = 30) -> str:

@@ -77,6 +77,14 @@ def _fractional(amount: float, code: str, is_time: bool) -> str | None:
     return f"P{head}{separator}{round(rest * factor)}{smaller}"
 
 
+# "quarter(s) of" followed by anything but a year is a fraction ("a quarter of the vote");
+# "the first two quarters of 1990" and "... of this year" are time.
+_FRACTION_OF = re.compile(
+    r"\s+of\s+(?!(?:the\s+)?(?:(?:fiscal|calendar)\s+)?(?:(?:19|20)\d\d|this\b|last\b|next\b|year\b))",
+    re.I,
+)
+
+
 def _duration(c: Candidate, ctx: Context) -> Reading | None:
     unit = (c.get("unit") or "").lower()
     raw = c.get("num")
@@ -94,6 +102,8 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
         # ages ("6-year-old") are not time expressions in TimeBank, and "a year-earlier
         # quarter" is another expression
         return None
+    if unit.startswith("quarter") and _FRACTION_OF.match(ctx.text_after(c.end, 40)):
+        return None  # "more than a quarter of the vote", "three quarters of them": a share
     hyphen = "-" in (c.get("hyph") or "")
     if hyphen and (raw or "").lower() in ("a", "an"):
         return None
@@ -108,7 +118,9 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
         and not c.get("rel")
         and _RATE_BEFORE.search(ctx.text[max(0, c.start - 30) : c.start])
     ):
-        return Reading("SET", value)
+        # A rate ("$2 million a year", "358,000 a month", "24 hours a day") is not a time
+        # expression in TimeBank/AQUAINT: none of the tune half's were annotated (0 of 5).
+        return None
     if hyphen and c.get("the"):
         # "the 24-hour strike": "the" belongs to the noun the adjective describes
         article_end = re.match(r"the\s+", ctx.text[c.start : c.end], re.I)
@@ -254,12 +266,8 @@ def _set(c: Candidate, ctx: Context) -> Reading | None:
     num = (c.get("num") or "").lower()
     if quantifier in ("a", "per") and num:
         return None
-    if (
-        quantifier == "a"
-        and not c.get("freq")
-        and not _RATE_BEFORE.search(ctx.text[max(0, c.start - 30) : c.start])
-    ):
-        return None
+    if quantifier == "a" and not c.get("freq"):
+        return None  # a bare "a week" is a length, or a rate after an amount (see _duration)
     if (c.get("wd") or c.get("month")) and quantifier not in ("every", "each"):
         return None  # "a Sunday night service" is one Sunday, not every Sunday
     if c.get("wd"):
@@ -269,6 +277,16 @@ def _set(c: Candidate, ctx: Context) -> Reading | None:
     amount = 2.0 if num == "other" else (number_value(num) if num else 1.0)
     value = duration_value(amount, c.get("unit") or "")
     return Reading("SET", value) if value else None
+
+
+def _fraction_unit(c: Candidate, ctx: Context) -> Reading | None:
+    """ "a quarter of a century" (P25Y), "a half-century" (P50Y), "three quarters of an hour"."""
+    fraction = 0.25 if (c.get("frac") or "").lower().startswith("quarter") else 0.5
+    times = 3.0 if (c.get("num") or "").lower() == "three" else 1.0
+    if times == 3.0 and fraction == 0.5:
+        return None  # "three half ..." is not English
+    value = duration_value(fraction * times, c.get("unit") or "")
+    return Reading("DURATION", value) if value else None
 
 
 def _long_adjective(c: Candidate, ctx: Context) -> Reading | None:
@@ -294,6 +312,7 @@ def _latest_period(c: Candidate, ctx: Context) -> Reading | None:
 
 HANDLERS = {
     "long_adjective": _long_adjective,
+    "fraction_unit": _fraction_unit,
     "latest_period": _latest_period,
     "duration": _duration,
     "plural_unit": _plural_unit,

@@ -38,8 +38,19 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 # A year is four digits in a plausible range, not part of a number, a code ("S-400",
 # "MiG-29") or an amount; "'98" is a short year.
 YEAR = (
-    r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<![\w$£€.,/-]))"
+    r"(?:(?<=mid-)|(?<=pre-)|(?<=post-)|(?<=FY)|(?<![\w$£€.,/-]))"
     r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|\w)"
+)
+# A year in words, as broadcast transcripts write it: "nineteen ninety-four", "two thousand one"
+_UNITS_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS_WORDS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+YEAR_WORDS = (
+    rf"(?:nineteen|twenty)\s+(?:{_TENS_WORDS}(?:[-\s]{_UNITS_WORDS})?|{_TEENS_WORDS}|hundred)"
+    rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORDS}|{_TEENS_WORDS}"
+    rf"|twenty(?:[-\s]{_UNITS_WORDS})?))?"
 )
 _ORDINAL = alternation(list(LEXICON["ordinals"]))
 _HOLIDAY = alternation([*LEXICON["holidays"], *LEXICON["floating_holidays"]])
@@ -78,7 +89,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "December 2021", "January this year", "mid-July last year"
     (
         "month_year",
-        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year)",
+        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?P<ywords>{YEAR_WORDS}){E})",
     ),
     # "September", "last April", "next January", "this May"
     ("month", rf"{B}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<month>{_MONTH_FULL}){E}(?!-)"),
@@ -90,7 +101,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year_words",
-        rf"{B}(?:the\s+year\s+)?(?P<words>(?:nineteen|twenty)\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))?){E}",
+        rf"{B}(?:the\s+year\s+)?(?P<words>{YEAR_WORDS}){E}",
     ),
     # "the 1980s", "the '90s", "the late 1990s"
     (
@@ -118,6 +129,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{B}(?:(?P<word>yesterday|today|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         rf"(?:'s)?(?:\s+(?P<part>{PART}))?|(?P<this>this|last)\s+(?P<part2>{PART}|night)){E}",
     ),
+    # "mid-afternoon", "late morning yesterday", "early evening on Friday": a part of the
+    # story's day (TimeBank marks these; a bare "morning" without the modifier is left alone)
+    (
+        "part_of_day",
+        rf"{B}(?P<mod>early|mid|late)[-\s]?(?P<part>morning|afternoon|evening)"
+        rf"(?:\s+(?P<rday>yesterday|today|tomorrow)|\s+(?:on\s+)?(?P<wd>{WEEKDAY}))?{E}",
+    ),
     # "Friday", "last Friday", "Friday morning", "on Monday night"
     (
         "weekday",
@@ -127,8 +145,8 @@ _PATTERNS: list[tuple[str, str]] = [
     # "last week", "this year", "next month", "the weekend", "the coming months"
     (
         "relative_unit",
-        rf"{B}(?:(?P<the>the)\s+)?(?P<rel>last|next|this|coming|past|previous|following|current|same|present|whole|entire|full)\s+"
-        rf"(?P<unit>week|weekend|month|year|decade|season){E}",
+        rf"{B}(?:(?P<the>the)\s+)?(?P<rel>last|next|this\s+past|this\s+coming|this|coming|past|previous|following|current|same|present|whole|entire|full)\s+"
+        rf"(?:(?P<fiscal>fiscal)\s+(?=year))?(?P<unit>week|weekend|month|year|decade|season){E}",
     ),
     ("weekend", rf"{B}(?P<the>the)\s+weekend{E}"),
     # "the year", "the fiscal year", "the week" (TimeBank marks them when they mean a period)
@@ -140,12 +158,13 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "season",
         rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-))?(?P<season>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?{E}",
+        rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<ywords>{YEAR_WORDS})))?{E}",
     ),
-    # "a year ago", "three days earlier", "ten years later", "two weeks from now"
+    # "a year ago", "three days earlier", "ten years later", "two weeks from now", "a week or
+    # so ago" (the hedge does not change the value)
     (
         "ago",
-        rf"{B}(?:(?P<num>{NUM}|{VAGUE})[\s-]+|the\s+)?(?P<unit>{UNIT})s?\s+"
+        rf"{B}(?:(?P<num>{NUM}|{VAGUE})[\s-]+|the\s+)?(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?"
         rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since){E}",
     ),
     (
@@ -158,6 +177,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{B}(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|coming|previous|first|final|following|latest|preceding|remaining|recent)\s+)?"
         rf"(?:(?P<num>{NUM})|(?P<vague>{VAGUE}))(?P<hyph>[\s-]+|\s+(?:more|additional|full|straight|consecutive|trading|business|working)\s+)"
         rf"(?P<unit>{UNIT})(?P<pl>s)?(?:(?P<andhalf>\s+and\s+a\s+half))?{E}",
+    ),
+    # "a quarter of a century", "a quarter-century", "a half-century", "three quarters of an
+    # hour"; without the article it is an adjective ("a quarter-century low": not annotated)
+    (
+        "fraction_unit",
+        rf"{B}(?P<num>an?|one|three)[\s-]+(?P<frac>quarters?|half)(?:-|\s+of\s+an?\s+|\s+)"
+        rf"(?P<unit>century|decade|hour){E}",
     ),
     # bare plurals: "years", "for months", "recent weeks"
     (

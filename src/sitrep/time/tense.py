@@ -23,11 +23,14 @@ Tense = Literal["PAST", "PRESENT", "FUTURE"]
 _PROSPECTIVE = frozenset(LEXICON["prospective_verbs"])
 _REPORTING = frozenset(LEXICON["reporting_verbs"])
 # Markers of the clause's time in plain text, strong (auxiliaries, modals, reporting verbs)
-# before weak (any "-ed" word, which may be a participle after "will be").
+# before weak (any "-ed" word, which may be a participle after "will be"). A past auxiliary
+# with a prospective verb ("were planning to") is matched whole, so its "were" does not
+# read as past; "payable Jan. 2" is the coming payment date of a dividend.
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|expected\s+to|"
-    r"(?:plan|intend|hope|expect|want|decide|agree|promise|vow|threaten|prepare|aim)(?:s|ed|ing)?\s+to|"
-    r"planned|planning|set\s+to|slated|would|upcoming|effective|"
+    r"(?:plan|plann|intend|hope|expect|want|decide|agree|promise|vow|threaten|prepare|aim)(?:s|ed|ing)?\s+to|"
+    r"(?:is|are|was|were)\s+(?:planning|going)\s+to|"
+    r"planning|set\s+to|slated|would|upcoming|effective|payable|"
     r"as\s+(?:soon|early)\s+as)\b",
     re.I,
 )
@@ -35,7 +38,12 @@ _PAST_WORDS = re.compile(
     r"\b(?:said|says|was|were|had|did|told|ago|earlier|last|announced|reported)\b", re.I
 )
 _WEAK_PAST = re.compile(r"\b[a-z]{3,}ed\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n")
+# A full stop after an initial ("Daniel P. Davison") or a title ("Mr.", "Gen.") does not end
+# the sentence; cutting there hid the verb ("will succeed Daniel P. Davison Feb. 1").
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bCorp)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Co))(?<!\b(?:Gen|Gov|Sen|Rep|Col|Sgt|Inc|Mrs))"
+    r"[.!?]\s+(?=[A-Z\"'])|\n\s*\n"
+)
 # How far (characters) the text fallback looks for a marker on either side; a clause in news
 # prose is rarely longer than this (set by reading TimeBank sentences).
 _WINDOW = 80
