@@ -11,32 +11,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from clirunner import run_cli
+from sitrep.cli.app import command_paths
 from sitrep.cli.commands_ingest import bundled_examples
 from sitrep.store import open_store
 from test_store import make_extraction
 
-COMMANDS = [
-    ["ingest"],
-    ["documents"],
-    ["show"],
-    ["events"],
-    ["timeline"],
-    ["export"],
-    ["deals"],
-    ["deal"],
-    ["reprocess"],
-    ["demo"],
-    ["extract"],
-    ["classify-pairs"],
-    ["eval", "timeml"],
-    ["eval", "plover"],
-    ["eval", "actors"],
-]
-
 SEED = Path(bundled_examples()[0]).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("command", command_paths(), ids=" ".join)
 def test_every_command_has_help_with_an_example(
     capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.exceptions import TyperException
@@ -65,6 +65,21 @@ commands_ingest.register(app)
 commands_query.register(app)
 commands_deals.register(app)
 commands_eval.register(app)
+
+
+def command_paths() -> list[list[str]]:
+    """Every command as the words that invoke it (["ingest"], ["eval", "timeml"] ...)."""
+    paths: list[list[str]] = []
+
+    def walk(command: Any, prefix: list[str]) -> None:
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            if getattr(sub, "commands", None):
+                walk(sub, [*prefix, name])
+            else:
+                paths.append([*prefix, name])
+
+    walk(typer.main.get_command(app), [])
+    return paths
 
 
 def main() -> None:
