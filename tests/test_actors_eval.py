@@ -14,6 +14,7 @@ from sitrep.actors.evaluate import (
     format_actor_scores,
     gold_country,
     gold_sector,
+    in_part,
     locate,
     plover_codes,
 )
@@ -23,7 +24,9 @@ from sitrep.records import Entity, Mention
 def test_gold_codes_are_read_as_documented() -> None:
     assert gold_country("JAP") == "JPN"  # CAMEO-era code
     assert gold_country("IGO") == "IGO"
-    assert gold_country("NGO") is None  # not scored
+    assert gold_country("NGO") == "NGO"  # the manual's non-state international codes count
+    assert gold_country("IMG") == "IMG"
+    assert gold_country("") is None  # no code: not scored
     assert gold_sector("CVLalb") == "CVL"
     assert gold_sector("REFKUR") == "REF"
     assert gold_sector("CIV") == "CVL"
@@ -53,6 +56,24 @@ def test_plover_codes_of_entities() -> None:
     assert plover_codes(blue_helmets) == ("IGO", "MIL")
     assert plover_codes(army) == ("ISR", "MIL")
     assert plover_codes(None) == (None, None)
+    amnesty = Entity("org:amnesty", "Amnesty International", "organisation", sector=["NGO"])
+    local_ngo = Entity(
+        "org:ken-rights-group", "Kenyan rights group", "organisation", "KEN", ["NGO"]
+    )
+    qaeda = Entity("org:al-qaeda", "al-Qaeda", "organisation", sector=["IMG", "REB"])
+    assert plover_codes(amnesty) == ("NGO", None)
+    assert plover_codes(local_ngo) == ("KEN", "SOC")  # civil society of its country
+    assert plover_codes(qaeda) == ("IMG", "REB")
+
+
+def test_the_gold_file_splits_into_two_fixed_halves() -> None:
+    ids = [f"PLOVER-GSR01-AGREE-{n:04d}" for n in range(1, 201)]
+    tune = {i for i in ids if in_part(i, "tune")}
+    check = {i for i in ids if in_part(i, "check")}
+    assert tune.isdisjoint(check) and tune | check == set(ids)
+    assert 70 < len(tune) < 130  # a hash split: about half each
+    assert all(in_part(i, "all") for i in ids)
+    assert tune == {i for i in ids if in_part(i, "tune")}  # stable across calls
 
 
 def test_the_head_mention_stands_for_the_actor() -> None:
@@ -76,6 +97,25 @@ def test_the_head_mention_stands_for_the_actor() -> None:
     assert (entity.id, head.text, fallback) == ("group:refugees", "refugees", "LBR")
     entity, head, _ = actor_for((46, 64), mentions, entities, text)
     assert entity.id == "country:NOR"  # NATO is inside the modifier "NATO-member"
+
+
+def test_a_possessor_is_not_the_head() -> None:
+    text = "Zoran Djindjic's opposition coalition won"
+    entities = {
+        e.id: e
+        for e in (
+            Entity("person:zoran-djindjic", "Zoran Djindjic", "person"),
+            Entity(
+                "org:opposition-coalition", "opposition coalition", "organisation", "SRB", ["OPP"]
+            ),
+        )
+    }
+    mentions = [
+        Mention("Zoran Djindjic", 0, 14, "PERSON", "person:zoran-djindjic"),
+        Mention("opposition coalition", 17, 37, "NOMINAL", "org:opposition-coalition"),
+    ]
+    entity, head, _ = actor_for((0, 37), mentions, entities, text)
+    assert (entity.id, head.text) == ("org:opposition-coalition", "opposition coalition")
 
 
 @pytest.mark.model
@@ -115,10 +155,17 @@ def test_scores_on_a_small_gold_file(nlp: Language, tmp_path: Path) -> None:
 @pytest.mark.model
 @pytest.mark.slow
 def test_plover_dev_figures_stay_above_their_floor(nlp: Language, shared_dir: Path) -> None:
-    """Floors pinned just under the figures measured when the stage was written (country
-    87.5%, sector 80.6% on 2026-11-25); raise them when the stage improves, never lower them
-    silently. These are development figures: the records were read while writing the rules."""
-    scores = evaluate_actors(shared_dir / "data" / "plover-dev" / "PLOVER_GSR_CAMEO.json", nlp)
-    assert scores.country_total >= 600
-    assert scores.country_accuracy >= 0.87
-    assert scores.sector_accuracy >= 0.80
+    """Floors pinned just under the measured figures; raise them when the stage improves,
+    never lower them silently. History: country 87.5%, sector 80.6% when the stage was
+    written; 93.1% and 85.8% (2026-11-25) after regions, NGOs, peoples abroad and owners,
+    with the NGO/IMG/ISM codes now scored. These are development figures: the first rules were
+    written after reading all records, later ones after reading the "tune" half only."""
+    path = shared_dir / "data" / "plover-dev" / "PLOVER_GSR_CAMEO.json"
+    scores = evaluate_actors(path, nlp)
+    assert scores.country_total >= 630
+    assert scores.country_accuracy >= 0.925
+    assert scores.sector_accuracy >= 0.85
+    # The held-out half, whose errors were not read for the later rules.
+    check = evaluate_actors(path, nlp, part="check")
+    assert check.country_accuracy >= 0.90
+    assert check.sector_accuracy >= 0.80

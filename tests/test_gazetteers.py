@@ -1,4 +1,5 @@
-"""Gazetteers: country names, demonyms, capitals, organisations, media, places, user files."""
+"""Gazetteers: country names, demonyms, capitals, organisations, media, places, regions, user
+files."""
 
 from __future__ import annotations
 
@@ -154,6 +155,48 @@ def test_organisations_are_igo(gaz) -> None:  # type: ignore[no-untyped-def]
     assert gaz.organisation("Alliance") is None
 
 
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [
+        ("West Bank", "PSE"),  # hand-written: occupied, disputed and informal regions
+        ("the Gaza Strip", "PSE"),
+        ("Golan Heights", "SYR"),
+        ("Darfur", "SDN"),
+        ("Darfur region", "SDN"),
+        ("Chechnya", "RUS"),
+        ("Northern Ireland", "GBR"),  # not "Northern" + Ireland
+        ("Transnistria", "MDA"),  # PLOVER: the nominal sovereign
+        ("Sindh", "PAK"),  # ISO 3166-2, from pycountry
+        ("Sindh province", "PAK"),
+        ("Texas", "USA"),
+        ("Aceh", "IDN"),
+    ],
+)
+def test_regions_give_their_country(gaz, name: str, iso3: str) -> None:  # type: ignore[no-untyped-def]
+    region = gaz.region(name)
+    assert region is not None, name
+    assert region.country == iso3
+
+
+def test_ambiguous_or_generic_region_names_are_left_out(gaz) -> None:  # type: ignore[no-untyped-def]
+    # "Punjab" is a state of India and a province of Pakistan; "East", "Coast" and "Lakes"
+    # are ISO 3166-2 names somewhere, and ordinary words everywhere else.
+    for name in ("Punjab", "East", "North", "Coast", "Lakes", "Central", "darfur", "Sahel"):
+        assert gaz.region(name) is None, name
+    assert gaz.region("Georgia") is None  # a country before it is a US state
+    assert 3000 < len(gaz.regions) < 10000
+
+
+def test_international_ngos_and_predecessors(gaz) -> None:  # type: ignore[no-untyped-def]
+    for name in ("Amnesty International", "Human Rights Watch", "Red Cross", "Oxfam"):
+        org = gaz.organisation(name)
+        assert org is not None, name
+        assert "NGO" in org.sector and "IGO" not in org.sector
+    for name in ("European Community", "EEC", "Common Market"):
+        assert gaz.organisation(name).id == "european-community"
+    assert gaz.organisation("International Labor Organization").id == "ilo"  # US spelling
+
+
 def test_media_are_med_with_country(gaz) -> None:  # type: ignore[no-untyped-def]
     expected = {
         "ANI": "IND", "PTI": "IND", "Reuters": "GBR", "AFP": "FRA", "AP": "USA",
@@ -227,6 +270,17 @@ equipment:
     assert (brahmos.category, brahmos.aliases, brahmos.maker) == ("cruise missile", (), None)
     assert "s-300" not in gaz.equipment
     assert [m.id for m in find_equipment("S-300 and BrahMos", gaz)] == ["brahmos"]
+
+
+def test_user_file_adds_regions(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path / "regions.yaml",
+        "regions:\n  - {name: Cabo Delgado, country: MOZ}\n  - {name: Darfur, country: TCD}\n",
+    )
+    gaz = load_gazetteer([path])
+    assert gaz.region("Cabo Delgado").country == "MOZ"
+    assert gaz.region("Darfur").country == "TCD"  # a user entry replaces the shipped one
+    assert load_gazetteer().region("Darfur").country == "SDN"
 
 
 def test_later_user_files_win(tmp_path: Path) -> None:

@@ -100,6 +100,20 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A part of a country that news names: a province, a state, a disputed territory.
+
+    PLOVER codes an actor in a region with the country that holds or nominally claims it
+    ("Darfur" -> SDN, "West Bank" -> PSE, "Transnistria" -> MDA).
+    """
+
+    name: str
+    country: str  # ISO 3166 alpha-3
+    type: str = ""  # "Province", "State", "disputed territory" ...
+    code: str = ""  # ISO 3166-2 where it has one
+
+
+@dataclass(frozen=True, slots=True)
 class Organisation:
     """An international organisation (sector IGO) or a news outlet (sector MED)."""
 

@@ -7,10 +7,11 @@ resolved entity's country and primary sector with the gold codes.
 
 How the gold codes are read (the PLOVER GSR file follows CAMEO in places):
 - ``code``: ISO 3166 alpha-3, with three CAMEO-era codes mapped (JAP -> JPN, ITL -> ITA,
-  VTN -> VNM). ``IGO`` is scored: an international organisation (or a phrase owned by one,
-  "UN peacekeepers") is predicted as IGO. ``NGO``, ``IMG`` and ``ISM`` (non-governmental,
-  transnational militarized group, social movement) are not scored for country: the gazetteers
-  hold no such class yet. They are counted in ``country_skipped``.
+  VTN -> VNM). The manual's non-state international codes are scored like countries:
+  ``IGO`` (an international organisation, or a phrase owned by one, "UN peacekeepers"),
+  ``NGO`` (an entity with sector NGO: "Amnesty International", "a human rights group"),
+  ``IMG`` (a transnational militarized group: al-Qaeda), ``ISM`` and ``MNC``. Actors
+  without a code are counted in ``country_skipped``.
 - ``sector``: the first three letters are the primary sector ("CVLalb" -> CVL, "REFKUR" ->
   REF). No sector (the state as a whole) and "***" (unknown) are not scored. "CIV" is read as
   CVL (a typo in the file); CAMEO religion codes (MOS, CHR ...) as REL. The file uses CAMEO's
@@ -37,7 +38,10 @@ from sitrep.records import Entity, Mention
 
 GoldPart = Literal["all", "tune", "check"]
 CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-UNSCORED_COUNTRY_CODES = frozenset({"NGO", "IMG", "ISM", "MNC"})
+UNSCORED_COUNTRY_CODES: frozenset[str] = frozenset()
+# PLOVER's non-state international "countries" (manual, "Non-state international actors")
+# that our entities carry as a sector; UNO and EUR are folded into IGO, as the gold file does.
+NONSTATE_CODES = ("NGO", "IMG", "ISM", "MNC")
 CAMEO_RELIGION_CODES = frozenset({"MOS", "CHR", "JEW", "HIN", "BUD", "SHI", "SUN"})
 SECTOR_TYPOS = {"CIV": "CVL"}
 # Which covering mention stands for the actor: the head of an English noun phrase is a person
@@ -86,11 +90,13 @@ def plover_codes(entity: Entity | None) -> tuple[str | None, str | None]:
     igo = entity.id.startswith("igo:") or str(entity.attributes.get("organisation", "")).startswith(
         "igo:"
     )
-    # PLOVER writes non-state international actors in the country field: NGO, IGO.
-    ngo = "NGO" in entity.sector
-    country = entity.country or ("IGO" if igo else "NGO" if ngo else None)
-    sectors = [s for s in entity.sector if s not in ("IGO", "NGO")]
-    sector = sectors[0] if sectors else ("GOV" if igo else None)
+    # PLOVER writes non-state international actors in the country field: IGO, NGO, IMG ...
+    special = next((code for code in NONSTATE_CODES if code in entity.sector), None)
+    country = entity.country or ("IGO" if igo else special)
+    sectors = [s for s in entity.sector if s != "IGO" and s not in NONSTATE_CODES]
+    # A non-governmental organisation of one country is civil society there (PLOVER SOC).
+    domestic_ngo = special == "NGO" and entity.country is not None
+    sector = sectors[0] if sectors else ("GOV" if igo else "SOC" if domestic_ngo else None)
     return country, sector
 
 
@@ -136,7 +142,8 @@ def actor_for(
     The head is the covering mention of the highest kind (person, then organisation or
     group, then country, then place); among equals the first, since what follows it is
     usually a modifier ("workers of the United Bus Company"). A mention inside a hyphenated
-    modifier ("NATO-member Norway") is never the head. When nothing covers the actor text and
+    modifier ("NATO-member Norway") or a possessor before another mention ("Djindjic's
+    opposition coalition") is never the head. When nothing covers the actor text and
     a name follows it, the text is that person's title ("U.S. negotiator Paul Nitze").
     """
     start, end = span
@@ -149,9 +156,18 @@ def actor_for(
             return None, None, None
         covering = following[:1]
 
+    def modifies_next(m: Mention) -> bool:
+        """ "Zoran Djindjic's opposition coalition", "the Bush administration": a possessor or
+        a name written right before another covering mention modifies it; the head comes
+        last, as in any English noun phrase."""
+        for gap in ("'s ", "’s ", "' ", " "):
+            if text.startswith(gap, m.end):
+                return any(o.start == m.end + len(gap) for o in covering)
+        return False
+
     def rank(m: Mention) -> tuple[int, int]:
         entity = entities[m.entity_id or ""]
-        if text[m.end : m.end + 1] == "-":
+        if text[m.end : m.end + 1] == "-" or modifies_next(m):
             return -1, -m.start
         return _KIND_RANK.get(entity.kind, 0), -m.start
 
@@ -281,7 +297,7 @@ def format_actor_scores(scores: ActorScores, max_errors: int = 40) -> str:
         f"actors: {scores.actors} (actor text not found in sentence: {scores.not_found})",
         f"country accuracy: {scores.country_accuracy:.1%} "
         f"({scores.country_correct}/{scores.country_total}; "
-        f"not scored: {scores.country_skipped} NGO/IMG/ISM or missing codes)",
+        f"not scored: {scores.country_skipped} without a code)",
         f"sector accuracy:  {scores.sector_accuracy:.1%} "
         f"({scores.sector_correct}/{scores.sector_total}; "
         f"not scored: {scores.sector_skipped} without a gold sector or '***')",

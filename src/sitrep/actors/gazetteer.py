@@ -29,11 +29,12 @@ from sitrep.actors.entries import (
     Organisation,
     OrganisationKind,
     Place,
+    Region,
 )
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SECTIONS = ("countries", "places", "organisations", "media", "equipment")
+SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipment")
 _LIST_FIELDS = ("aliases", "demonyms", "historical")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
@@ -99,6 +100,12 @@ class NameIndex[T]:
         return len(self._exact)
 
 
+# Words news writes after a region's name ("Sindh province", "the Darfur region").
+_REGION_WORDS = frozenset(
+    {"province", "region", "state", "governorate", "district", "territory", "republic", "strip"}
+)
+
+
 def _strip_article(text: str) -> str:
     for article in ("the ", "The ", "THE "):
         if text.startswith(article):
@@ -115,12 +122,14 @@ class Gazetteer:
     organisations: dict[str, Organisation]
     media: dict[str, Organisation]
     equipment: dict[str, EquipmentEntry]
+    regions: list[Region] = field(default_factory=list)
     sources: tuple[Path, ...] = ()
     # Structures built from the tables on first use (the equipment matcher), kept with them.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
     _country_names: NameIndex[CountryMatch] = field(default_factory=NameIndex, repr=False)
     _demonyms: NameIndex[CountryMatch] = field(default_factory=NameIndex, repr=False)
     _places: dict[str, list[Place]] = field(default_factory=dict, repr=False)
+    _regions: NameIndex[Region] = field(default_factory=NameIndex, repr=False)
     _organisations: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
     _media: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
 
@@ -131,6 +140,8 @@ class Gazetteer:
                 self._places.setdefault(name.casefold(), []).append(place)
         for matches in self._places.values():
             matches.sort(key=lambda p: -p.population)
+        for region in self.regions:  # the hand-written ones come first in the file and win
+            self._regions.add(region.name, region)
         for org in self.organisations.values():
             for name in (org.name, *org.aliases):
                 self._organisations.add(name, org)
@@ -216,6 +227,19 @@ class Gazetteer:
                 return candidate
         return None
 
+    def region(self, name: str) -> Region | None:
+        """A province, state or territory by its proper name: "Sindh", "the West Bank".
+
+        Matched like country names (case-sensitive); "Sindh province" and "Darfur region"
+        are found too.
+        """
+        found = self._regions.get(name)
+        if found is None:
+            head, _, last = _clean(name).rpartition(" ")
+            if head and last.lower() in _REGION_WORDS:
+                found = self._regions.get(head)
+        return found
+
     def organisation(self, name: str) -> Organisation | None:
         """An international organisation (sector IGO) by name or alias: "NATO", "the UN"."""
         return self._organisations.get(name)
@@ -231,6 +255,7 @@ class Gazetteer:
             f"demonyms: {len(self._demonyms)}",
             f"country names (names, aliases, capitals, metonyms): {len(self._country_names)}",
             f"places: {len(self.places)}",
+            f"regions: {len(self.regions)}",
             f"organisations (IGO): {len(self.organisations)}",
             f"media: {len(self.media)}",
             f"equipment: {len(self.equipment)}",
@@ -272,6 +297,8 @@ def _shipped_raw() -> dict[str, dict[Any, dict[str, Any]]]:
         _merge_file(raw, path)
     for place in _read_places_tsv(DATA_DIR / "places.tsv"):
         raw["places"][(place["name"], place["country"])] = place
+    for region in _read_regions_tsv(DATA_DIR / "regions.tsv"):
+        raw["regions"].setdefault(region["name"], region)
     return raw
 
 
@@ -298,6 +325,12 @@ def _entry_key(section: str, entry: dict[str, Any], path: Path) -> Any:
         if not _ISO3.match(str(entry.get("iso3", ""))):
             raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"country without iso3: {entry}")
         return entry["iso3"]
+    if section == "regions":
+        if "name" not in entry or not _ISO3.match(str(entry.get("country", ""))):
+            raise ConfigError(
+                E.BAD_GAZETTEER, source=path, reason=f"region needs name and country: {entry}"
+            )
+        return entry["name"]
     if section == "places":
         if "name" not in entry or "country" not in entry:
             raise ConfigError(
@@ -362,11 +395,31 @@ def _read_places_tsv(path: Path) -> Iterator[dict[str, Any]]:
             }
 
 
+def _read_regions_tsv(path: Path) -> Iterator[dict[str, Any]]:
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, country, kind, code = line.rstrip("\n").split("\t")
+            yield {"name": name, "country": country, "type": kind, "code": code}
+
+
 def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -> Gazetteer:
     countries = {key: _country(entry) for key, entry in raw["countries"].items()}
     return Gazetteer(
         countries=countries,
         places=[_place(entry) for entry in raw["places"].values()],
+        regions=[
+            Region(
+                name=str(e["name"]),
+                country=str(e["country"]),
+                type=str(e.get("type") or ""),
+                code=str(e.get("code") or ""),
+            )
+            for e in raw["regions"].values()
+        ],
         organisations={k: _organisation(e, "igo", k) for k, e in raw["organisations"].items()},
         media={k: _organisation(e, "media", k) for k, e in raw["media"].items()},
         equipment={k: _equipment(e, k) for k, e in raw["equipment"].items()},

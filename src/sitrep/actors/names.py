@@ -1,8 +1,10 @@
 """Resolve a named span (an NER span that is not a person) against the gazetteers.
 
 Order: media outlets (an attribution, never an actor), international organisations, countries
-(names, demonyms, capitals, metonyms), places, then organisations and groups the gazetteers do
-not know, with a country read from the words inside them. A capital is the government when it
+(names, demonyms, capitals, metonyms), places, regions ("Darfur", "southern Serbia"), then
+organisations and groups the gazetteers do not know, with a country read from the words inside
+them. A people named by a demonym is coded with the country the sentence places it in
+("Albanians of southern Serbia" -> SRB). A capital is the government when it
 acts ("Moscow said" -> RUS, the state) and a place otherwise ("to Moscow").
 """
 
@@ -41,6 +43,12 @@ def _clean(text: str) -> str:
     return text.strip()
 
 
+def _misspelt_country_label(span: Span) -> bool:
+    """Whether a span the gazetteers do not know may be a misspelt country: a place or
+    people, or a one-word organisation (the model tags an unknown "Quatar" ORG)."""
+    return span.label_ in ("GPE", "NORP") or (span.label_ == "ORG" and len(span) == 1)
+
+
 def acts(span: Span) -> bool:
     """Whether a place name is used as an actor (subject, agent, possessor)."""
     root = span.root
@@ -74,7 +82,7 @@ class NameResolver:
         if match is None and "/" in name:
             # "Russian/Soviet": one country under two names, or the first of two.
             match = self.gazetteer.lookup_country(name.split("/")[0].strip())
-        if match is None and label in ("GPE", "NORP") and self.gazetteer.place(name) is None:
+        if match is None and self.gazetteer.place(name) is None and _misspelt_country_label(span):
             match = country_spelling(self.gazetteer).lookup(name)
         if match is not None:
             return self._country(span, name, match)
@@ -82,7 +90,7 @@ class NameResolver:
             place = self.gazetteer.place(name)
             if place is not None:
                 return label, self.factory.place(name)
-            region = self._region(name)
+            region = self.region(name)
             if region is not None:
                 return label, region
         if label in ("ORG", "FAC"):
@@ -97,16 +105,22 @@ class NameResolver:
             return label, Entity(id=f"place:{slug(name)}", name=name, kind="place")
         return None
 
-    def _region(self, name: str) -> Entity | None:
-        """ "South Lebanon", "Western Cambodia": a part of a country named by a compass word."""
+    def region(self, name: str) -> Entity | None:
+        """A region of a country: "Sindh", "the West Bank" (the regions gazetteer), or a part
+        named by a compass word, "South Lebanon", "Western Cambodia", "southern Darfur"."""
+        found = self.gazetteer.region(name)
+        if found is not None:
+            return self.factory.region(found.name, found.country)
         first, _, rest = name.partition(" ")
         if first.lower() not in _COMPASS or not rest:
             return None
         match = self.gazetteer.lookup_country(rest)
-        if match is None or match.via not in ("name", "alias"):
-            return None
-        iso3 = match.country.iso3
-        return Entity(id=f"place:{slug(name)}", name=name, kind="place", country=iso3)
+        if match is not None and match.via in ("name", "alias"):
+            return self.factory.region(name, match.country.iso3)
+        inner = self.gazetteer.region(rest)
+        if inner is not None:
+            return self.factory.region(name, inner.country)
+        return None
 
     def _people(self, span: Span, name: str) -> Entity:
         """A people the gazetteers do not know ("Kurds", "Bosnian Serbs"), of the country an
@@ -117,10 +131,13 @@ class NameResolver:
             tokens = [doc[span.start - 1], *tokens]
         country, _ = country_in(tokens[:-1], self.gazetteer) if len(tokens) > 1 else (None, 0)
         country = country or people_country(name)
+        plural = tokens[-1].tag_ in ("NNPS", "NNS") or name.endswith("s")
+        sector = ["CVL"] if plural else []
         if country is None:
-            return Entity(id=f"group:{slug(name)}", name=name, kind="group")
+            # "Kurds", "Hutus": a people of several countries; the stage places it in the one
+            # country its sentence names, if any.
+            return Entity(id=f"group:{slug(name)}", name=name, kind="group", sector=sector)
         key = slug(tokens[-1].text)
-        sector = ["CVL"] if tokens[-1].tag_ in ("NNPS", "NNS") or name.endswith("s") else []
         return Entity(
             id=f"group:{country.lower()}-{key}",
             name=name,
@@ -142,10 +159,65 @@ class NameResolver:
             )
             return "ORG", entity
         if match.via in ("demonym",) and span.label_ == "NORP" and name.endswith("s"):
-            # "Palestinians", "Nigerians": the people of a country.
+            # "Palestinians", "Nigerians": the people of a country; "ethnic Albanians in
+            # south Serbia": a people living in another country is coded with that one.
+            residence = self._residence(span, iso3)
+            if residence is not None:  # group:srb-albanians, apart from group:srb-people
+                words = (slug(name),)
+                return "NORP", self.factory.phrase(words, name, residence, "CVL", plural=True)
             return "NORP", self.factory.phrase(("people",), name, iso3, "CVL", plural=True)
         label = "NORP" if match.via in ("demonym", "historical") else "GPE"
         return label, self.factory.country(iso3)
+
+    def _residence(self, span: Span, kin: str) -> str | None:
+        """The country a people named by a demonym lives in, where the sentence says so.
+
+        PLOVER codes an actor with the country it acts in: "Albanians of southern Serbia" are
+        SRB, not ALB. Read from a place attached to the name ("in south Serbia", "of
+        Kosovo"), or, after "ethnic" (which marks a minority), from the one other country
+        the sentence names ("ethnic Albanians ... in southeastern Serbia").
+        """
+        country = None
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        preps = [t for t in span.root.rights if t.dep_ == "prep"]
+        for prep in ([after] if after is not None else []) + preps:
+            if prep.lower_ in ("in", "of", "from"):
+                country = self._country_of_place(prep)
+                if country is not None:
+                    break
+        if country is not None:
+            return country if country != kin else None
+        if span.start == 0 or span.doc[span.start - 1].lower_ != "ethnic":
+            return None
+        others = set()
+        for ent in span.sent.ents:
+            if ent.label_ not in _PLACE_LABELS:
+                continue
+            found = self.gazetteer.lookup_country(_clean(ent.text))
+            code = found.country.iso3 if found is not None else None
+            if code is None:
+                region = self.region(_clean(ent.text))
+                code = region.country if region is not None else None
+            if code is not None and code != kin:
+                others.add(code)
+        return others.pop() if len(others) == 1 else None
+
+    def _country_of_place(self, prep: Token) -> str | None:
+        """The country of the place a preposition governs ("in south Serbia")."""
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            # The longest name ending at the head: "the Israeli-occupied West Bank" is the
+            # West Bank; the modifiers before it say who holds it, not where it is.
+            for first in range(obj.left_edge.i, obj.i + 1):
+                name = obj.doc[first : obj.i + 1].text
+                found = self.gazetteer.lookup_country(name)
+                if found is not None and found.via in ("name", "alias"):
+                    return found.country.iso3
+                region = self.region(name)
+                if region is not None:
+                    return region.country
+        return None
 
     def _organisation(self, span: Span, name: str) -> tuple[str, Entity]:
         tokens = [t for t in span if t.pos_ != "DET"]

@@ -64,6 +64,10 @@ def _country_pieces(
                 if spelt is not None:
                     found.append((spelt.country.iso3, None, piece))
                     break
+            region = gazetteer.region(text)
+            if region is not None:
+                found.append((region.country, None, piece))  # "Darfur rebels"
+                break
             org = gazetteer.organisation(text)
             if org is not None:
                 # An IGO owns the phrase ("UN peacekeepers"); so does a group ("Hezbollah
@@ -140,6 +144,9 @@ def _locative_country(head: Token, gazetteer: Gazetteer) -> tuple[str | None, li
             place = gazetteer.place(name) if obj.pos_ == "PROPN" else None
             if place is not None:
                 return place.country, [obj]
+            region = gazetteer.region(name)
+            if region is not None:
+                return region.country, [obj]
     return None, []
 
 
@@ -161,6 +168,8 @@ def find_sector_phrases(
             start += 1
         if any(blocked[i] for i in range(start, head.i)):
             start = max(i for i in range(start, head.i) if blocked[i]) + 1
+            while start < head.i and (doc[start].pos_ in _LEADING_SKIP_POS or doc[start].is_punct):
+                start += 1  # "Djindjic's opposition coalition": the "'s" after the person
         tokens = list(doc[start : head.i + 1])
         sector = lexicon.phrase_sector([t.lower_ for t in tokens])
         if sector is None:
@@ -170,10 +179,18 @@ def find_sector_phrases(
             for p in _country_pieces(tokens[:-1], gazetteer)
             if _attached(p[2], head, tokens, lexicon)
         ]
+        if sector == "GOV" and any(_names_a_people(p[2], gazetteer) for p in pieces):
+            # "Yoruba leaders", "Kurdish officials": a people has no government of its own;
+            # its leaders are elites (PLOVER ELI), not a state's officials.
+            sector = "ELI"
         if not pieces:
             country, _ = _locative_country(head, gazetteer)
             pieces = [(country, None, [])]
-        taken = {t.i for _c, _o, piece in pieces for t in piece}
+        # The country words are left out of the entity's key ("Indian Navy" and "India's navy"
+        # are one), a people's name is kept: "Yoruba leaders" are not "Nigerian leaders".
+        taken = {
+            t.i for _c, _o, piece in pieces for t in piece if not _names_a_people(piece, gazetteer)
+        }
         key = tuple(
             t.lower_
             for t in tokens
@@ -201,6 +218,14 @@ def find_sector_phrases(
                 )
             )
     return found
+
+
+def _names_a_people(piece: list[Token], gazetteer: Gazetteer) -> bool:
+    """Whether the words name a people (peoples.yaml), not a country or its demonym."""
+    if len(piece) != 1:
+        return False
+    text = piece[0].text
+    return people_country(text) is not None and gazetteer.lookup_country(text) is None
 
 
 def _multiword_end(head: Token, lexicon: SectorLexicon) -> bool:

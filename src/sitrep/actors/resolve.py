@@ -66,6 +66,9 @@ class EntityFactory:
     def place(self, name: str, match: CountryMatch | None = None) -> Entity:
         """A place by name: the gazetteer's most populous match, or a capital's coordinates."""
         country = match.country.iso3 if match else None
+        if match is None:
+            match = self.gazetteer.lookup_country(name)
+        capital = match is not None and match.via == "capital"
         found: Place | None = self.gazetteer.place(name, country)
         attributes: dict[str, object] = {}
         if found is not None:
@@ -78,12 +81,34 @@ class EntityFactory:
             capital = match.country.capital
             if capital.lat is not None:
                 attributes = {"lat": capital.lat, "lon": capital.lon}
+        if capital and match is not None and country not in (None, match.country.iso3):
+            capital = False  # "Kingston" in Norfolk Island, not Jamaica's capital
+        # When a place is an actor, PLOVER codes it as those it stands for: a capital as its
+        # government (CAMEO's convention, "Moscow", "Kabul"), a town or village as the people
+        # living there (CVL: "shelled Juba", "a village in western Cambodia").
+        sector = ["GOV"] if capital else ["CVL"] if found is not None else []
         return Entity(
             id=f"place:{slug(name)}",
             name=name,
             kind="place",
             country=country,
+            sector=sector,
             attributes=attributes,
+        )
+
+    @staticmethod
+    def region(name: str, country: str) -> Entity:
+        """A region of a country ("Darfur", "the West Bank"): a place with that country.
+
+        As an actor it stands for the people living there (CVL), like a town.
+        """
+        return Entity(
+            id=f"place:{slug(name)}",
+            name=name,
+            kind="place",
+            country=country,
+            sector=["CVL"],
+            attributes={"region": True},
         )
 
     def organisation(self, org: Organisation) -> Entity:

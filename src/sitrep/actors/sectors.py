@@ -33,6 +33,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text.lower()))
 
 
+def _singulars(word: str) -> tuple[str, ...]:
+    """Singular forms an English plural may have: "bishops" -> "bishop", "militias" ->
+    "militia", "spokesmen" -> "spokesman", "authorities" -> "authority"."""
+    if word.endswith("men") and len(word) > 4:
+        return (word[:-3] + "man",)
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+        return ()
+    if word.endswith("ies"):
+        return (word[:-3] + "y",)
+    if word.endswith("es"):
+        return (word[:-2], word[:-1])
+    return (word[:-1],)
+
+
 @dataclass(frozen=True, slots=True)
 class SectorLexicon:
     """Compiled ``sectors.yaml``."""
@@ -52,10 +66,16 @@ class SectorLexicon:
 
         The longest matching suffix wins: ("security", "chief") -> COP over ("chief",) -> GOV.
         """
+        singulars = _singulars(words[-1]) if words else ()
         for size in range(min(_MAX_HEAD_WORDS, len(words)), 0, -1):
             sector = self.heads.get(tuple(words[-size:]))
             if sector is not None:
                 return sector, size
+            # "ambassadors", "bishops", "spokesmen": the plural of a listed head.
+            for singular in singulars:
+                sector = self.heads.get((*words[len(words) - size : -1], singular))
+                if sector is not None:
+                    return sector, size
         return None
 
     def is_head(self, word: str) -> bool:

@@ -17,6 +17,8 @@ from sitrep.actors.gazetteer import Gazetteer
 _CUTOFF = 0.85
 # Names shorter than this are left alone: one letter changes a short name into another.
 _MIN_LENGTH = 6
+# Spans already looked up (a long run meets the same unknown names again); cleared when full.
+_MEMO_SIZE = 10_000
 
 
 class CountrySpelling:
@@ -25,13 +27,28 @@ class CountrySpelling:
         for name, match in gazetteer.country_names():
             if match.via in ("name", "alias", "capital") and len(name) >= _MIN_LENGTH:
                 self._names.setdefault(name.lower(), match)
-        self._choices = list(self._names)
+        # Names by length: a ratio of _CUTOFF needs lengths within a factor of about 1.35 of
+        # each other (2*min/(a+b) >= 0.85), so only those names are compared.
+        self._by_length: dict[int, list[str]] = {}
+        for name in self._names:
+            self._by_length.setdefault(len(name), []).append(name)
+        self._seen: dict[str, CountryMatch | None] = {}
 
     def lookup(self, text: str) -> CountryMatch | None:
         """The country (or capital) ``text`` is a close misspelling of, if exactly one."""
         if len(text) < _MIN_LENGTH:
             return None
-        close = difflib.get_close_matches(text.lower(), self._choices, n=2, cutoff=_CUTOFF)
+        if text not in self._seen:
+            if len(self._seen) > _MEMO_SIZE:
+                self._seen.clear()
+            self._seen[text] = self._lookup(text)
+        return self._seen[text]
+
+    def _lookup(self, text: str) -> CountryMatch | None:
+        size = len(text)
+        low, high = int(size * _CUTOFF / (2 - _CUTOFF)), int(size * (2 - _CUTOFF) / _CUTOFF) + 1
+        choices = [n for length in range(low, high + 1) for n in self._by_length.get(length, ())]
+        close = difflib.get_close_matches(text.lower(), choices, n=2, cutoff=_CUTOFF)
         if len(close) != 1 and not (close and self._names[close[0]] == self._names.get(close[-1])):
             return None
         return self._names[close[0]] if close else None

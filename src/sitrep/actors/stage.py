@@ -9,7 +9,9 @@ priority wins, which is how our matchers override the model's NER errors:
    tagged GPE) with the title written before the name, which the person's span claims;
 3. bare titles and pair nominals that refer back ("the Defence Minister", "the two countries");
 4. sector phrases ("the Indian Navy", "Russian leaders", "Sudan's government");
-5. the remaining NER spans, resolved against the gazetteers (countries, capitals acting as
+5. multi-word names of the gazetteers written out in the text ("Liberation Tigers of Tamil
+   Eelam", "Gaza Strip"), over the NER's cut of them;
+6. the remaining NER spans, resolved against the gazetteers (countries, capitals acting as
    governments, places, international organisations, media outlets).
 """
 
@@ -18,14 +20,17 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_before
+from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.actors.known_names import known_names
 from sitrep.actors.money import find_money
 from sitrep.actors.names import NameResolver
 from sitrep.actors.phrases import SectorPhrase, find_sector_phrases
@@ -45,6 +50,7 @@ _P_MONEY = 95
 _P_PERSON = 80
 _P_NOMINAL = 75
 _P_PHRASE = 60
+_P_KNOWN = 55  # a gazetteer name written out beats the NER's cut of it, not a sector phrase
 _P_NAMED = 50
 
 
@@ -56,6 +62,9 @@ class Candidate:
     entity: Entity | None
     priority: int
     emit: bool = True  # False: claims the text (a person's title) without a mention of its own
+    # True for entities made from the words of a phrase ("Shona rebels", "a car bomb"), whose
+    # country the sentence may tell; False for gazetteer entries, which know theirs or have none.
+    from_words: bool = False
 
 
 def gazetteer_paths(gazetteers: Iterable[str] | None = None) -> tuple[Path, ...]:
@@ -77,6 +86,7 @@ class ActorStage:
         self.names = NameResolver(self.gazetteer, self.lexicon, self.factory)
         self.nominals = NominalFinder(self.lexicon)
         self.equipment = equipment_matcher(self.gazetteer)  # compiled once, kept on the gazetteer
+        self.known = known_names(self.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -101,15 +111,27 @@ class ActorStage:
         phrases = find_sector_phrases(doc, self.gazetteer, self.lexicon, blocked)
         organisations = [s for s in deferred if s.label_ in ("ORG", "FAC", "NORP")]
         candidates.extend(self._phrase_candidates(doc, phrases, organisations))
+        for known in self.known.find(text):
+            if isinstance(known.value, Region):
+                entity = self.factory.region(known.value.name, known.value.country)
+                label = "GPE"  # as the model tags "West Bank", "Darfur"
+            else:
+                entity = self.factory.organisation(known.value)
+                label = "ORG"
+            candidates.append(Candidate(known.start, known.end, label, entity, _P_KNOWN))
         for span in deferred:
             found = self.names.resolve(span)
             if found is not None:
                 label, entity = found
+                from_words = label == "NORP" and entity.kind == "group"  # "Kurds", "Tamils"
                 candidates.append(
-                    Candidate(span.start_char, span.end_char, label, entity, _P_NAMED)
+                    Candidate(
+                        span.start_char, span.end_char, label, entity, _P_NAMED, True, from_words
+                    )
                 )
 
         chosen = _select(candidates)
+        _countries_from_owner(text, chosen)
         _countries_from_sentence(doc, chosen)
         chosen.extend(self._pair_nominals(text, chosen))
         chosen.sort(key=lambda c: c.start)
@@ -215,7 +237,14 @@ class ActorStage:
             by_key.setdefault(phrase.key_words, entity)
             by_key[phrase.key_words[-1:]] = entity  # the last phrase with this head word
             label = "ORG" if phrase.capitalised and not phrase.plural else "NOMINAL"
-            found.append(Candidate(span.start_char, span.end_char, label, entity, _P_PHRASE))
+            from_words = entity.id.startswith(("org:", "group:", "person:")) and not (
+                self.gazetteer.organisations.get(entity.id.split(":", 1)[1])
+            )
+            found.append(
+                Candidate(
+                    span.start_char, span.end_char, label, entity, _P_PHRASE, True, from_words
+                )
+            )
         return found
 
     def _named_organisation(self, span: Span) -> Entity | None:
@@ -266,7 +295,10 @@ class ActorStage:
             if self.lexicon.is_equipment_head(phrase.key_words):
                 return None  # "tanks", "other warships": equipment, an actor only with an owner
             head = span[-1]
-            qualified = any(t.text[:1].isupper() for t in span[:-1])
+            # "Djindjic's opposition coalition": a phrase with a named possessor is that
+            # owner's, as much an actor as a capitalised one.
+            owned = span.start > 0 and span.doc[span.start - 1].tag_ == "POS"
+            qualified = owned or any(t.text[:1].isupper() for t in span[:-1])
             subject = head.dep_ in ("nsubj", "nsubjpass")
             if not (phrase.capitalised or phrase.plural or qualified or subject):
                 return None
@@ -295,44 +327,94 @@ def _inside_longer_name(names: list[Span], phrase: SectorPhrase) -> bool:
 
 # Offices of a state: only their holders get a country from the sentence they appear in.
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "ELI"})
+# Sectors of domestic, non-state actors. A group of these the words do not place ("Shona
+# rebels", "Tamil refugees", "a car bomb") is in the one country its sentence names: rebels,
+# refugees and civilians are reported where they are, while armies and governments (left out)
+# are often reported abroad ("troops entered Lebanon").
+_DOMESTIC_SECTORS = frozenset(
+    {"CVL", "REF", "REB", "OPP", "UAF", "REL", "LAB", "AGR", "EDU", "BUS", "CRM", "SOC", "PTY"}
+    | {"MED", "JRN", "UNK"}
+)
+
+
+# What may separate an owner's name from the phrase it owns: "Bush administration",
+# "Djindjic's coalition".
+_OWNER_GAPS = frozenset({" ", "'s ", "’s ", "' "})
+
+
+def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
+    """ "the Bush administration", "Putin's government": a phrase the words do not place
+    belongs to the country of the person named right before it."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    for before, cand in pairwise(ordered):
+        entity, owner = cand.entity, before.entity
+        if entity is None or owner is None or entity.country or not cand.from_words:
+            continue
+        if (
+            owner.kind == "person"
+            and owner.country
+            and text[before.end : cand.start] in _OWNER_GAPS
+        ):
+            entity.country = owner.country
+            entity.attributes["country_from"] = "owner"
 
 
 def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
-    """Give a titled person of unknown country the one country their sentence names.
+    """Give a titled person, or a domestic group, of unknown country the one country their
+    sentence names.
 
     "President Omar Hassan al-Bashir ... in Sudan": news names a foreign leader's country
-    near the title. Only for people with a title (a sector) and no country from the roles
-    table or the words, and only when the sentence names exactly one country; the entity
-    records that the country was inferred.
+    near the title; "The Mozambique government accepted demands from Shona rebels": rebels,
+    refugees, civilians and unknown gunmen are reported where they are. Only for people with
+    a state title and for groups made from words in a domestic sector (not for gazetteer
+    entries), without a country of their own, and only when the sentence names exactly one
+    country (places count, by their country); the entity records that it was inferred.
     """
-    if not any(c.entity is not None and c.entity.kind == "person" for c in chosen):
+    if not any(
+        c.entity is not None and (c.entity.kind == "person" or c.from_words) for c in chosen
+    ):
         return
     for sent in doc.sents:
         inside = [
             c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
         ]
-        countries = {
-            c.entity.country
+        named = [
+            c
             for c in inside
             if c.entity is not None
             and c.entity.kind != "person"
             and c.entity.kind != "equipment"
             and c.entity.country
-        }
-        if len(countries) != 1:
-            continue
-        (country,) = countries
+        ]
+        countries = {c.entity.country for c in named if c.entity is not None}
+        # "Hutus fled into Zaire": a destination is not where a group is from.
+        homes = {c.entity.country for c in named if c.entity and not _destination(doc, c)}
         for cand in inside:
             entity = cand.entity
             if (
-                entity is not None
-                and entity.kind == "person"
-                and not entity.country
-                and set(entity.sector) & _STATE_SECTORS
-                and "organisation" not in entity.attributes  # "U.N. Secretary-General ..."
+                entity is None
+                or entity.country
+                or "organisation" in entity.attributes  # "U.N. Secretary-General ..."
             ):
-                entity.country = country
+                continue
+            titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
+            domestic = cand.from_words and set(entity.sector) & _DOMESTIC_SECTORS
+            found = countries if titled else homes if domestic else set()
+            if len(found) == 1:
+                entity.country = next(iter(found))
                 entity.attributes["country_from"] = "sentence"
+
+
+# Prepositions of motion whose object is where someone goes, not where they are.
+_TOWARDS = frozenset({"into", "to", "toward", "towards"})
+
+
+def _destination(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in _TOWARDS
 
 
 def _claimed_chars(length: int, candidates: list[Candidate]) -> list[bool]:
@@ -355,6 +437,8 @@ def _ner_spans(doc: Doc, claimed: list[bool]) -> list[Span]:
             continue
         if len(ent) > 1 and ent[0].pos_ == "DET":
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label_)  # "The Indian Air Force"
+        if len(ent) > 1 and ent[-1].tag_ == "POS":
+            ent = Span(doc, ent.start, ent.end - 1, label=ent.label_)  # "Zoran Djindjic's"
         free = [not claimed[t.idx] for t in ent]
         if all(free):
             spans.append(ent)
