@@ -49,13 +49,13 @@ def test_relaxed_matching_is_one_to_one() -> None:
 
 
 def test_development_set_meets_the_floor(shared_dir: Path) -> None:
-    # Floors a little under the measured figures (relaxed F1 94.7, value F1 81.6 on
+    # Floors a little under the measured figures (relaxed F1 94.7, value F1 82.1 on
     # 2026-11-25, text-only tense), so a regression fails here; raise them as the tagger
     # improves, never lower them silently.
     result = evaluate_dir(shared_dir / "data" / "timeml-dev")
     assert result.documents == 256 and result.gold == 1822
     assert result.relaxed.f1 >= 0.94
-    assert result.value_f1 >= 0.812
+    assert result.value_f1 >= 0.818
 
 
 def test_tune_and_check_halves_partition_the_development_set(shared_dir: Path) -> None:

@@ -199,7 +199,8 @@ def test_anchored_on_a_previous_expression() -> None:
     )
     assert [(t.text, t.value, t.anchor) for t in later] == [
         ("June 5, 1996", "1996-06-05", "document"),
-        ("A week later", "1996-W24", "t1"),
+        # TimeML: "later" is a signal, the expression is the length counted from t1
+        ("A week", "P1W", "t1"),
         ("the year before", "1995", "t1"),
     ]
 
@@ -309,3 +310,58 @@ def test_direction_words_and_parts_of_the_day(
 def test_a_past_auxiliary_with_planning_to_still_points_forward() -> None:
     found = values("On Saturday, protesters were planning to march downtown.", "2000-01-07")
     assert found == [("Saturday", "2000-01-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # a deadline preposition points ahead unless the clause is in the past
+        ("KKR must pay down the loan by February.", "1989-10-30", [("February", "1990-02")]),
+        (
+            "The relatives have until 9 a.m. Tuesday.",
+            "2000-04-03",
+            [("9 a.m. Tuesday", "2000-04-04T09:00")],
+        ),
+        ("The sale had closed by February.", "1989-10-30", [("February", "1989-02")]),
+        # anchored weekdays count from the day the story last named
+        (
+            "The index fell on Oct. 27, down from the previous Friday.",
+            "1989-10-30",
+            [("Oct. 27", "1989-10-27"), ("the previous Friday", "1989-10-20")],
+        ),
+        (
+            "Talks ended on Wednesday, June 17, and resumed the following Monday.",
+            DCT,
+            [("Wednesday, June 17", "2020-06-17"), ("the following Monday", "2020-06-22")],
+        ),
+        # "then current" is current at a past time
+        ("They may buy shares at the then current price.", DCT, [("then current", "PAST_REF")]),
+        # TimeBank writes decades in years, vague ones too
+        ("It ended a decades-long feud.", DCT, [("decades-long", "PXY")]),
+        # a rate's unit of measure is not a recurring time
+        ("Volume was 5% of average daily volume.", DCT, []),
+        ("That same day, police raided his home.", DCT, []),  # no anchor: nothing to resolve
+        (
+            "He was held on Oct. 5, 1998. That same day, police came.",
+            DCT,
+            [("Oct. 5, 1998", "1998-10-05"), ("That same day", "1998-10-05")],
+        ),
+    ],
+)
+def test_deadlines_anchored_weekdays_and_timebank_conventions(
+    text: str, dct: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, dct) == expected
+
+
+def test_later_is_a_signal_and_the_length_its_expression() -> None:
+    # TimeML leaves "later" out: "Three days later" is the DURATION "Three days", counted
+    # from the expression before it; "ago" stays part of a DATE.
+    found = tag_time("Stocks fell on Oct. 12. Three days later they rose.", "1989-10-30")
+    assert [(t.text, t.type, t.value, t.anchor) for t in found] == [
+        ("Oct. 12", "DATE", "1989-10-12", "document"),
+        ("Three days", "DURATION", "P3D", "t1"),
+    ]
+    assert one("It happened two weeks ago.").type == "DATE"
+    vague = one("A few weeks later, he died.")
+    assert (vague.text, vague.type, vague.value) == ("A few weeks", "DURATION", "PXW")

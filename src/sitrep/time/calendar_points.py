@@ -36,9 +36,10 @@ _TENSE_SLACK_DAYS = 62
 def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
     """The year for a month (and day) without one, by the tense of its clause.
 
-    Future tense: the document's year unless the date lies more than the slack before the
-    document date (then next year); otherwise the document's year unless the date lies more
-    than the slack after it (then last year). News mostly reports what has happened.
+    Future tense (or a deadline, "by February", in a clause not in the past): the document's
+    year unless the date lies more than the slack before the document date (then next
+    year); otherwise the document's year unless the date lies more than the slack after it
+    (then last year). News mostly reports what has happened.
     """
     dct = ctx.dct
     this_year = date(dct.year, month, min(day, 28))
@@ -46,7 +47,8 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
         # "since March", "since Dec. 15": a point already past, the latest such one
         return dct.year if this_year <= dct else dct.year - 1
     slack = timedelta(days=_TENSE_SLACK_DAYS)
-    if ctx.tense(start, end) == "FUTURE":
+    tense = ctx.tense(start, end)
+    if tense == "FUTURE" or (tense != "PAST" and ctx.after_deadline(start)):
         return dct.year if this_year >= dct - slack else dct.year + 1
     return dct.year if this_year <= dct + slack else dct.year - 1
 

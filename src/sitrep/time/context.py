@@ -45,6 +45,11 @@ class Context:
         match = re.search(r"([A-Za-z']+)[\s,(-]*$", self.text[max(0, start - 30) : start])
         return match[1].lower() if match else ""
 
+    def after_deadline(self, start: int) -> bool:
+        """Whether a deadline preposition ("by Friday", "until March 5") comes just before:
+        unless its clause is in the past, such a day lies ahead of the document date."""
+        return self.word_before(start) in ("by", "until", "till")
+
     def text_after(self, end: int, length: int = 30) -> str:
         return self.text[end : end + length]
 

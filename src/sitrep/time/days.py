@@ -31,7 +31,8 @@ def resolve_weekday(ctx: Context, weekday: int, rel: str, start: int, end: int) 
     if ctx.word_before(start) == "since":
         return dct - timedelta(days=back)  # "since Monday": a day already past
     tense = ctx.tense(start, end)
-    if tense == "FUTURE" or (rel == "this" and tense != "PAST"):
+    deadline = tense != "PAST" and ctx.after_deadline(start)
+    if tense == "FUTURE" or deadline or (rel == "this" and tense != "PAST"):
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
 
@@ -45,13 +46,31 @@ def _weekday(c: Candidate, ctx: Context) -> Reading | None:
     part = _part_suffix(c.get("part"))
     if c.get("pl"):
         return Reading("SET", f"XXXX-WXX-{weekday}{part}")
-    day = resolve_weekday(ctx, weekday, (c.get("rel") or "").lower(), c.start, c.end)
+    rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
+    if rel.startswith("the "):
+        return _weekday_from_anchor(ctx, weekday, rel, c.start)
+    day = resolve_weekday(ctx, weekday, rel, c.start, c.end)
     # "Friday night", "Tuesday morning": the extent keeps the part and the value is the day.
     # TimeBank/AQUAINT gold is split: a gold "Friday night" mostly carries "TNI", but a gold
     # "Friday" inside "Friday night" (plain value) is as common, so giving the part was
     # measured and lost a little on both halves; "this morning", "last night" keep their
     # part (see _relative_day).
     return Reading("DATE", day.isoformat())
+
+
+def _weekday_from_anchor(ctx: Context, weekday: int, rel: str, start: int) -> Reading:
+    """ "the previous Friday", "the following Monday": that weekday before or after the day
+    the narrative last named (the document date when none is near)."""
+    previous = ctx.last_calendar(start)
+    anchor = "document"
+    base = ctx.dct
+    if previous is not None and re.match(r"\d{4}-\d\d-\d\d", previous.value):
+        base, anchor = date.fromisoformat(previous.value[:10]), previous.id
+    if rel.endswith("following"):
+        day = base + timedelta(days=(weekday - base.isoweekday()) % 7 or 7)
+    else:
+        day = base - timedelta(days=(base.isoweekday() - weekday) % 7 or 7)
+    return Reading("DATE", day.isoformat(), anchor=anchor)
 
 
 def _relative_day(c: Candidate, ctx: Context) -> Reading | None:

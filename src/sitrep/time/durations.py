@@ -45,7 +45,9 @@ def duration_value(amount: float | None, word: str) -> str | None:
     is_time = word.lower().rstrip("s") in _TIME_UNITS or word.lower() in ("hours", "mins")
     prefix = "PT" if is_time else "P"
     if amount is None:
-        return f"{prefix}X{ {10: 'E', 100: 'C'}.get(times, code) }"
+        # "decades" in years (PXY), as "two decades" is P20Y in TimeBank; "centuries"
+        # keeps its own unit (the tune half's gold has PXC and PXE, never PXY)
+        return f"{prefix}X{ {100: 'C'}.get(times, code) }"
     amount *= times
     if amount == int(amount):
         return f"{prefix}{int(amount)}{code}"
@@ -157,8 +159,10 @@ def _ago(c: Candidate, ctx: Context) -> Reading | None:
     if direction == "since":
         return None
     plural = re.search(rf"{re.escape(unit_word)}s\s", ctx.text[c.start : c.end], re.I)
+    if direction in ("later", "afterwards", "afterward") and (raw is not None or plural):
+        return _length_before_later(c, ctx, raw, unit_word)
     if (raw is None and plural) or (raw and _VAGUE.search(raw)):
-        past = direction in ("ago", "earlier", "before")  # "years ago", "several months later"
+        past = direction in ("ago", "earlier", "before")  # "years ago", "months after"
         return Reading("DATE", "PAST_REF" if past else "FUTURE_REF")
     if raw is None and direction == "ago":
         return None  # "week ago" without a number is not English
@@ -215,6 +219,32 @@ def _ago(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{moved.year:04d}", anchor=anchor)
 
 
+def _length_before_later(
+    c: Candidate, ctx: Context, raw: str | None, unit_word: str
+) -> Reading | None:
+    """ "Three days later", "a few weeks later", "years later": TimeML treats "later" as a
+    signal linking the length to the event before it, so the expression is the DURATION
+    "Three days" (TimeBank/AQUAINT gold leaves "later" out), unlike "ago", whose extent and
+    DATE value include the offset. The anchor still names the expression the length counts
+    from. ``raw`` is the amount as written (None for a bare plural: an unknown amount)."""
+    vague = raw is None or bool(_VAGUE.search(raw))
+    amount = None if vague else number_value(raw or "")
+    if amount is None and not vague:
+        return None
+    length = duration_value(amount, unit_word)
+    tail = re.search(r"\s+(?:or\s+so\s+)?\w+$", ctx.text[c.start : c.end])
+    if not length or not tail:
+        return None
+    counted_from = ctx.last_calendar(c.start)
+    return Reading(
+        "DURATION",
+        length,
+        anchor=counted_from.id if counted_from else "document",
+        start=c.start,
+        end=c.start + tail.start(),
+    )
+
+
 def _year_ago_adj(c: Candidate, ctx: Context) -> Reading | None:
     previous = ctx.reported_quarter(c.start)
     if previous:
@@ -249,6 +279,10 @@ def _ref(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "Now, ..." opens an argument; "now-defunct" is an adjective
     if word == "current" and _NOT_TIME_AFTER_CURRENT.match(after):
         return None  # "current account": not a time reference (TimeBank leaves these)
+    then = re.search(r"\bthen[\s-]+$", ctx.text[max(0, c.start - 6) : c.start], re.I)
+    if word == "current" and then:
+        # "the then current price": current at a past time the story names, so PAST_REF
+        return Reading("DATE", "PAST_REF", start=c.start - len(then[0]), end=c.end)
     if word in ("past", "the past") and re.match(
         r"\s+(?:\d|\w+\s+(?:years|months|weeks|days))", after
     ):
@@ -261,6 +295,9 @@ def _ref(c: Candidate, ctx: Context) -> Reading | None:
 
 def _set(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("adv"):
+        if ctx.word_before(c.start) == "average":
+            # "average daily volume": a rate's unit of measure, not a recurring time
+            return None
         return Reading("SET", LEXICON["sets"][(c.get("adv") or "").lower()])
     quantifier = (c.get("q") or "").lower()
     num = (c.get("num") or "").lower()

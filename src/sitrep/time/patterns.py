@@ -139,7 +139,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "Friday", "last Friday", "Friday morning", "on Monday night"
     (
         "weekday",
-        rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past)\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
+        rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
         rf"(?:\s+(?P<part>{PART}))?{E}",
     ),
     # "last week", "this year", "next month", "the weekend", "the coming months"
@@ -232,10 +232,10 @@ _PATTERNS: list[tuple[str, str]] = [
         "year_end",
         rf"{B}(?:(?P<the>the)\s+)?(?P<kind>year[-\s]end|year's\s+end|end\s+of\s+the\s+year|mid-?year|beginning\s+of\s+the\s+year|turn\s+of\s+the\s+century){E}",
     ),
-    # anaphoric days: "that day", "the next day", "the previous week", "the same day"
+    # anaphoric days: "that day", "the next day", "the previous week", "that same day"
     (
         "anaphor",
-        rf"{B}(?:the\s+)?(?P<rel>that|next|following|previous|same|day\s+before|preceding)\s+(?P<unit>day|week|month|year|morning|night|evening|afternoon){E}",
+        rf"{B}(?:the\s+|that\s+(?=same\b))?(?P<rel>that|next|following|previous|same|day\s+before|preceding)\s+(?P<unit>day|week|month|year|morning|night|evening|afternoon){E}",
     ),
 ]
 
