@@ -153,7 +153,7 @@ def _run_sitrep_with_spacy(documents: Sequence[Document]) -> SystemRun:
     startup = time.perf_counter() - started
 
     started = time.perf_counter()
-    parsed = nlp.pipe(d.text for d in documents)
+    parsed = nlp.pipe((d.text for d in documents), batch_size=32)  # as the Extractor batches
     predicted = [
         tag_time(d.text, d.date, doc=doc) for d, doc in zip(documents, parsed, strict=True)
     ]
