@@ -253,6 +253,9 @@ def _content_reading(tok: Token, entry: VerbEntry, words: list[Token], lex: Lexi
             "content", sense, [*words, noun] if noun is not None else words, specific=True
         )
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl":
+        # "demonstrators who gathered": the relative pronoun stands for its antecedent
+        subjects = [tok.head if c.tag_ in ("WDT", "WP") else c for c in subjects]
     # "the first deployment of NATO peacekeeping troops has arrived"
     subjects += [
         g

@@ -45,6 +45,14 @@ class StageRules:
     prepositional_event_verbs: frozenset[str]
     actor_head_nouns: frozenset[str]
     sports_words: frozenset[str]
+    needs_complement: dict[str, frozenset[str]]  # verb -> prepositions that also do
+    request_recipient_preps: frozenset[str]
+    no_comment: frozenset[str]
+    warning_verbs: frozenset[str]
+    struggle_verbs: frozenset[str]
+    states: dict[str, frozenset[str]]  # verb -> object lemmas ("*": any) that make a state
+    non_actor_heads: frozenset[str]
+    civilian_sectors: frozenset[str]
     confidence: Confidence
 
 
@@ -89,5 +97,16 @@ def load_stage_rules() -> StageRules:
         prepositional_event_verbs=_lower_set(raw["prepositional_event_verbs"]),
         actor_head_nouns=_lower_set(raw["actor_head_nouns"]),
         sports_words=_lower_set(raw["sports_words"]),
+        needs_complement={
+            str(verb).lower(): _lower_set(preps or [])
+            for verb, preps in raw["needs_complement"].items()
+        },
+        request_recipient_preps=_lower_set(raw["request_recipient_preps"]),
+        no_comment=_lower_set(raw["no_comment"]),
+        warning_verbs=_lower_set(raw["warning_verbs"]),
+        struggle_verbs=_lower_set(raw["struggle_verbs"]),
+        states={str(verb).lower(): _lower_set(objs) for verb, objs in raw["states"].items()},
+        non_actor_heads=_lower_set(raw["non_actor_heads"]),
+        civilian_sectors=frozenset(str(s) for s in raw["civilian_sectors"]),
         confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
     )

@@ -16,7 +16,14 @@ between two given actors (:func:`sitrep.events.pairs.classify_chain`), with thre
   holders; not companies or banks), none of its deciding words may be a market quantity
   ("cut rates", "shares fell"), speech verbs only report, verbs outside the lexicon take
   their event from a direct object (prepositional ones only after verbs of going), a
-  request needs someone asked or something asked for, and games are not assaults.
+  request needs someone asked or something asked for, and games are not assaults;
+* precision filters read from newswire errors (issue 5), all in ``stage_rules.yaml``: request
+  and refusal verbs that need their clause ("called a break", "failed in its efforts"),
+  "no comment" refusals, warnings that are forecasts, states ("have strong ties"),
+  figurative fights, aid with nothing given, civilians travelling (no visit), weapons and
+  blasts as subjects, reduced passives ("43 police injured": the victims), and third-person
+  pronouns inside a quotation (not the speaker); a passive verb's purpose clause takes the
+  passive subject as actor ("named by Castro to back ...").
 
 One noun pattern is read besides the predicates: "X, on a visit to Y, said ..." is a visit.
 
@@ -215,6 +222,8 @@ class _DocReader:
         lemma = tok.lemma_.lower()
         if tok.dep_ in _MODIFIER_DEPS or lemma in self.rules.non_event_verbs:
             return None  # "well-executed robberies", "we need an agreement"
+        if self._state(tok):
+            return None  # "the two countries have strong ties": a state, not an event
         if self.lex.role(lemma) == "speech" and not self._speech_event(tok):
             return None  # the speech verb is attribution; what is said is read on its own
         actors = self._actors(tok, quote)
@@ -237,26 +246,68 @@ class _DocReader:
         )
         if result.event_type is None or result.trigger_index is None:
             return None
+        decided = self.doc[result.trigger_index]
+        if decided != tok and _passive_agent(tok) is not None and decided in chain:
+            # "All were named by Castro to back his brother": who backs is the passive
+            # subject, not the agent of the naming.
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            actors = self._subject_parties(patient) if patient is not None else []
+            if not actors:
+                return None
+            recipients = self._recipients(chain, actors)
+        if result.event_type == "REQUEST":
+            # "invited Musharraf to attend the Clinton Global Initiative": whom a request
+            # asks is its verb's own object; the complement's objects are what is asked for.
+            own = self._recipients([decided], actors, own_only=True)
+            if own:
+                recipients = own
         return _Found(result, tok, chain, actors, recipients)
+
+    def _subject_parties(self, subject: Token) -> list[Party]:
+        if subject.lemma_.lower() in self.rules.non_actor_heads:
+            return []
+        return [p for p in self.index.parties(subject, context=self.context) if not p.place]
 
     def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
         agent = _passive_agent(tok)
         if agent is not None:
+            if agent.lemma_.lower() in self.rules.non_actor_heads:
+                return []  # "killed by a roadside bomb": no named actor
             return self.index.parties(agent, context=self.context)
         subject = _subject(tok)
         if subject is not None and subject.dep_ == "nsubjpass" and not self._raising(subject):
             return []  # "X was arrested": who did it is not said
+        if _bare_participle(tok):
+            return []  # "saw 160 Israelis killed", "43 police injured": the victims
         if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             subject = tok.head  # "Singh, who met Shoigu": the relative pronoun's antecedent
         if subject is None:
             # "Leaving for Moscow on a three day visit." in a signed post: the signer
             return list(self.context.speaker) if quote is not None else []
+        if subject.lemma_.lower() in self.rules.non_actor_heads:
+            return []  # "a roadside bomb struck a patrol": the bomb is no actor
         parties = self.index.parties(subject, context=self.context)
         if not parties and subject.lower_ in ("it", "we", "they"):
             speech = governing_speech(tok, self.rules.attribution_verbs)
-            if speech is not None and speech.subject is not None:
+            if (
+                speech is not None
+                and speech.subject is not None
+                and (subject.lower_ == "we" or not _quoted_apart(subject, speech.verb))
+            ):
+                # "Iran said it would ...": the speaker. Inside a direct quotation a third
+                # person is someone else ("Jumblatt said: 'when they decide to return ...'").
                 parties = self.index.parties(speech.subject, context=self.context)
         return [p for p in parties if not p.place]
+
+    def _state(self, tok: Token) -> bool:
+        """A verb of ``states`` with one of its objects: a lasting relation, not an event."""
+        objects = self.rules.states.get(tok.lemma_.lower())
+        if objects is None:
+            return False
+        return any(
+            c.dep_ == "dobj" and ("*" in objects or c.lemma_.lower() in objects)
+            for c in tok.children
+        )
 
     def _speech_event(self, tok: Token) -> bool:
         """A speech verb that names an event in its direct object ("issued a warning")."""
@@ -276,13 +327,28 @@ class _DocReader:
             c.dep_ == "xcomp" for c in verb.children
         )
 
-    def _recipients(self, chain: list[Token], actors: list[Party]) -> list[Party]:
+    def _recipients(
+        self, chain: list[Token], actors: list[Party], *, own_only: bool = False
+    ) -> list[Party]:
+        """Parties the chain's predicates act on; with ``own_only``, only the direct and
+        prepositional objects of the chain's own tokens (not of nouns below them)."""
         own = {p.ref.entity_id or p.ref.name for p in actors}
         heads: list[Token] = []
         clause = [t for c in chain for t in clause_tokens(c)]
         for tok in clause:
             direct = tok.dep_ in _RECIPIENT_DEPS and tok.head in chain
-            if direct or (tok.dep_ == "pobj" and tok.head.lower_ in _RECIPIENT_PREPS):
+            prep = tok.head
+            by_prep = tok.dep_ == "pobj" and (
+                prep.lower_ in _RECIPIENT_PREPS
+                or (
+                    # "called upon the Palestinians": whom a request verb asks
+                    prep.lower_ in self.rules.request_recipient_preps
+                    and self.lex.role(prep.head.lemma_.lower()) == "request"
+                )
+            )
+            if own_only:
+                by_prep = by_prep and prep.head in chain
+            if direct or by_prep:
                 heads.append(tok)
         out: list[Party] = []
         for head in heads:
@@ -327,7 +393,9 @@ class _DocReader:
             return False  # "in March" is a month, "Strike Force" a name, not an event noun
         if not self._object_reading_allowed(decided, triggers):
             return False
-        if found.result.event_type == "ASSAULT" and self._sports(decided.sent):
+        if found.result.event_type == "ASSAULT" and (
+            self._sports(decided.sent) or self._figurative_fight(decided)
+        ):
             return False
         if found.result.event_type == "REQUEST" and not found.recipients:
             asks = any(
@@ -337,6 +405,26 @@ class _DocReader:
             )
             if not asks:
                 return False  # "pressed military flesh": nobody asked, nothing asked for
+        if found.result.event_type == "REJECT" and self._no_comment([found.predicate, decided]):
+            return False  # "declined comment", "refused to elaborate"
+        if found.result.event_type == "THREATEN" and not self._threat(found, decided):
+            return False  # "warned that the economy faced risks": a forecast
+        if found.result.event_type in ("REQUEST", "REJECT") and not self._complemented(
+            [found.predicate, decided]
+        ):
+            return False  # "called a 10-minute break", "failed in its efforts"
+        if (
+            found.result.event_type == "AID"
+            and not found.recipients
+            and not any(c.dep_ in ("dobj", "dative") for c in decided.children)
+        ):
+            return False  # "we should be able to constantly supply": nothing, no one
+        if (
+            found.result.event_type == _CONSULT
+            and "visit" in found.result.mode
+            and all(self._civilian(p) for p in found.actors)
+        ):
+            return False  # refugees arriving, pilgrims travelling: no diplomatic visit
         economic = self.rules.economic_nouns
         words = [decided, *found.chain]
         if decided.dep_ in ("acl", "relcl"):
@@ -367,6 +455,78 @@ class _DocReader:
         if lemma not in self.rules.prepositional_event_verbs:
             return False
         return all(n.head.head == verb and n.head.lower_ in _GOING_PREPS for n in nouns)
+
+    def _complemented(self, verbs: list[Token]) -> bool:
+        """Whether each verb of ``needs_complement`` among ``verbs`` has its clause or one
+        of its prepositions ("called on X to ...", "called for talks", "failed to comply")."""
+        for verb in verbs:
+            preps = self.rules.needs_complement.get(verb.lemma_.lower())
+            if preps is None:
+                continue
+            # a clause before the verb is what was reported, not asked ("X stormed the
+            # town in an operation the army had called ...")
+            if not any(
+                (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i)
+                or (c.dep_ in ("prep", "prt") and c.lower_ in preps)
+                or (c.dep_ == "dobj" and "@object" in preps)
+                or (c.dep_ == "dobj" and "@party" in preps and self.index.parties(c))
+                for c in verb.children
+            ):
+                return False
+        return True
+
+    def _figurative_fight(self, verb: Token) -> bool:
+        """ "fought to save his job": a purpose clause and nobody fought against."""
+        if verb.lemma_.lower() not in self.rules.struggle_verbs:
+            return False
+        children = list(verb.children)
+        opponent = any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "for"))
+            for c in children
+        )
+        # the to-infinitive is parsed as xcomp or advcl
+        purpose = any(
+            c.dep_ in ("xcomp", "advcl")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+            for c in children
+        )
+        return not opponent and purpose
+
+    def _no_comment(self, verbs: list[Token]) -> bool:
+        words = self.rules.no_comment
+        for verb in verbs:
+            if self.lex.role(verb.lemma_.lower()) != "reject":
+                continue
+            said = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+            # "refused to give details": the complement's own object counts too
+            said += [g for c in said if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+            if any(w.lemma_.lower() in words for w in said):
+                return True
+        return False
+
+    def _threat(self, found: _Found, decided: Token) -> bool:
+        """A warning is a threat when someone is warned or the warner's own action is."""
+        if decided.lemma_.lower() not in self.rules.warning_verbs or found.recipients:
+            return True
+        own = {p.ref.entity_id or p.ref.name for p in found.actors}
+        for clause in (c for c in decided.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" and subject.lower_ not in ("there",):
+                return True  # "warned (that) they would take action": the warner's side
+            parties = self.index.parties(subject, context=self.context)
+            if any((p.ref.entity_id or p.ref.name) in own for p in parties):
+                return True
+        return False
+
+    def _civilian(self, party: Party) -> bool:
+        """A group of civilians (refugees, pilgrims, villagers): its sectors are all civilian."""
+        entity = party.entity
+        if entity is None or entity.kind != "group" or entity.attributes.get("members"):
+            return False
+        sectors = set(entity.sector)
+        return bool(sectors) and sectors <= self.rules.civilian_sectors
 
     def _sports(self, sent: Span) -> bool:
         if _SCORE.search(sent.text):
@@ -572,6 +732,32 @@ def _passive_agent(tok: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _bare_participle(tok: Token) -> bool:
+    """A past participle with no auxiliary "have" and no object: a reduced passive whose
+    subject is the patient ("more than 160 Israelis killed")."""
+    if tok.tag_ != "VBN":
+        return False
+    if any(c.dep_ in ("aux", "dobj", "dative") for c in tok.children):
+        return False
+    head = tok
+    while head.dep_ == "conj" and head.head != head:  # "were arrested and 43 police injured"
+        head = head.head
+        if any(c.dep_ in ("aux",) for c in head.children):
+            return False
+    return True
+
+
+# Quotation marks that open or close a direct quotation.
+_QUOTE_MARKS = frozenset('"“”')
+
+
+def _quoted_apart(a: Token, b: Token) -> bool:
+    """Whether an odd number of quotation marks stands between two tokens: one of them is
+    inside a direct quotation and the other outside."""
+    start, end = sorted((a.idx, b.idx))
+    return sum(ch in _QUOTE_MARKS for ch in a.doc.text[start:end]) % 2 == 1
 
 
 def _span_of_subject(tok: Token) -> Span | None:
