@@ -62,3 +62,13 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'sitrep.db'}"
     return _empty_postgres(request.getfixturevalue("postgres_url"))
+
+
+@pytest.fixture(scope="session")
+def stage(nlp):  # type: ignore[no-untyped-def]
+    """The actor stage (sitrep_actors_v1) over the session's model, for actor tests."""
+    from sitrep.actors.stage import ActorStage
+    from sitrep.nlp.extensions import register_extensions
+
+    register_extensions()
+    return ActorStage(nlp, "sitrep_actors_v1")

@@ -7,32 +7,18 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actorkit import annotate as annotate_on
+from actorkit import entity_of
 from sitrep.actors.evaluate import plover_codes
 from sitrep.actors.stage import ActorStage
-from sitrep.nlp.extensions import register_extensions
-from sitrep.records import Entity
 
 pytestmark = pytest.mark.model
 
-
-@pytest.fixture(scope="module")
-def stage(nlp: Language) -> ActorStage:
-    register_extensions()
-    return ActorStage(nlp, "sitrep_actors_v1")
+GOLD_DATE = "2000-01-01"  # the date every PLOVER gold record carries
 
 
-def annotate(nlp: Language, stage: ActorStage, text: str, date: str = "2000-01-01") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = date
-    return stage(nlp(doc))
-
-
-def entity_of(doc: Doc, text: str) -> Entity:
-    entities = {e.id: e for e in doc._.entities}
-    for found in doc._.mentions:
-        if found.text == text and found.entity_id:
-            return entities[found.entity_id]
-    raise AssertionError(f"no mention {text!r} in {[m.text for m in doc._.mentions]}")
+def annotate(nlp: Language, stage: ActorStage, text: str, date: str = GOLD_DATE) -> Doc:
+    return annotate_on(nlp, stage, text, date=date)
 
 
 def codes(doc: Doc, text: str) -> tuple[str | None, str | None]:

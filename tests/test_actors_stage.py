@@ -9,32 +9,12 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actorkit import annotate, entity_of
 from sitrep.actors.stage import ActorStage
 from sitrep.nlp.extensions import register_extensions
-from sitrep.records import Entity, Mention
+from sitrep.records import Mention
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def stage(nlp: Language) -> ActorStage:
-    register_extensions()
-    return ActorStage(nlp, "sitrep_actors_v1")
-
-
-def annotate(nlp: Language, stage: ActorStage, text: str, date: str = "2020-06-23") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = date
-    return stage(nlp(doc))
-
-
-def entity_of(doc: Doc, text: str) -> Entity:
-    """The entity of the first mention whose text is ``text``."""
-    entities = {e.id: e for e in doc._.entities}
-    for mention in doc._.mentions:
-        if mention.text == text and mention.entity_id:
-            return entities[mention.entity_id]
-    raise AssertionError(f"no mention {text!r} in {[m.text for m in doc._.mentions]}")
 
 
 def mention(doc: Doc, text: str) -> Mention:

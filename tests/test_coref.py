@@ -6,10 +6,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from actorkit import annotate
 from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_before
 from sitrep.actors.sectors import load_sector_lexicon
 from sitrep.actors.stage import ActorStage
-from sitrep.nlp.extensions import register_extensions
 from sitrep.records import Entity
 
 
@@ -58,18 +58,6 @@ def test_the_two_countries_are_the_last_pair_written_together() -> None:
 
 
 # -- through the stage ------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def stage(nlp: Language) -> ActorStage:
-    register_extensions()
-    return ActorStage(nlp, "sitrep_actors_v1")
-
-
-def annotate(nlp: Language, stage: ActorStage, text: str, date: str = "2020-06-23") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.dct = date
-    return stage(nlp(doc))
-
-
 def ids_of(doc: Doc, text: str) -> list[str | None]:
     return [m.entity_id for m in doc._.mentions if m.text == text]
 
