@@ -28,6 +28,7 @@ from sitrep.extractor import Extractor, ParallelExtractor
 from sitrep.ingest import IngestSummary, Outcome, ingest
 from sitrep.nlp.pipeline import DEFAULT_MODEL, DEFAULT_STAGES, PipelineConfig
 from sitrep.readers import count_inputs, header_length, read_paths, read_text
+from sitrep.readers.text import decode_utf8
 from sitrep.records import Document
 
 ModelOption = Annotated[
@@ -257,7 +258,7 @@ def extract_command(
         source=source,
     )
     with pipeline(model, 1, stages, gazetteer) as extractor:
-        extraction = extractor.extract_many([document]).__next__()
+        extraction = next(iter(extractor.extract_many([document])))
     if fmt is ExtractFormat.table:
         from sitrep.cli.commands_query import print_extraction
 
@@ -267,14 +268,14 @@ def extract_command(
 
 
 def _read_file(path: str) -> str:
+    """A file's text, decoded by the same rules as ingest (BOM, line breaks, bad bytes)."""
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError as error:
         raise SitrepError(E.NOT_FOUND, source=path) from error
-    except UnicodeDecodeError as error:
-        raise SitrepError(E.NOT_UTF8, source=path, position=error.start) from error
     except OSError as error:
         raise SitrepError(E.UNREADABLE, source=path, reason=error.strerror) from error
+    return decode_utf8(data, source=path)
 
 
 def bundled_examples() -> list[str]:
