@@ -42,6 +42,11 @@ Usage::
 ``--merge`` keeps every hand-checked row, appends the Wikidata spells the table lacks and
 reports (on stderr) rows whose dates disagree with Wikidata; ``--prefer wikidata`` takes
 Wikidata's dates for those instead. Dates keep Wikidata's precision (day, month or year).
+
+Offices of international organisations (UN Secretary-General, NATO Secretary General ...) are
+listed in ``roles_positions.yaml`` with ``country: "igo:<id>"`` and come out as rows of that
+form. ``--since`` (default 2000) drops spells ended earlier: pass ``--since 1980-01-01`` to
+refresh the older holders of those offices and the "Before 2000" heads of state.
 """
 
 from __future__ import annotations
@@ -63,7 +68,9 @@ from sitrep.actors.roles import (
     COLUMNS,
     DEFAULT_SECTORS,
     DEFAULT_TITLES,
+    IGO_PREFIX,
     ROLE_CODES,
+    igo_ids,
     name_key,
     period_bounds,
 )
@@ -133,6 +140,10 @@ def load_positions(path: Path) -> list[Position]:
     for entry in data.get("positions", []):
         if entry.get("role") not in ROLE_CODES:
             raise SystemExit(f"{path}: role {entry.get('role')!r} is not one of {list(ROLE_CODES)}")
+        # An international organisation's office is written igo:<id> (ROLES.md).
+        owner = str(entry.get("country", ""))
+        if owner.startswith(IGO_PREFIX) and owner[len(IGO_PREFIX) :] not in igo_ids():
+            raise SystemExit(f"{path}: {owner!r} is not an IGO id of organisations.yaml")
         positions.append(
             Position(
                 qid=entry.get("qid"),

@@ -139,3 +139,138 @@ def test_peoples_without_one_country(nlp: Language, stage: ActorStage) -> None:
     assert codes(doc, "Yoruba leaders") == ("NGA", "ELI")
     assert codes(doc, "Nigerian leaders") == ("NGA", "GOV")
     assert entity_of(doc, "Yoruba leaders").id != entity_of(doc, "Nigerian leaders").id
+
+
+def test_a_minority_is_coded_where_it_lives(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(
+        nlp, stage, "Ethnic Hungarian activists in Slovakia demanded schools in their language."
+    )
+    assert entity_of(doc, "Ethnic Hungarian activists").country == "SVK"
+    assert entity_of(doc, "Ethnic Hungarian activists").attributes["kin_country"] == "HUN"
+    # A destination is not where they live: Germany, not Turkey they are sent to.
+    doc = annotate(
+        nlp,
+        stage,
+        "Hundreds of ethnic Kurds protested against Germany's plan to deport them to Turkey.",
+    )
+    assert entity_of(doc, "Kurds").country == "DEU"
+    doc = annotate(
+        nlp, stage, "Police in Latvia detained leaders of the Russian community on Friday."
+    )
+    assert entity_of(doc, "Russian community").country == "LVA"
+    # An army named by its demonym stays its state's, "ethnic" or not elsewhere in the sentence.
+    doc = annotate(nlp, stage, "Serbian troops attacked ethnic Albanian villages in Kosovo.")
+    assert entity_of(doc, "Serbian troops").country == "SRB"
+
+
+def test_a_town_the_model_calls_an_organisation(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "Soldiers imposed a curfew in the town of Cizre after clashes.")
+    assert codes(doc, "Cizre") == ("TUR", "CVL")
+    # Only where the words say it is a place: a company named like a town stays a company.
+    doc = annotate(nlp, stage, "Workers at Toyota went on strike on Monday.")
+    assert entity_of(doc, "Toyota").kind == "organisation"
+
+
+def test_a_place_name_shared_by_two_countries_follows_the_story(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(
+        nlp, stage, "Fighting between militias in Tripoli spread across the north Lebanese city."
+    )
+    assert entity_of(doc, "Tripoli").country == "LBN"
+    assert entity_of(doc, "Tripoli").id == "place:lbn-tripoli"
+    doc = annotate(nlp, stage, "Tripoli said on Monday it would reply to the sanctions.")
+    assert codes(doc, "Tripoli") == ("LBY", "GOV")  # the capital as its government
+
+
+def test_places_belong_to_the_state_of_the_document_date(nlp: Language, stage: ActorStage) -> None:
+    text = "Rebels shelled the town of Juba on Sunday, killing ten people."
+    old = annotate(nlp, stage, text, date="1998-03-02")
+    assert codes(old, "Juba") == ("SDN", "CVL")
+    assert entity_of(old, "Juba").attributes["country_today"] == "SSD"
+    assert entity_of(annotate(nlp, stage, text, date="2014-03-02"), "Juba").country == "SSD"
+
+
+def test_misspelt_country_names(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "Quatar's foreign minister arrived in Cairo on Monday.")
+    assert entity_of(doc, "Quatar").country == "QAT"
+
+
+def test_peacekeepers_without_a_country_are_an_international_force(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(
+        nlp, stage, "The rebels opposed the deployment of a regional peacekeeping force."
+    )
+    assert codes(doc, "regional peacekeeping force") == ("IGO", "MIL")
+    doc = annotate(nlp, stage, "Nigerian peacekeepers arrived in Monrovia on Friday.")
+    assert codes(doc, "Nigerian peacekeepers") == ("NGA", "MIL")
+
+
+def test_an_organisation_named_in_a_title_is_a_mention_too(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(nlp, stage, "The rebels agreed to meet U.N. mediator Diego Cordovez in Geneva.")
+    assert entity_of(doc, "U.N.").id == "igo:un"
+    assert entity_of(doc, "Diego Cordovez").kind == "person"
+    doc = annotate(nlp, stage, "Troops killed six top al-Qaeda commanders in the raid.")
+    assert codes(doc, "top al-Qaeda commanders")[0] == "IMG"
+
+
+def test_domestic_actors_from_a_location_or_their_leaders(nlp: Language, stage: ActorStage) -> None:
+    # Two countries: the one named as a location is where kidnappers are.
+    doc = annotate(
+        nlp, stage, "France said it would not pay kidnappers holding two aid workers in Mali."
+    )
+    assert entity_of(doc, "kidnappers").country == "MLI"
+    # No country named, but the only leader in the sentence is Algerian.
+    doc = annotate(
+        nlp,
+        stage,
+        "Striking students demanded the resignation of Algerian President Liamine Zeroual.",
+    )
+    assert entity_of(doc, "Striking students").country == "DZA"
+
+
+def test_institutions_take_the_country_the_story_is_about(nlp: Language, stage: ActorStage) -> None:
+    text = (
+        "Thai troops were sent to Narathiwat province after the attack.\n\n"
+        "Thailand's prime minister said the south would be safe.\n\n"
+        "Thai officials met village heads in Yala.\n\n"
+        "Nine villagers were killed and nine others injured, local police said."
+    )
+    doc = annotate(nlp, stage, text, date="2005-11-16")
+    police = entity_of(doc, "local police")
+    assert (police.country, police.attributes["country_from"]) == ("THA", "document")
+    # A story about no one country in particular places nobody.
+    doc = annotate(
+        nlp,
+        stage,
+        "France and Germany signed the accord.\n\nNine villagers were killed, local police said.",
+    )
+    assert entity_of(doc, "local police").country is None
+
+
+def test_names_the_model_mistakes_for_people(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(
+        nlp,
+        stage,
+        "The envoy tried to persuade Khartoum to accept a joint peacekeeping force for Darfur.",
+    )
+    assert entity_of(doc, "Khartoum").country == "SDN"
+    doc = annotate(
+        nlp,
+        stage,
+        "Nicaragua's government ordered the opposition newspaper La Prensa to close.",
+    )
+    paper = entity_of(doc, "La Prensa")
+    assert (paper.kind, paper.country) == ("organisation", "NIC")
+
+
+def test_demonyms_that_count_people(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "Eleven Japanese are still in Zaire and have refused to leave.")
+    assert codes(doc, "Japanese") == ("JPN", "CVL")
+    doc = annotate(nlp, stage, "Bhutan expelled more ethnic Nepalese on Monday.")
+    assert codes(doc, "Nepalese") == ("BTN", "CVL")
+    doc = annotate(nlp, stage, "The French said they would veto the resolution.")
+    assert codes(doc, "French") == ("FRA", "GOV")

@@ -12,10 +12,14 @@ from types import ModuleType
 
 import pycountry
 import pytest
+from spacy.language import Language
 
+from actorkit import annotate, entity_of
+from sitrep.actors.evaluate import plover_codes
 from sitrep.actors.roles import (
     ROLE_NAMES,
     RoleTable,
+    igo_ids,
     load_role_table,
     name_key,
     period_bounds,
@@ -25,6 +29,7 @@ from sitrep.actors.roles import (
     roles_on,
     surname_keys,
 )
+from sitrep.actors.stage import ActorStage
 from sitrep.errors import ConfigError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -131,6 +136,105 @@ def test_surname_order_follows_the_country() -> None:
     ]
 
 
+# --------------------------------------------------------------------------- more countries
+
+
+def test_heads_of_state_beyond_the_large_spenders() -> None:
+    assert _titles("Alassane Ouattara", "2015-06-01") == {("CIV", "President")}
+    assert _titles("Ouattara", "1992-01-01") == {("CIV", "Prime Minister")}
+    assert roles_on("Alassane Ouattara", "2000-01-01") == []  # in opposition then
+    # Two claimants after the 2010 election: both rows, the losing one noted as a rival.
+    rivals = role_holders("CIV", "HOS", "2011-01-15")
+    assert [r.person for r in rivals] == ["Laurent Gbagbo", "Alassane Ouattara"]
+    assert "rival" in rivals[0].note
+    assert [r.person for r in role_holders("PAK", "INT", "2005-06-01")] == [
+        "Aftab Ahmad Khan Sherpao"
+    ]
+    assert [r.title for r in roles_on("Mohsin Naqvi", "2024-06-01")] == ["Interior Minister"]
+
+
+def test_a_hyphenated_surname_is_not_split() -> None:
+    # "Zuma" alone is Jacob Zuma, not the AU Commission's Nkosazana Dlamini-Zuma.
+    assert surname_keys("Nkosazana Dlamini-Zuma") == {"dlamini zuma"}
+    assert [r.person for r in roles_by_surname("Zuma", "2014-01-01")] == ["Jacob Zuma"]
+    assert surname_keys("Bashar al-Assad", "SYR") == {"assad", "al assad"}
+
+
+# --------------------------------------------------------------------------- organisations
+
+
+def test_an_organisation_office_has_no_country() -> None:
+    (annan,) = roles_on("Kofi Annan", "2000-01-01")
+    assert (annan.country, annan.organisation, annan.owner) == (None, "un", "igo:un")
+    assert (annan.role, annan.title, annan.sector) == (
+        "head of organisation",
+        "UN Secretary-General",
+        "GOV",
+    )
+    assert roles_on("Kofi Annan", "2010-01-01") == []  # out of office: see the stage test
+    assert [r.person for r in role_holders("igo:un", "HEAD", "2010-06-01")] == ["Ban Ki-moon"]
+    assert [r.person for r in role_holders("igo:nato", "HEAD", "2020")] == ["Jens Stoltenberg"]
+    assert [r.person for r in role_holders("igo:eu", "FM", "2022")] == ["Josep Borrell"]
+    assert roles_on("Kofi Annan", "2000-01-01", country="GHA") == []
+    assert roles_on("Kofi Annan", "2000-01-01", country="igo:un") == [annan]
+
+
+def test_national_and_international_careers_resolve_by_date() -> None:
+    def offices(name: str, date: str) -> set[tuple[str, str]]:
+        return {(r.owner, r.title) for r in roles_on(name, date)}
+
+    assert offices("Javier Solana", "1993-06-01") == {("ESP", "Foreign Minister")}
+    assert offices("Javier Solana", "1997-06-01") == {("igo:nato", "NATO Secretary-General")}
+    assert offices("Javier Solana", "2005-06-01") == {("igo:eu", "EU High Representative")}
+    assert offices("António Guterres", "2000") == {("PRT", "Prime Minister")}
+    assert offices("Antonio Guterres", "2010") == {
+        ("igo:unhcr", "UN High Commissioner for Refugees")
+    }
+    assert offices("Guterres", "2020-01-01") == {("igo:un", "UN Secretary-General")}
+    assert offices("Amr Moussa", "1995") == {("EGY", "Foreign Minister")}
+    assert offices("Amr Moussa", "2005") == {("igo:arab-league", "Arab League Secretary-General")}
+    # Aliases are shared within one owner only: a Spanish alias stays with the Spanish rows.
+    assert {r.owner for r in load_role_table().spells("Javier Solana")} == {
+        "ESP",
+        "igo:nato",
+        "igo:eu",
+    }
+
+
+def test_people_of_organisations_through_the_actor_stage(nlp: Language, stage: ActorStage) -> None:
+    """In office: the organisation's office, no country, GOV; PLOVER writes IGO GOV. Out of
+    office: no role, but someone whose only tracked offices were one organisation's keeps it
+    (Kofi Annan in 2010), as a national office holder keeps his country (Ouattara in 2000)."""
+    text = "Kofi Annan arrived in Baghdad on Sunday."
+    annan = entity_of(annotate(nlp, stage, text, "2000-01-01"), "Kofi Annan")
+    assert (annan.country, annan.sector, annan.role) == (None, ["GOV"], "UN Secretary-General")
+    assert annan.attributes["organisation"] == "igo:un"
+    assert plover_codes(annan) == ("IGO", "GOV")
+    later = entity_of(annotate(nlp, stage, text, "2010-01-01"), "Kofi Annan")
+    assert (later.country, later.role, later.attributes["organisation"]) == (None, None, "igo:un")
+    assert plover_codes(later) == ("IGO", "GOV")
+
+    text = "Alassane Ouattara met French officials in Paris."
+    president = entity_of(annotate(nlp, stage, text, "2015-06-01"), "Alassane Ouattara")
+    assert (president.country, president.sector, president.role) == ("CIV", ["GOV"], "President")
+    opposition = entity_of(annotate(nlp, stage, text, "2000-01-01"), "Alassane Ouattara")
+    assert (opposition.country, opposition.role) == ("CIV", None)
+
+    text = "Javier Solana visited Moscow on Tuesday."
+    for date, country, role, organisation in (
+        ("1993-06-01", "ESP", "Foreign Minister", None),
+        ("1997-06-01", None, "NATO Secretary-General", "igo:nato"),
+        ("2005-06-01", None, "EU High Representative", "igo:eu"),
+    ):
+        solana = entity_of(annotate(nlp, stage, text, date), "Javier Solana")
+        assert (solana.country, solana.role) == (country, role)
+        assert solana.attributes.get("organisation") == organisation
+    # The week he held both offices, the title in the text decides.
+    text = "NATO Secretary General Javier Solana visited Moscow."
+    solana = entity_of(annotate(nlp, stage, text, "1995-12-10"), "Javier Solana")
+    assert solana.attributes["organisation"] == "igo:nato"
+
+
 # --------------------------------------------------------------------------- partial dates
 
 
@@ -185,6 +289,9 @@ def test_aliases_are_shared_by_all_rows_of_a_person(tmp_path: Path) -> None:
         ("XYZ;DM;Ann Example;2005;2001", "after end"),
         ("XYZ;DM;Ann Example;2001;;;POL", "sector"),
         ("XYZ;DM;Ann Example;2001;;;;;maybe", "confidence"),
+        ("igo:nowhere;HEAD;Ann Example;2001", "organisation 'nowhere'"),
+        ("igo:amnesty;HEAD;Ann Example;2001", "organisation 'amnesty'"),  # an NGO, not an IGO
+        ("XYZ;HEAD;Ann Example;2001", "international organisation's office"),
     ],
 )
 def test_bad_rows_are_refused_with_file_and_line(tmp_path: Path, row: str, message: str) -> None:
@@ -216,21 +323,31 @@ def test_user_files_add_rows_and_aliases_to_the_shipped_table(tmp_path: Path) ->
 
 def test_shipped_table_covers_the_large_spenders() -> None:
     table = load_role_table()
-    assert len(table.countries()) >= 60
+    assert len(table.countries()) >= 170  # the UN member states but a few microstates
     assert all(pycountry.countries.get(alpha_3=c) for c in table.countries())
     assert {r.role for r in table} <= ROLE_NAMES
     # Every country has at least its head of state or of government in the table.
     leaders = {r.country for r in table if r.role in ("head of state", "head of government")}
     assert leaders == table.countries()
+    # Exactly one of country and organisation; organisations are IGO entries of the gazetteer.
+    assert all((r.country is None) != (r.organisation is None) for r in table)
+    assert table.organisations() <= igo_ids()
+    assert {"un", "nato", "eu", "au", "arab-league", "iaea", "unhcr"} <= table.organisations()
     assert load_role_table() is table  # loaded once
 
 
+# Why two people may hold one office at once, as a row's note says it (ROLES.md): one acts for
+# a suspended holder, rival claimants (Côte d'Ivoire 2010-11, Libya), a shared office (Cambodia's
+# two Prime Ministers 1993-97, Nicaragua's co-presidency) or a collective head of state (Bosnia).
+_OVERLAP_REASONS = ("suspended", "acting", "rival", "jointly", "collective")
+
+
 def test_single_holder_offices_never_overlap_without_a_reason() -> None:
-    """Two holders of one office at once only where one acts for a suspended holder."""
+    """Two holders of one office at once only where a row's title or note says why."""
     by_office = defaultdict(list)
     for role in load_role_table():
         if role.role != "deputy prime minister":  # several deputy PMs serve at once
-            by_office[(role.country, role.role)].append(role)
+            by_office[(role.owner, role.role)].append(role)
     clashes = []
     for roles in by_office.values():
         for i, a in enumerate(roles):
@@ -238,11 +355,11 @@ def test_single_holder_offices_never_overlap_without_a_reason() -> None:
                 first = max(a.start_bounds[1], b.start_bounds[1])
                 last = min(a.end_bounds[0], b.end_bounds[0])
                 explained = any(
-                    "Acting" in r.title or "suspended" in r.note or "acting" in r.note
+                    "Acting" in r.title or any(word in r.note for word in _OVERLAP_REASONS)
                     for r in (a, b)
                 )
                 if first < last and not explained:
-                    clashes.append((a.source, b.source))
+                    clashes.append((a.source, b.source, a.person, b.person))
     assert clashes == []
 
 
@@ -380,6 +497,30 @@ def test_builder_reads_sparql_results(tmp_path: Path) -> None:
     assert (obama.start, obama.end) == ("2009-01-20", "2017")  # year precision kept
 
 
+def test_builder_writes_organisation_offices(tmp_path: Path) -> None:
+    binding = {
+        "person": {"type": "uri", "value": "http://www.wikidata.org/entity/Q900201"},
+        "personLabel": {"type": "literal", "value": "António Guterres"},
+        "position": {"type": "uri", "value": "http://www.wikidata.org/entity/Q900202"},
+        "positionLabel": {"type": "literal", "value": "Secretary-General of the United Nations"},
+        "start": {"type": "literal", "value": "2017-01-01T00:00:00Z"},
+        "startPrecision": {"type": "literal", "value": "11"},
+    }
+    path = tmp_path / "query.json"
+    payload = {"head": {"vars": list(binding)}, "results": {"bindings": [binding]}}
+    path.write_text(json.dumps(payload), encoding="utf-8")
+    out = tmp_path / "roles.tsv"
+    assert _builder().main([str(path), "--out", str(out)]) == 0
+    assert _rows(out.read_text(encoding="utf-8"))[0][:4] == [
+        "igo:un",
+        "HEAD",
+        "António Guterres",
+        "2017-01-01",
+    ]
+    (role,) = RoleTable(read_roles_tsv(out)).on("Antonio Guterres", "2020")
+    assert (role.country, role.organisation, role.title) == (None, "un", "UN Secretary-General")
+
+
 def test_builder_lists_positions_held(capsys: pytest.CaptureFixture[str]) -> None:
     assert _builder().main([str(FIXTURE), "--list-positions"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -391,6 +532,19 @@ def test_shipped_positions_file_is_valid() -> None:
     builder = _builder()
     positions = builder.load_positions(builder.DEFAULT_POSITIONS)
     assert len(positions) >= 40
-    assert all(pycountry.countries.get(alpha_3=p.country) for p in positions)
+    national = [p for p in positions if not p.country.startswith("igo:")]
+    assert all(pycountry.countries.get(alpha_3=p.country) for p in national)
+    assert {p.country.removeprefix("igo:") for p in positions} - {p.country for p in national} <= (
+        igo_ids()
+    )
     labels = [p.label for p in positions]
     assert len(labels) == len(set(labels))
+
+
+def test_misspelt_names_of_office_holders() -> None:
+    table = load_role_table()
+    assert table.spelling_of("Francois Mitterand") == "François Mitterrand"
+    assert table.spelling_of("Hosni Moubarak") == "Hosni Mubarak"
+    # Close names of two different people are never merged, and exact names need no fixing.
+    assert table.spelling_of("Kim Jong-un") is None
+    assert table.spelling_of("Tony Blair") is None

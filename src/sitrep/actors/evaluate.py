@@ -87,8 +87,10 @@ def plover_codes(entity: Entity | None) -> tuple[str | None, str | None]:
     """(country code, primary sector) of an entity as PLOVER writes an actor."""
     if entity is None:
         return None, None
-    igo = entity.id.startswith("igo:") or str(entity.attributes.get("organisation", "")).startswith(
-        "igo:"
+    igo = (
+        entity.id.startswith("igo:")
+        or str(entity.attributes.get("organisation", "")).startswith("igo:")
+        or "IGO" in entity.sector  # forces of an unnamed mandate: "a peacekeeping force"
     )
     # PLOVER writes non-state international actors in the country field: IGO, NGO, IMG ...
     special = next((code for code in NONSTATE_CODES if code in entity.sector), None)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.tokens import Doc
 
 from sitrep.actors.entries import (
     EQUIPMENT_CATEGORIES,
@@ -38,6 +39,8 @@ SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipme
 _LIST_FIELDS = ("aliases", "demonyms", "historical")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
+# Where a document's named countries are kept once computed (spaCy's per-Doc user data).
+_COUNTRIES_KEY = "sitrep.countries_named"
 
 try:  # the C loader reads the shipped files ~5x faster; fall back where libyaml is missing
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
@@ -220,12 +223,48 @@ class Gazetteer:
         """Places with this name (case-insensitive), most populous first."""
         return list(self._places.get(_clean(name).casefold(), ()))
 
-    def place(self, name: str, country: str | None = None) -> Place | None:
-        """The most populous place of that name, in ``country`` (ISO alpha-3) when given."""
-        for candidate in self.places_named(name):
-            if country is None or candidate.country == country:
-                return candidate
-        return None
+    def place(
+        self, name: str, country: str | None = None, *, prefer: Collection[str] = ()
+    ) -> Place | None:
+        """The most populous place of that name, in ``country`` (ISO alpha-3) when given.
+
+        ``prefer``: countries the document names. Of several places of one name, one in
+        those countries wins over a more populous one elsewhere: "Tripoli" in a story about
+        Lebanon is the Lebanese port, not Libya's capital.
+        """
+        candidates = [c for c in self.places_named(name) if country is None or c.country == country]
+        if prefer:
+            for candidate in candidates:
+                if candidate.country in prefer:
+                    return candidate
+        return candidates[0] if candidates else None
+
+    def capital_elsewhere(self, name: str, doc: Doc) -> Place | None:
+        """The place a capital's name stands for in a document about another country that
+        has a place of that name: "Tripoli" beside "Lebanese" is Lebanon's Tripoli."""
+        match = self._country_names.get(name)
+        if match is None or match.via != "capital":
+            return None
+        named = self.countries_named(doc)
+        if match.country.iso3 in named:
+            return None
+        found = self.place(name, prefer=named)
+        return found if found is not None and found.country in named else None
+
+    def countries_named(self, doc: Doc) -> frozenset[str]:
+        """The countries a document names by name or demonym (its NER places and peoples),
+        computed once per document; the context :meth:`place` prefers."""
+        cached = doc.user_data.get(_COUNTRIES_KEY)
+        if isinstance(cached, tuple):  # a tuple: user data must survive Doc.to_bytes
+            return frozenset(cached)
+        found = set()
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                match = self.lookup_country(_strip_article(ent.text))
+                if match is not None and match.via in ("name", "alias", "demonym"):
+                    found.add(match.country.iso3)
+        doc.user_data[_COUNTRIES_KEY] = tuple(sorted(found))
+        return frozenset(found)
 
     def region(self, name: str) -> Region | None:
         """A province, state or territory by its proper name: "Sindh", "the West Bank".

@@ -26,6 +26,14 @@ from sitrep.records import Entity
 # ("Washington's decision").
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Nouns that introduce a settlement's name ("the town of Cizre", "near the town of Samarra"),
+# and prepositions whose object is where something happens: the model often tags a small
+# town it does not know ORG or NORP, and these words say it is a place.
+_SETTLEMENT_NOUNS = frozenset(
+    {"town", "city", "village", "port", "capital", "district", "province", "region", "area"}
+    | {"suburb", "outskirts", "camp", "border", "township", "hamlet", "settlement"}
+)
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "around", "inside", "across"})
 _COMPASS = frozenset(
     {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
     | {"northeast", "northwest", "southeast", "southwest", "north-east", "south-east"}
@@ -49,6 +57,23 @@ def _misspelt_country_label(span: Span) -> bool:
     return span.label_ in ("GPE", "NORP") or (span.label_ == "ORG" and len(span) == 1)
 
 
+# Words before a demonym that make it a count of people: "Eleven Japanese", "more ethnic
+# Nepalese", "many Chinese".
+_PEOPLE_COUNTERS = frozenset({"ethnic", "more", "many", "some", "several", "few", "other"})
+
+
+def _names_people(span: Span, name: str) -> bool:
+    """Whether a demonym names people rather than their state: a plural ("Palestinians"),
+    or a demonym without plural form used as a noun and counted ("Eleven Japanese", "ethnic
+    Nepalese"). "The French said" stays the state."""
+    if name.endswith("s"):
+        return True
+    if span.root.pos_ not in ("NOUN", "PROPN") or span.root.dep_ in ("amod", "compound"):
+        return False
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and (before.like_num or before.lower_ in _PEOPLE_COUNTERS)
+
+
 def acts(span: Span) -> bool:
     """Whether a place name is used as an actor (subject, agent, possessor)."""
     root = span.root
@@ -56,6 +81,20 @@ def acts(span: Span) -> bool:
         return True
     # "by Moscow": the object of the passive agent "by".
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _written_as_place(span: Span) -> bool:
+    """Whether the words around a one-word name say it is a place: "the town of Cizre",
+    "fighting in Kisangani" (not "workers at Toyota", "shares of Honda")."""
+    if len(span) != 1:
+        return False
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _SETTLEMENT_NOUNS
 
 
 class NameResolver:
@@ -67,6 +106,7 @@ class NameResolver:
     def resolve(self, span: Span) -> tuple[str, Entity] | None:
         """(mention label, entity) for a named span, or None for what is not an actor or place."""
         label = span.label_
+        doc = span.doc
         if "@" in span.text:
             return None  # a social-media handle ("@rajnathsingh") is not an entity
         name = _clean(span.text)
@@ -89,10 +129,14 @@ class NameResolver:
         if label in _PLACE_LABELS:
             place = self.gazetteer.place(name)
             if place is not None:
-                return label, self.factory.place(name)
+                return label, self.factory.place(name, prefer=self.gazetteer.countries_named(doc))
             region = self.region(name)
             if region is not None:
                 return label, region
+        if label in ("ORG", "NORP") and _written_as_place(span):
+            place = self.gazetteer.place(name, prefer=self.gazetteer.countries_named(doc))
+            if place is not None and name in (place.name, *place.aliases):
+                return "GPE", self.factory.place(name, prefer=(place.country,))
         if label in ("ORG", "FAC"):
             return self._organisation(span, name)
         if label == "NORP":
@@ -149,6 +193,9 @@ class NameResolver:
     def _country(self, span: Span, name: str, match: CountryMatch) -> tuple[str, Entity]:
         iso3 = match.country.iso3
         if match.via == "capital":
+            elsewhere = self.gazetteer.capital_elsewhere(name, span.doc)
+            if elsewhere is not None:
+                return "GPE", self.factory.place(name, prefer=(elsewhere.country,))
             if acts(span):
                 return "GPE", self.factory.country(iso3)
             return "GPE", self.factory.place(name, match)
@@ -158,24 +205,24 @@ class NameResolver:
                 (slug(name),), name, iso3, match.sector or "GOV", plural=False
             )
             return "ORG", entity
-        if match.via in ("demonym",) and span.label_ == "NORP" and name.endswith("s"):
+        if match.via in ("demonym",) and span.label_ == "NORP" and _names_people(span, name):
             # "Palestinians", "Nigerians": the people of a country; "ethnic Albanians in
             # south Serbia": a people living in another country is coded with that one.
             residence = self._residence(span, iso3)
             if residence is not None:  # group:srb-albanians, apart from group:srb-people
                 words = (slug(name),)
-                return "NORP", self.factory.phrase(words, name, residence, "CVL", plural=True)
+                entity = self.factory.phrase(words, name, residence, "CVL", plural=True)
+                entity.attributes.update(kin_country=iso3, country_from="residence")
+                return "NORP", entity
             return "NORP", self.factory.phrase(("people",), name, iso3, "CVL", plural=True)
         label = "NORP" if match.via in ("demonym", "historical") else "GPE"
         return label, self.factory.country(iso3)
 
     def _residence(self, span: Span, kin: str) -> str | None:
-        """The country a people named by a demonym lives in, where the sentence says so.
-
-        PLOVER codes an actor with the country it acts in: "Albanians of southern Serbia" are
-        SRB, not ALB. Read from a place attached to the name ("in south Serbia", "of
-        Kosovo"), or, after "ethnic" (which marks a minority), from the one other country
-        the sentence names ("ethnic Albanians ... in southeastern Serbia").
+        """The country a people named by a demonym lives in, where the words attached to it
+        say so ("Albanians of southern Serbia" -> SRB, not ALB: PLOVER codes an actor with
+        the country it acts in). A minority placed only by its sentence ("ethnic Albanians
+        ... in southeastern Serbia") is left to the stage's context pass.
         """
         country = None
         after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -185,22 +232,7 @@ class NameResolver:
                 country = self._country_of_place(prep)
                 if country is not None:
                     break
-        if country is not None:
-            return country if country != kin else None
-        if span.start == 0 or span.doc[span.start - 1].lower_ != "ethnic":
-            return None
-        others = set()
-        for ent in span.sent.ents:
-            if ent.label_ not in _PLACE_LABELS:
-                continue
-            found = self.gazetteer.lookup_country(_clean(ent.text))
-            code = found.country.iso3 if found is not None else None
-            if code is None:
-                region = self.region(_clean(ent.text))
-                code = region.country if region is not None else None
-            if code is not None and code != kin:
-                others.add(code)
-        return others.pop() if len(others) == 1 else None
+        return country if country != kin else None
 
     def _country_of_place(self, prep: Token) -> str | None:
         """The country of the place a preposition governs ("in south Serbia")."""

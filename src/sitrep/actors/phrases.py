@@ -53,7 +53,9 @@ def _country_pieces(
             text = piece[0].doc[piece[0].i : piece[-1].i + 1].text
             match = gazetteer.lookup_country(text)
             if match is not None and match.via != "metonym":
-                found.append((match.country.iso3, None, piece))
+                elsewhere = gazetteer.capital_elsewhere(text, piece[0].doc)
+                iso3 = elsewhere.country if elsewhere else match.country.iso3
+                found.append((iso3, None, piece))
                 break
             people = people_country(text) if size == 1 else None
             if people is not None:
@@ -141,7 +143,8 @@ def _locative_country(head: Token, gazetteer: Gazetteer) -> tuple[str | None, li
             while first < obj.i and obj.doc[first].pos_ == "DET":
                 first += 1
             name = obj.doc[first : obj.i + 1].text
-            place = gazetteer.place(name) if obj.pos_ == "PROPN" else None
+            named = gazetteer.countries_named(obj.doc)
+            place = gazetteer.place(name, prefer=named) if obj.pos_ == "PROPN" else None
             if place is not None:
                 return place.country, [obj]
             region = gazetteer.region(name)

@@ -10,7 +10,7 @@ Navy"). Ids are stable across documents (``country:IND``, ``person:rajnath-singh
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from sitrep.actors.entries import CountryMatch, EquipmentEntry, Organisation, Place
@@ -38,6 +38,7 @@ class Title:
     sector: str | None
     words: frozenset[str] = field(default_factory=frozenset)  # lower-cased, for coreference
     organisation: str | None = None  # an IGO id: "U.N. Secretary-General Kofi Annan" -> "un"
+    organisation_span: tuple[int, int] | None = None  # where the title names it ("U.N.")
 
 
 @functools.cache
@@ -63,13 +64,16 @@ class EntityFactory:
         # A country named as an actor is its state: PLOVER codes "Russia said" as RUS GOV.
         return Entity(id=f"country:{iso3}", name=name, kind="country", country=iso3, sector=["GOV"])
 
-    def place(self, name: str, match: CountryMatch | None = None) -> Entity:
-        """A place by name: the gazetteer's most populous match, or a capital's coordinates."""
+    def place(
+        self, name: str, match: CountryMatch | None = None, prefer: Collection[str] = ()
+    ) -> Entity:
+        """A place by name: the gazetteer's most populous match (in a country of ``prefer``,
+        the document's countries, if one is), or a capital's coordinates."""
         country = match.country.iso3 if match else None
         if match is None:
             match = self.gazetteer.lookup_country(name)
         capital = match is not None and match.via == "capital"
-        found: Place | None = self.gazetteer.place(name, country)
+        found: Place | None = self.gazetteer.place(name, country, prefer=prefer)
         attributes: dict[str, object] = {}
         if found is not None:
             attributes = {"lat": found.lat, "lon": found.lon}
@@ -88,7 +92,7 @@ class EntityFactory:
         # living there (CVL: "shelled Juba", "a village in western Cambodia").
         sector = ["GOV"] if capital else ["CVL"] if found is not None else []
         return Entity(
-            id=f"place:{slug(name)}",
+            id=place_id(name, country),
             name=name,
             kind="place",
             country=country,
@@ -103,7 +107,7 @@ class EntityFactory:
         As an actor it stands for the people living there (CVL), like a town.
         """
         return Entity(
-            id=f"place:{slug(name)}",
+            id=place_id(name, country),
             name=name,
             kind="place",
             country=country,
@@ -200,6 +204,8 @@ class EntityFactory:
         single = len(name.split()) == 1
         title_country = title.country if title else None
         roles: list[Role] = []
+        if table is not None and not single:
+            name = table.spelling_of(name) or name  # "Francois Mitterand" -> the table's name
         if table is not None and date:
             try:
                 roles = table.on(name, date, country=title_country)
@@ -211,23 +217,45 @@ class EntityFactory:
             roles = []  # a bare surname shared by two office holders: the text must decide
         if roles:
             role = _best_role(roles, title)
+            attributes: dict[str, object] = {"roles_source": role.source}
+            if role.organisation is not None:
+                # An international organisation's office (UN Secretary-General): no country;
+                # the organisation is marked as titles mark it ("U.N. Secretary-General ...").
+                attributes["organisation"] = f"igo:{role.organisation}"
+            sector: str = role.sector
+            office: str | None = role.title
+            # "Ousted President Askar Akayev" while the table, to the day of his formal
+            # resignation, still lists him: "former", "ousted", "exiled" (the lexicon's ELI
+            # modifiers, which make the whole title ELI) say he has lost the office.
+            if (
+                title is not None
+                and title.sector == "ELI"
+                and any(self.lexicon.modifiers.get(word) == "ELI" for word in title.words)
+            ):
+                sector, office = "ELI", title.role
             return Entity(
                 id=f"person:{slug(role.person)}",
                 name=role.person,
                 kind="person",
                 country=role.country,
-                sector=[role.sector],
-                role=role.title,
-                attributes={"roles_source": role.source},
+                sector=[sector],
+                role=office,
+                attributes=attributes,
             )
         country = title_country
-        attributes: dict[str, object] = {}
+        attributes = {}
         if title is not None and title.organisation:
             attributes["organisation"] = f"igo:{title.organisation}"
         if country is None and table is not None:
+            # Out of office on this date: people keep their country, and someone whose only
+            # offices were one organisation's (Kofi Annan in 2010) keeps that organisation.
             spells = table.spells(name)
-            if len({s.country for s in spells}) == 1:
-                country = spells[0].country
+            countries = {s.country for s in spells if s.country}
+            organisations = {s.organisation for s in spells if s.organisation}
+            if len(countries) == 1:
+                country = countries.pop()
+            elif not countries and len(organisations) == 1 and "organisation" not in attributes:
+                attributes["organisation"] = f"igo:{organisations.pop()}"
         return Entity(
             id=f"person:{slug(name)}",
             name=name,
@@ -239,8 +267,28 @@ class EntityFactory:
         )
 
 
+def place_id(name: str, country: str | None) -> str:
+    """ "place:lbn-tripoli": the country keeps apart places of one name (Tripoli in Libya and
+    in Lebanon) across documents."""
+    return f"place:{country.lower()}-{slug(name)}" if country else f"place:{slug(name)}"
+
+
 def _best_role(roles: list[Role], title: Title | None) -> Role:
-    """Of several roles held at once, the one whose title the text uses."""
-    if title is None or not title.words:
+    """Of several roles held at once, the one whose title the text uses.
+
+    An international organisation named in the title picks that organisation's office, then
+    any organisation's ("NATO Secretary General Javier Solana" in the week he still was
+    Spain's Foreign Minister); then the most title words shared decide.
+    """
+    if title is None or (not title.words and not title.organisation):
         return roles[0]
-    return max(roles, key=lambda r: len(title.words & set(r.title.lower().split())))
+
+    def fit(role: Role) -> tuple[bool, bool, int]:
+        named_igo = title.organisation is not None and role.organisation is not None
+        return (
+            named_igo and role.organisation == title.organisation,
+            named_igo,
+            len(title.words & set(role.title.lower().split())),
+        )
+
+    return max(roles, key=fit)

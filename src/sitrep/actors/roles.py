@@ -6,6 +6,12 @@ Russia's Defence Minister in 2020, not in 2025). The table in ``data/roles.tsv``
 in office (schema and the rule for partial dates in ``data/ROLES.md``); this module loads it
 once and answers "which roles does this name hold on this date?".
 
+An office is a country's (``country`` "IND") or an international organisation's: a row whose
+country column reads ``igo:<id>`` ("igo:un", "igo:nato"; the id of an entry with sector IGO
+in ``data/organisations.yaml``) is that organisation's office, and its :class:`Role` has
+``country=None`` and ``organisation="un"``. Javier Solana is Spain's Foreign Minister in 1993,
+NATO's Secretary General in 1997 and the EU's High Representative in 2005.
+
 Names are matched on a folded key (accents, case, punctuation and the commonest
 transliteration differences removed: "Sergey Shoygu" = "Sergei Shoigu", "Yuriy" = "Yury") and on
 the aliases listed in the table. Surname-only lookups ("Singh", "Xi") go through
@@ -16,6 +22,7 @@ Defence Minister and the Navy chief, and only coreference with an earlier full n
 from __future__ import annotations
 
 import calendar
+import difflib
 import functools
 import re
 import unicodedata
@@ -24,10 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import yaml
+
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ROLES_FILE = DATA_DIR / "roles.tsv"
+ORGANISATIONS_FILE = DATA_DIR / "organisations.yaml"
+# The country column of an international organisation's office: "igo:un", "igo:nato".
+IGO_PREFIX = "igo:"
 
 # The fixed role vocabulary: the short code used in the TSV -> the role name used in records.
 ROLE_CODES: dict[str, str] = {
@@ -41,8 +53,13 @@ ROLE_CODES: dict[str, str] = {
     "ARMY": "army chief",
     "NAVY": "navy chief",
     "AF": "air force chief",
+    "HEAD": "head of organisation",
 }
 ROLE_NAMES = frozenset(ROLE_CODES.values())
+# Offices only an international organisation has (its Secretary-General, Director General,
+# President of the Commission ...). Its other offices use the national codes where they fit:
+# the EU's High Representative is its FM.
+IGO_ONLY_CODES = frozenset({"HEAD"})
 
 # Display titles used when a row leaves the title column empty: the words English-language news
 # uses most for the office. Rows override them where the country's usage differs ("Chancellor",
@@ -58,6 +75,7 @@ DEFAULT_TITLES: dict[str, str] = {
     "ARMY": "Army Chief",
     "NAVY": "Navy Chief",
     "AF": "Air Force Chief",
+    "HEAD": "Secretary-General",
 }
 
 # PLOVER sector when the row leaves it empty. Defence ministers who are serving or retired
@@ -73,6 +91,7 @@ DEFAULT_SECTORS: dict[str, str] = {
     "ARMY": "MIL",
     "NAVY": "MIL",
     "AF": "MIL",
+    "HEAD": "GOV",
 }
 SECTORS = frozenset({"GOV", "MIL"})
 
@@ -97,6 +116,8 @@ _PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "da", "do", "dos", "das", "du", "di", "del", "della"}
     | {"la", "le", "al", "el", "bin", "ibn", "ben", "abu", "ter", "zu"}
 )
+# How close a misspelt full name must be to the table's (difflib ratio on folded names).
+_SPELLING_CUTOFF = 0.9
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "shri", "smt"})
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -165,7 +186,8 @@ def surname_keys(name: str, country: str | None = None) -> set[str]:
     """The folded surnames news may use alone for this name.
 
     "Rajnath Singh" -> {"singh"}; "Xi Jinping" (CHN) -> {"xi"}; "Ursula von der Leyen" ->
-    {"leyen", "von der leyen"}; "Andrés Manuel López Obrador" -> {"obrador", "lopez obrador"}.
+    {"leyen", "von der leyen"}; "Andrés Manuel López Obrador" -> {"obrador", "lopez obrador"};
+    "Nkosazana Dlamini-Zuma" -> {"dlamini zuma"} (not "zuma", which is Jacob Zuma).
     """
     tokens = name_tokens(name)
     if not tokens:
@@ -174,6 +196,11 @@ def surname_keys(name: str, country: str | None = None) -> set[str]:
         return {tokens[0]}
     if country in FAMILY_NAME_FIRST:
         return {tokens[0]}
+    # A hyphenated surname is used whole: "Dlamini-Zuma", never "Zuma" (another person), and
+    # "Grabar-Kitarović"; an Arabic article stays optional ("al-Assad" -> "assad", "al assad").
+    last_word = name_tokens(name.split()[-1])
+    if "-" in name.split()[-1] and len(last_word) > 1 and last_word[0] not in _PARTICLES:
+        return {" ".join(last_word)}
     keys = {tokens[-1]}
     first = len(tokens) - 1
     while first > 1 and tokens[first - 1] in _PARTICLES:
@@ -189,10 +216,15 @@ def surname_keys(name: str, country: str | None = None) -> set[str]:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """One spell in office: a person, a country's office, and when they held it."""
+    """One spell in office: a person, a country's or an organisation's office, and when.
+
+    Exactly one of ``country`` and ``organisation`` is set: a national office has its ISO code,
+    an international organisation's office (UN Secretary-General, NATO Secretary General) has
+    ``country=None`` and the organisation's id.
+    """
 
     person: str  # the name as English-language news writes it most often
-    country: str  # ISO 3166 alpha-3
+    country: str | None  # ISO 3166 alpha-3; None for an international organisation's office
     role: str  # one of ROLE_NAMES
     title: str  # display title: "Defence Minister", "Secretary of State", "Chancellor"
     sector: str  # PLOVER sector: GOV or MIL
@@ -202,6 +234,15 @@ class Role:
     aliases: tuple[str, ...] = ()
     note: str = ""
     source: str = ""  # "roles.tsv:123", where the row came from
+    # An international organisation's office: its id in data/organisations.yaml ("un", "nato").
+    organisation: str | None = None
+
+    @property
+    def owner(self) -> str:
+        """Whose office it is, as the table's country column writes it: "IND" or "igo:un"."""
+        if self.organisation is not None:
+            return IGO_PREFIX + self.organisation
+        return self.country or ""
 
     @property
     def start_bounds(self) -> tuple[str, str]:
@@ -273,11 +314,25 @@ def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
         raise bad(f"expected 4 to {len(COLUMNS)} tab-separated columns, got {len(cells)}")
     cells += [""] * (len(COLUMNS) - len(cells))
     row = dict(zip(COLUMNS, cells, strict=True))
-    if not _ISO3.match(row["country"]):
-        raise bad(f"country {row['country']!r} is not an ISO 3166 alpha-3 code")
+    country: str | None = row["country"]
+    organisation: str | None = None
+    if country and country.startswith(IGO_PREFIX):
+        organisation, country = country[len(IGO_PREFIX) :], None
+        if organisation not in igo_ids():
+            raise bad(
+                f"organisation {organisation!r} is not the id of an international organisation "
+                f"(sector IGO) in {ORGANISATIONS_FILE.name}"
+            )
+    elif not _ISO3.match(row["country"]):
+        raise bad(
+            f"country {row['country']!r} is not an ISO 3166 alpha-3 code "
+            f"or {IGO_PREFIX}<organisation id>"
+        )
     code = row["role"]
     if code not in ROLE_CODES:
         raise bad(f"role {code!r} is not one of {', '.join(ROLE_CODES)}")
+    if code in IGO_ONLY_CODES and organisation is None:
+        raise bad(f"role {code!r} is an international organisation's office ({IGO_PREFIX}<id>)")
     if not row["person"]:
         raise bad("person is empty")
     for column in ("start", "end"):
@@ -298,7 +353,8 @@ def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
     aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
     return Role(
         person=row["person"],
-        country=row["country"],
+        country=country,
+        organisation=organisation,
         role=ROLE_CODES[code],
         title=row["title"] or DEFAULT_TITLES[code],
         sector=sector,
@@ -314,12 +370,30 @@ def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
 def _share_aliases(rows: list[Role]) -> list[Role]:
     merged: dict[tuple[str, str], list[str]] = {}
     for role in rows:
-        names = merged.setdefault((role.country, role.person), [])
+        names = merged.setdefault((role.owner, role.person), [])
         names.extend(a for a in role.aliases if a not in names)
     return [
-        Role(**{**_fields(role), "aliases": tuple(merged[(role.country, role.person)])})
+        Role(**{**_fields(role), "aliases": tuple(merged[(role.owner, role.person)])})
         for role in rows
     ]
+
+
+@functools.cache
+def igo_ids() -> frozenset[str]:
+    """Ids of the international organisations (sector IGO) in ``data/organisations.yaml``:
+    the ids a table row may name as ``igo:<id>``."""
+    try:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        raw = yaml.load(ORGANISATIONS_FILE.read_text(encoding="utf-8"), Loader=loader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(E.BAD_ROLES, source=ORGANISATIONS_FILE, reason=str(exc)) from exc
+    entries = raw.get("organisations") or []
+    ids = set()
+    for entry in entries:
+        sector = entry.get("sector", ["IGO"])  # the gazetteer's default for this file
+        if "IGO" in ([sector] if isinstance(sector, str) else sector):
+            ids.add(str(entry["id"]))
+    return frozenset(ids)
 
 
 def _fields(role: Role) -> dict[str, object]:
@@ -336,6 +410,7 @@ class RoleTable:
         self.roles: tuple[Role, ...] = tuple(roles)
         self._by_name: dict[str, list[Role]] = {}
         self._by_surname: dict[str, list[Role]] = {}
+        self._shapes: dict[tuple[int, str, str], list[str]] | None = None
         for role in self.roles:
             family = surname_keys(role.person, role.country)
             for name in role.names():
@@ -350,11 +425,43 @@ class RoleTable:
         return iter(self.roles)
 
     def persons(self) -> set[tuple[str, str]]:
-        """Distinct (country, person) pairs."""
-        return {(r.country, r.person) for r in self.roles}
+        """Distinct (owner, person) pairs: ("IND", "Rajnath Singh"), ("igo:un", "Kofi Annan")."""
+        return {(r.owner, r.person) for r in self.roles}
 
     def countries(self) -> set[str]:
-        return {r.country for r in self.roles}
+        """The countries with offices in the table (ISO alpha-3)."""
+        return {r.country for r in self.roles if r.country}
+
+    def organisations(self) -> set[str]:
+        """The international organisations with offices in the table ("un", "nato")."""
+        return {r.organisation for r in self.roles if r.organisation}
+
+    def spelling_of(self, name: str) -> str | None:
+        """The table's name for a misspelt full name ("Francois Mitterand" -> "François
+        Mitterrand"), if exactly one person's name is that close; None otherwise.
+
+        Same number of words, same initials of the first and last word, and a difflib ratio
+        of at least 0.9 on the folded names: a slip or two in a long name, never another
+        person ("Kim Jong-il"/"Kim Jong-un" is 0.89).
+        """
+        tokens = name_tokens(name)
+        if len(tokens) < 2 or name_key(name) in self._by_name:
+            return None
+        key = " ".join(tokens)
+        shelf = self._by_shape().get((len(tokens), tokens[0][0], tokens[-1][0]), [])
+        close = difflib.get_close_matches(key, shelf, n=3, cutoff=_SPELLING_CUTOFF)
+        people = {r.person for c in close for r in self._by_name[c]}
+        return people.pop() if len(people) == 1 else None
+
+    def _by_shape(self) -> dict[tuple[int, str, str], list[str]]:
+        """Full-name keys by (word count, first initial, last initial), built on first use."""
+        if self._shapes is None:
+            self._shapes = {}
+            for key in self._by_name:
+                words = key.split()
+                if len(words) > 1:
+                    self._shapes.setdefault((len(words), words[0][0], words[-1][0]), []).append(key)
+        return self._shapes
 
     def spells(self, name: str) -> list[Role]:
         """Every spell of the person with this name or alias, in date order."""
@@ -363,7 +470,8 @@ class RoleTable:
     def on(
         self, name: str, date: str, *, country: str | None = None, strict: bool = False
     ) -> list[Role]:
-        """The roles the person called ``name`` held on ``date``."""
+        """The roles the person called ``name`` held on ``date``; ``country`` (an ISO code or
+        "igo:<id>") keeps only that country's or organisation's offices."""
         return _select(self._by_name.get(name_key(name), []), date, country, strict)
 
     def by_surname(
@@ -373,11 +481,14 @@ class RoleTable:
         return _select(self._by_surname.get(name_key(surname), []), date, country, strict)
 
     def holders(self, country: str, role: str, date: str, *, strict: bool = False) -> list[Role]:
-        """Who held ``role`` (a ROLE_NAMES entry or its code) in ``country`` on ``date``."""
+        """Who held ``role`` (a ROLE_NAMES entry or its code) in ``country`` on ``date``.
+
+        ``country`` is an ISO code or, for an organisation's office, "igo:<id>" ("igo:un").
+        """
         role = ROLE_CODES.get(role, role)
         if role not in ROLE_NAMES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(ROLE_NAMES)}")
-        found = [r for r in self.roles if r.country == country and r.role == role]
+        found = [r for r in self.roles if r.owner == country and r.role == role]
         return _select(found, date, None, strict)
 
 
@@ -412,7 +523,7 @@ def _select(candidates: list[Role], date: str, country: str | None, strict: bool
     found = [
         r
         for r in candidates
-        if (country is None or r.country == country) and r.covers(date, strict=strict)
+        if (country is None or r.owner == country) and r.covers(date, strict=strict)
     ]
     return sorted(found, key=_start_order)
 
@@ -427,7 +538,7 @@ def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
     spells: dict[tuple[str, str, str, str | None], Role] = {}
     for path in (ROLES_FILE, *extra_files):
         for role in read_roles_tsv(Path(path)):
-            spells[(role.country, role.role, role.person, role.start)] = role
+            spells[(role.owner, role.role, role.person, role.start)] = role
     return RoleTable(_share_aliases(list(spells.values())))
 
 
@@ -458,10 +569,12 @@ def role_holders(country: str, role: str, date: str, *, strict: bool = False) ->
 __all__: Sequence[str] = (
     "COLUMNS",
     "DEFAULT_TITLES",
+    "IGO_PREFIX",
     "ROLE_CODES",
     "ROLE_NAMES",
     "Role",
     "RoleTable",
+    "igo_ids",
     "load_role_table",
     "name_key",
     "period_bounds",

@@ -60,6 +60,8 @@ class SectorLexicon:
     title_words: frozenset[str]
     equipment_heads: frozenset[tuple[str, ...]]
     person_nouns: frozenset[str]
+    international_heads: frozenset[tuple[str, ...]] = frozenset()
+    organisation_nouns: frozenset[str] = frozenset()
 
     def head_sector(self, words: Sequence[str]) -> tuple[str, int] | None:
         """The sector of a phrase ending in ``words`` (lower-cased) and how many words named it.
@@ -84,6 +86,15 @@ class SectorLexicon:
     def is_equipment_head(self, words: Sequence[str]) -> bool:
         """Whether a phrase ends in an equipment noun ("fighter jets", "tanks")."""
         return any(tuple(words[-n:]) in self.equipment_heads for n in (1, 2) if len(words) >= n)
+
+    def is_international_head(self, words: Sequence[str]) -> bool:
+        """Whether a phrase ends in a force under international mandate ("peacekeepers")."""
+        return any(tuple(words[-n:]) in self.international_heads for n in (1, 2) if len(words) >= n)
+
+    def names_an_organisation(self, title: str | None) -> bool:
+        """Whether a title written before a name makes it an organisation's name ("the
+        opposition newspaper La Prensa")."""
+        return bool(title) and title.split()[-1].lower() in self.organisation_nouns
 
     def names_a_person(self, words: Sequence[str]) -> bool:
         """Whether a singular phrase ending in ``words`` is one person ("the minister",
@@ -166,4 +177,6 @@ def load_sector_lexicon(path: Path = SECTORS_FILE) -> SectorLexicon:
         title_words=frozenset(title_words),
         equipment_heads=frozenset(_words(str(w)) for w in data["equipment_heads"]),
         person_nouns=frozenset(str(w).lower() for w in data["person_nouns"]),
+        international_heads=frozenset(_words(str(w)) for w in data["international_heads"]),
+        organisation_nouns=frozenset(str(w).lower() for w in data["organisation_nouns"]),
     )

@@ -15,8 +15,11 @@ from sitrep.actors.gazetteer import Gazetteer
 # name of seven or more letters ("Ethopia", "Afganistan") and rejects different countries
 # with similar names ("Austria"/"Australia" is 0.75, "Niger"/"Nigeria" 0.83).
 _CUTOFF = 0.85
-# Names shorter than this are left alone: one letter changes a short name into another.
+# Spans shorter than this are left alone: one letter changes a short name into another. A
+# five-letter country name can still be the one a longer span misspells ("Quatar" -> Qatar),
+# since a misspelling of six letters or more is a slip, not another name.
 _MIN_LENGTH = 6
+_MIN_NAME_LENGTH = 5
 # Spans already looked up (a long run meets the same unknown names again); cleared when full.
 _MEMO_SIZE = 10_000
 
@@ -25,7 +28,7 @@ class CountrySpelling:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self._names: dict[str, CountryMatch] = {}
         for name, match in gazetteer.country_names():
-            if match.via in ("name", "alias", "capital") and len(name) >= _MIN_LENGTH:
+            if match.via in ("name", "alias", "capital") and len(name) >= _MIN_NAME_LENGTH:
                 self._names.setdefault(name.lower(), match)
         # Names by length: a ratio of _CUTOFF needs lengths within a factor of about 1.35 of
         # each other (2*min/(a+b) >= 0.85), so only those names are compared.

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
-from itertools import pairwise
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from sitrep.actors.context import Candidate, place_in_context
 from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_before
 from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
@@ -52,19 +51,6 @@ _P_NOMINAL = 75
 _P_PHRASE = 60
 _P_KNOWN = 55  # a gazetteer name written out beats the NER's cut of it, not a sector phrase
 _P_NAMED = 50
-
-
-@dataclass(slots=True)
-class Candidate:
-    start: int
-    end: int
-    label: str
-    entity: Entity | None
-    priority: int
-    emit: bool = True  # False: claims the text (a person's title) without a mention of its own
-    # True for entities made from the words of a phrase ("Shona rebels", "a car bomb"), whose
-    # country the sentence may tell; False for gazetteer entries, which know theirs or have none.
-    from_words: bool = False
 
 
 def gazetteer_paths(gazetteers: Iterable[str] | None = None) -> tuple[Path, ...]:
@@ -130,9 +116,10 @@ class ActorStage:
                     )
                 )
 
-        chosen = _select(candidates)
-        _countries_from_owner(text, chosen)
-        _countries_from_sentence(doc, chosen)
+        # Names inside a title sit under the title's claim; they are mentions of their own.
+        chosen = _select([c for c in candidates if not c.inside_title])
+        chosen.extend(c for c in candidates if c.inside_title)
+        place_in_context(doc, date, chosen)
         chosen.extend(self._pair_nominals(text, chosen))
         chosen.sort(key=lambda c: c.start)
         entities: dict[str, Entity] = {}
@@ -158,6 +145,8 @@ class ActorStage:
         known = people.known(span.text)
         if known is None and span.label_ != "PERSON" and not self._after_title(span):
             return None
+        if known is None and len(span) == 1 and self.gazetteer.lookup_country(span.text):
+            return None  # "persuade Khartoum to accept", tagged PERSON: a capital, not a name
         if known is None:
             span = self._without_title(span)
         if known is not None:
@@ -165,10 +154,25 @@ class ActorStage:
             people.add(span.text, entity, span.start_char)
         else:
             title = title_of(span, self.gazetteer, self.lexicon)
+            if title is not None and self.lexicon.names_an_organisation(title.role):
+                # "the opposition newspaper La Prensa" (tagged PERSON): the newspaper's name.
+                entity = self.factory.named_organisation(span.text, title.country, title.sector)
+                out.append(Candidate(title.start, title.end, "TITLE", None, _P_PERSON, emit=False))
+                out.append(
+                    Candidate(span.start_char, span.end_char, "ORG", entity, _P_PERSON, True, True)
+                )
+                return entity
             entity = self.factory.person(span.text, date, title)
             people.add(span.text, entity, span.start_char, title.words if title else ())
             if title is not None and title.end > title.start:
                 out.append(Candidate(title.start, title.end, "TITLE", None, _P_PERSON, emit=False))
+            if title is not None and title.organisation_span is not None:
+                # "U.N. mediator Diego Cordovez" mentions the UN too, inside the title.
+                org = self.gazetteer.organisations.get(title.organisation or "")
+                if org is not None:
+                    start, end = title.organisation_span
+                    owner = self.factory.organisation(org)
+                    out.append(Candidate(start, end, "ORG", owner, _P_PERSON, inside_title=True))
         out.append(Candidate(span.start_char, span.end_char, "PERSON", entity, _P_PERSON))
         return entity
 
@@ -256,7 +260,10 @@ class ActorStage:
         end = start
         while end < len(span) and span[end].text[:1].isupper():
             end += 1
-        for piece, whole in ((span[start:], True), (span[start:end], False)):
+        # A name the model found inside the phrase, whatever its case ("top al-Qaeda leaders").
+        named = [span.doc[e.start : e.end] for e in span.ents if e.label_ in ("ORG", "NORP")]
+        pieces = [(span[start:], True), (span[start:end], False), *((e, False) for e in named)]
+        for piece, whole in pieces:
             if not len(piece):
                 continue
             found = self.gazetteer.organisation(piece.text) or self.gazetteer.media_outlet(
@@ -294,6 +301,13 @@ class ActorStage:
                 return None  # "the minister": a person, left to title coreference
             if self.lexicon.is_equipment_head(phrase.key_words):
                 return None  # "tanks", "other warships": equipment, an actor only with an owner
+            if self.lexicon.is_international_head(phrase.key_words):
+                # "a regional peacekeeping force": forces of an international mandate.
+                entity = self.factory.phrase(
+                    phrase.key_words, span.text, None, phrase.sector, phrase.plural
+                )
+                entity.sector.append("IGO")
+                return entity
             head = span[-1]
             # "Djindjic's opposition coalition": a phrase with a named possessor is that
             # owner's, as much an actor as a capitalised one.
@@ -323,98 +337,6 @@ def _inside_longer_name(names: list[Span], phrase: SectorPhrase) -> bool:
         ):
             return True
     return False
-
-
-# Offices of a state: only their holders get a country from the sentence they appear in.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "ELI"})
-# Sectors of domestic, non-state actors. A group of these the words do not place ("Shona
-# rebels", "Tamil refugees", "a car bomb") is in the one country its sentence names: rebels,
-# refugees and civilians are reported where they are, while armies and governments (left out)
-# are often reported abroad ("troops entered Lebanon").
-_DOMESTIC_SECTORS = frozenset(
-    {"CVL", "REF", "REB", "OPP", "UAF", "REL", "LAB", "AGR", "EDU", "BUS", "CRM", "SOC", "PTY"}
-    | {"MED", "JRN", "UNK"}
-)
-
-
-# What may separate an owner's name from the phrase it owns: "Bush administration",
-# "Djindjic's coalition".
-_OWNER_GAPS = frozenset({" ", "'s ", "’s ", "' "})
-
-
-def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
-    """ "the Bush administration", "Putin's government": a phrase the words do not place
-    belongs to the country of the person named right before it."""
-    ordered = sorted(chosen, key=lambda c: c.start)
-    for before, cand in pairwise(ordered):
-        entity, owner = cand.entity, before.entity
-        if entity is None or owner is None or entity.country or not cand.from_words:
-            continue
-        if (
-            owner.kind == "person"
-            and owner.country
-            and text[before.end : cand.start] in _OWNER_GAPS
-        ):
-            entity.country = owner.country
-            entity.attributes["country_from"] = "owner"
-
-
-def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
-    """Give a titled person, or a domestic group, of unknown country the one country their
-    sentence names.
-
-    "President Omar Hassan al-Bashir ... in Sudan": news names a foreign leader's country
-    near the title; "The Mozambique government accepted demands from Shona rebels": rebels,
-    refugees, civilians and unknown gunmen are reported where they are. Only for people with
-    a state title and for groups made from words in a domestic sector (not for gazetteer
-    entries), without a country of their own, and only when the sentence names exactly one
-    country (places count, by their country); the entity records that it was inferred.
-    """
-    if not any(
-        c.entity is not None and (c.entity.kind == "person" or c.from_words) for c in chosen
-    ):
-        return
-    for sent in doc.sents:
-        inside = [
-            c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
-        ]
-        named = [
-            c
-            for c in inside
-            if c.entity is not None
-            and c.entity.kind != "person"
-            and c.entity.kind != "equipment"
-            and c.entity.country
-        ]
-        countries = {c.entity.country for c in named if c.entity is not None}
-        # "Hutus fled into Zaire": a destination is not where a group is from.
-        homes = {c.entity.country for c in named if c.entity and not _destination(doc, c)}
-        for cand in inside:
-            entity = cand.entity
-            if (
-                entity is None
-                or entity.country
-                or "organisation" in entity.attributes  # "U.N. Secretary-General ..."
-            ):
-                continue
-            titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
-            domestic = cand.from_words and set(entity.sector) & _DOMESTIC_SECTORS
-            found = countries if titled else homes if domestic else set()
-            if len(found) == 1:
-                entity.country = next(iter(found))
-                entity.attributes["country_from"] = "sentence"
-
-
-# Prepositions of motion whose object is where someone goes, not where they are.
-_TOWARDS = frozenset({"into", "to", "toward", "towards"})
-
-
-def _destination(doc: Doc, cand: Candidate) -> bool:
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in _TOWARDS
 
 
 def _claimed_chars(length: int, candidates: list[Candidate]) -> list[bool]:

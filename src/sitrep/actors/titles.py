@@ -101,8 +101,11 @@ def _names_owner(tokens: list[Token], country_end: int) -> bool:
     return last.pos_ == "ADJ" or (after is not None and after.text in _POSSESSIVE)
 
 
-def _organisation_in(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | None, int]:
-    """An international organisation named in the title ("U.N. Secretary-General")."""
+def _organisation_in(
+    tokens: list[Token], gazetteer: Gazetteer
+) -> tuple[str | None, int, tuple[int, int] | None]:
+    """An international organisation named in the title ("U.N. Secretary-General"): its id,
+    the index just after its name, and the name's character offsets."""
     for i in range(len(tokens)):
         if not tokens[i].text[:1].isupper():
             continue
@@ -110,8 +113,8 @@ def _organisation_in(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | N
             piece = tokens[i : i + size]
             org = gazetteer.organisation(piece[0].doc[piece[0].i : piece[-1].i + 1].text)
             if org is not None and "IGO" in org.sector:
-                return org.id, i + size
-    return None, 0
+                return org.id, i + size, (piece[0].idx, piece[-1].idx + len(piece[-1]))
+    return None, 0, None
 
 
 def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title | None:
@@ -125,8 +128,9 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
     doc = span.doc
     country, owner_end = country_in(tokens, gazetteer)
     organisation = None
+    organisation_span = None
     if country is None:
-        organisation, owner_end = _organisation_in(tokens, gazetteer)
+        organisation, owner_end, organisation_span = _organisation_in(tokens, gazetteer)
     rest = tokens[owner_end:]
     while rest and rest[0].text in _POSSESSIVE:
         rest = rest[1:]
@@ -153,4 +157,5 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
         sector=sector,
         words=frozenset(t.lower_ for t in tokens),
         organisation=organisation,
+        organisation_span=organisation_span,
     )

@@ -138,7 +138,8 @@ def run_ingest(
         def on_result(outcome: Outcome, message: str) -> None:
             bar.advance(task)
             if outcome == "failed":
-                bar.console.print(f"failed: {message}", style="red", markup=False)
+                # soft_wrap: a long path stays on one line (one error, one line, greppable).
+                bar.console.print(f"failed: {message}", style="red", markup=False, soft_wrap=True)
             elif verbose and outcome == "skipped":
                 bar.console.print(f"skipped: {message}", style="dim", markup=False)
 

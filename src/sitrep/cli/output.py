@@ -81,4 +81,4 @@ def format_amount(amount: Any) -> str | None:
 
 def fail(message: str) -> None:
     """One error line on standard error (markup off: the message may quote article text)."""
-    err_console.print(f"error: {message}", style="red", markup=False)
+    err_console.print(f"error: {message}", style="red", markup=False, soft_wrap=True)

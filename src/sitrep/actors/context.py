@@ -1,0 +1,306 @@
+"""Countries the words of a mention do not give, read from its context.
+
+Passes over the stage's chosen candidates, run in this order by :func:`place_in_context`:
+
+1. places take the country of the document date ("Juba" in 1998 is in Sudan);
+2. minorities named by a demonym live where the sentence puts them ("ethnic Albanians ...
+   Macedonia's border" -> MKD, not ALB);
+3. a phrase owned by a person is that person's country ("the Bush administration");
+4. titled people and domestic groups without a country take the one country their sentence
+   names ("Shona rebels" in a sentence about Mozambique);
+5. groups and institutions still without one, in a sentence that names no country, take the
+   country the document is about ("police said" in a story about Thailand).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from sitrep.actors.gazetteer import slug
+from sitrep.actors.history import country_on
+from sitrep.actors.resolve import place_id
+from sitrep.records import Entity
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    label: str
+    entity: Entity | None
+    priority: int
+    emit: bool = True  # False: claims the text (a person's title) without a mention of its own
+    # True for entities made from the words of a phrase ("Shona rebels", "a car bomb"), whose
+    # country the sentence may tell; False for gazetteer entries, which know theirs or have none.
+    from_words: bool = False
+    # True for a name inside a person's title ("U.N." in "U.N. mediator Diego Cordovez"),
+    # which the title's claim would otherwise hide.
+    inside_title: bool = False
+
+
+def _assign(entity: Entity, country: str, source: str) -> None:
+    """Give ``entity`` a country read from its context, and an id that says it: the same
+    words placed elsewhere ("police" in another story, or in a sentence about another
+    country) are another entity, "org:court" -> "org:deu-court"."""
+    prefix, _, rest = entity.id.partition(":")
+    entity.id = f"{prefix}:{country.lower()}-{rest}"
+    entity.country = country
+    entity.attributes["country_from"] = source
+
+
+def place_in_context(doc: Doc, date: str | None, chosen: list[Candidate]) -> None:
+    """Fill in or correct countries of ``chosen`` from the document date and the sentence."""
+    _places_as_of(date, chosen)
+    _minorities_where_they_live(doc, chosen)
+    _countries_from_owner(doc.text, chosen)
+    _countries_from_sentence(doc, chosen)
+    _countries_from_document(doc, chosen)
+
+
+def _places_as_of(date: str | None, chosen: list[Candidate]) -> None:
+    """ "Juba" in a 1998 story is in Sudan: places take the country of the document date."""
+    for cand in chosen:
+        entity = cand.entity
+        if entity is None or entity.kind != "place":
+            continue
+        then = country_on(entity.country, date)
+        if then != entity.country:
+            entity.attributes["country_today"] = entity.country
+            entity.country = then
+            entity.id = place_id(entity.name, then)
+            if entity.sector == ["GOV"]:
+                entity.sector = ["CVL"]  # today's capital was a town of the old state then
+
+
+# Head nouns that make a people named by a demonym a minority where it lives: "the Albanian
+# population of the province", "the Turkish community".
+_MINORITY_HEADS = frozenset(
+    {"population", "populations", "minority", "minorities", "community", "communities"}
+    | {"diaspora", "enclave", "enclaves"}
+)
+# Sectors of a state's own institutions: "ethnic" does not move an army or a government.
+_STATE_OWN = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
+    """ "ethnic Albanian guerrillas operating in Macedonia" are MKD, not ALB.
+
+    PLOVER codes an actor with the country it acts in. A people named by its kin state's
+    demonym and marked as a minority ("ethnic ...", "... population/community") takes the
+    first other country or place its sentence names (not the country of another group:
+    "Serb forces" may be abroad), skipping destinations ("send them back to Bulgaria"); the
+    kin country is kept in ``attributes["kin_country"]``.
+    """
+    ordered = sorted((c for c in chosen if c.entity is not None), key=lambda c: c.start)
+    for cand in ordered:
+        entity = cand.entity
+        if (
+            entity is None
+            or entity.kind not in ("group", "organisation")
+            or not entity.country
+            or "country_from" in entity.attributes
+            or set(entity.sector) & _STATE_OWN
+            or not _minority(doc, cand)
+        ):
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        for other in ordered:
+            found = other.entity
+            if (
+                found is None
+                or other is cand
+                or not sent.start_char <= other.start < sent.end_char
+                or found.kind not in ("country", "place")
+                or not found.country
+                or found.country == entity.country
+                or _destination(doc, other)
+            ):
+                continue
+            entity.attributes["kin_country"] = entity.country
+            prefix = entity.id.split(":", 1)[0]
+            entity.id = f"{prefix}:{slug(entity.name)}"  # "ethnic Albanians", without ALB
+            _assign(entity, found.country, "residence")
+            break
+
+
+def _minority(doc: Doc, cand: Candidate) -> bool:
+    words = doc.text[cand.start : cand.end].lower().split()
+    before = doc.text[max(0, cand.start - 7) : cand.start].lower()
+    return bool(words) and (
+        words[0] == "ethnic" or before.endswith("ethnic ") or words[-1] in _MINORITY_HEADS
+    )
+
+
+# Offices of a state: only their holders get a country from the sentence they appear in.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "ELI"})
+# Sectors of domestic, non-state actors. A group of these the words do not place ("Shona
+# rebels", "Tamil refugees", "a car bomb") is in the one country its sentence names: rebels,
+# refugees and civilians are reported where they are, while armies and governments (left out)
+# are often reported abroad ("troops entered Lebanon").
+_DOMESTIC_SECTORS = frozenset(
+    {"CVL", "REF", "REB", "OPP", "UAF", "REL", "LAB", "AGR", "EDU", "BUS", "CRM", "SOC", "PTY"}
+    | {"MED", "JRN", "UNK"}
+)
+
+
+# What may separate an owner's name from the phrase it owns: "Bush administration",
+# "Djindjic's coalition".
+_OWNER_GAPS = frozenset({" ", "'s ", "’s ", "' "})
+
+
+def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
+    """ "the Bush administration", "Putin's government": a phrase the words do not place
+    belongs to the country of the person named right before it."""
+    ordered = sorted(chosen, key=lambda c: c.start)
+    for before, cand in pairwise(ordered):
+        entity, owner = cand.entity, before.entity
+        if entity is None or owner is None or entity.country or not cand.from_words:
+            continue
+        if (
+            owner.kind == "person"
+            and owner.country
+            and text[before.end : cand.start] in _OWNER_GAPS
+        ):
+            _assign(entity, owner.country, "owner")
+
+
+def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
+    """Give a titled person, or a domestic group, of unknown country the one country their
+    sentence names.
+
+    "President Omar Hassan al-Bashir ... in Sudan": news names a foreign leader's country
+    near the title; "The Mozambique government accepted demands from Shona rebels": rebels,
+    refugees, civilians and unknown gunmen are reported where they are (people in a domestic
+    sector are not: "Archbishop Desmond Tutu" speaks about Nigeria). Only for people with a
+    state title and for groups made from words in a domestic sector (not for gazetteer
+    entries), without a country of their own, and only when the sentence names exactly one
+    country (places count, by their country). Where
+    a domestic actor's sentence names several, the one named as a location ("prisoners in
+    Iraq") is taken. Where a domestic group's sentence names none but its people are all of
+    one country ("fundamentalists demand the resignation of Algerian President Ahmed Ben
+    Bella"), that one. The entity records that it was inferred.
+    """
+    if not any(
+        c.entity is not None and (c.entity.kind == "person" or c.from_words) for c in chosen
+    ):
+        return
+    for sent in doc.sents:
+        inside = [
+            c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
+        ]
+        named = [
+            c
+            for c in inside
+            if c.entity is not None
+            and c.entity.kind != "person"
+            and c.entity.kind != "equipment"
+            and c.entity.country
+        ]
+        countries = {c.entity.country for c in named if c.entity is not None}
+        # "Hutus fled into Zaire": a destination is not where a group is from.
+        homes = {c.entity.country for c in named if c.entity and not _destination(doc, c)}
+        located = {c.entity.country for c in named if c.entity and _location(doc, c)}
+        people = {
+            c.entity.country
+            for c in inside
+            if c.entity is not None and c.entity.kind == "person" and c.entity.country
+        }
+        for cand in inside:
+            entity = cand.entity
+            if (
+                entity is None
+                or entity.country
+                or "organisation" in entity.attributes  # "U.N. Secretary-General ..."
+            ):
+                continue
+            titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
+            domestic = cand.from_words and set(entity.sector) & _DOMESTIC_SECTORS
+            found = countries if titled else homes if domestic else set()
+            if domestic and len(found) > 1 and len(located) == 1:
+                found = located
+            if domestic and entity.kind != "person" and not countries:
+                # Groups only: a person beside a foreign leader is as often that leader's
+                # guest ("President Mitterrand welcomed South African leader de Klerk").
+                found = people
+            if len(found) == 1:
+                _assign(entity, next(iter(found)), "sentence")
+
+
+# A document is "about" a country when at least this many of its mentions are of it, and
+# at least this share of the mentions that have a country.
+_DOCUMENT_MIN_MENTIONS = 3
+_DOCUMENT_MIN_SHARE = 0.5
+# Non-state international actors: they have no country by definition.
+_INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
+
+
+def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
+    """ "local police said", "the court heard", "the government okayed his trip": news
+    leaves the country of an institution unsaid when the story is about it. A group or
+    institution without a country, in a sentence that names no country, takes the
+    document's main country: the one most of its country-bearing mentions are of (a
+    majority, and three mentions at least). People are left alone (a foreign visitor is as
+    likely as a local), and so are sentences naming another country, which may be where
+    the group is. The entity records ``country_from: document``.
+    """
+    counts: dict[str, int] = {}
+    for cand in chosen:
+        if cand.emit and cand.entity is not None and cand.entity.country:
+            counts[cand.entity.country] = counts.get(cand.entity.country, 0) + 1
+    if not counts:
+        return
+    main, top = max(counts.items(), key=lambda item: item[1])
+    if top < _DOCUMENT_MIN_MENTIONS or top < _DOCUMENT_MIN_SHARE * sum(counts.values()):
+        return
+    for cand in chosen:
+        entity = cand.entity
+        if (
+            entity is None
+            or entity.country
+            or entity.kind not in ("group", "organisation")
+            or not entity.sector
+            or set(entity.sector) & _INTERNATIONAL
+            or "organisation" in entity.attributes
+            or entity.attributes.get("media")
+        ):
+            continue
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        if any(
+            other.entity is not None
+            and other.entity.country not in (None, main)
+            and other.entity.kind != "person"
+            and sent.start_char <= other.start < sent.end_char
+            for other in chosen
+        ):
+            continue
+        _assign(entity, main, "document")
+
+
+# Prepositions whose object is where something is or happens.
+_AT = frozenset({"in", "at", "near", "inside", "across", "throughout"})
+
+
+def _location(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _AT
+
+
+# Prepositions of motion whose object is where someone goes, not where they are.
+_TOWARDS = frozenset({"into", "to", "toward", "towards"})
+
+
+def _destination(doc: Doc, cand: Candidate) -> bool:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in _TOWARDS
