@@ -242,6 +242,9 @@ def test_institutions_take_the_country_the_story_is_about(nlp: Language, stage: 
     doc = annotate(nlp, stage, text, date="2005-11-16")
     police = entity_of(doc, "local police")
     assert (police.country, police.attributes["country_from"]) == ("THA", "document")
+    # Groups the words make international stay without a country.
+    world = text + "\n\nGovernments around the world condemned the attack."
+    assert entity_of(annotate(nlp, stage, world, date="2005-11-16"), "Governments").country is None
     # A story about no one country in particular places nobody.
     doc = annotate(
         nlp,
@@ -274,3 +277,18 @@ def test_demonyms_that_count_people(nlp: Language, stage: ActorStage) -> None:
     assert codes(doc, "Nepalese") == ("BTN", "CVL")
     doc = annotate(nlp, stage, "The French said they would veto the resolution.")
     assert codes(doc, "French") == ("FRA", "GOV")
+
+
+def test_generic_people_do_not_refer_back(nlp: Language, stage: ActorStage) -> None:
+    text = (
+        "Polish people protested in Warsaw on Sunday.\n\n"
+        "In Moscow, people marched on Red Square with German and Soviet veterans."
+    )
+    doc = annotate(nlp, stage, text)
+    polish, moscow = [m for m in doc._.mentions if m.text.endswith("people")]
+    assert polish.entity_id != moscow.entity_id
+    # An institution named bare after its full name is the same one.
+    doc = annotate(
+        nlp, stage, "French authorities banned the rally.\n\nLater authorities lifted the ban."
+    )
+    assert entity_of(doc, "authorities").country == "FRA"

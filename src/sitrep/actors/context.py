@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.actors.gazetteer import slug
 from sitrep.actors.history import country_on
@@ -190,6 +190,12 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
         c.entity is not None and (c.entity.kind == "person" or c.from_words) for c in chosen
     ):
         return
+    # A person is placed by the sentence that introduces them with their title, not by a
+    # later one that repeats the surname ("Lee said" beside "US donations").
+    first_mention: dict[int, Candidate] = {}
+    for cand in sorted(chosen, key=lambda c: c.start):
+        if cand.entity is not None and cand.entity.kind == "person":
+            first_mention.setdefault(id(cand.entity), cand)
     for sent in doc.sents:
         inside = [
             c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
@@ -217,6 +223,7 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
                 entity is None
                 or entity.country
                 or "organisation" in entity.attributes  # "U.N. Secretary-General ..."
+                or (entity.kind == "person" and cand is not first_mention.get(id(entity)))
             ):
                 continue
             titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
@@ -271,7 +278,7 @@ def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
         ):
             continue
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _international(span):
             continue
         sent = span.sent
         if any(
@@ -283,6 +290,23 @@ def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
         ):
             continue
         _assign(entity, main, "document")
+
+
+# Objects that make a group international: "governments around the world", "ministers
+# from over 50 African countries" (plural: "the police of the region" is one country's).
+_WORLD = frozenset({"world", "globe"})
+_MANY_COUNTRIES = frozenset({"countries", "nations", "continents", "regions", "states"})
+
+
+def _international(span: Span) -> bool:
+    for prep in span.root.rights:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            word = obj.lower_
+            if obj.dep_ == "pobj" and (word in _WORLD or word in _MANY_COUNTRIES):
+                return True
+    return False
 
 
 # Prepositions whose object is where something is or happens.

@@ -293,9 +293,12 @@ class ActorStage:
             # A bare head refers back to the phrase with the same words ("the Navy" after
             # "the Indian Navy"); otherwise a named institution, a plural group, a subject
             # ("a terror group said") or a people-qualified one ("Karen guerrilla") counts.
-            if phrase.key_words in by_key:
+            # "authorities" after "French authorities" are the same; "people" in another
+            # sentence are other people unless the words say so ("the people").
+            refers_back = _definite(span) or phrase.key_words[-1] not in _GENERIC_PEOPLE
+            if refers_back and phrase.key_words in by_key:
                 return by_key[phrase.key_words]
-            if len(phrase.key_words) == 1 and phrase.key_words[-1:] in by_key:
+            if refers_back and len(phrase.key_words) == 1 and phrase.key_words[-1:] in by_key:
                 return by_key[phrase.key_words[-1:]]  # "the agency" after "Interfax agency"
             if person_title and not phrase.plural:
                 return None  # "the minister": a person, left to title coreference
@@ -325,6 +328,20 @@ class ActorStage:
         if owner is not None:
             entity.attributes["organisation"] = f"igo:{owner.id}"
         return entity
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Heads too generic to refer back to an earlier phrase without a determiner.
+_GENERIC_PEOPLE = frozenset(
+    {"people", "persons", "civilians", "residents", "villagers", "men", "women", "children"}
+)
+
+
+def _definite(span: Span) -> bool:
+    """Whether a phrase starts with (or follows) a definite determiner: "the Navy"."""
+    first = span[0]
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return first.lower_ in _DEFINITE or (before is not None and before.lower_ in _DEFINITE)
 
 
 def _inside_longer_name(names: list[Span], phrase: SectorPhrase) -> bool:
