@@ -292,3 +292,12 @@ def test_generic_people_do_not_refer_back(nlp: Language, stage: ActorStage) -> N
         nlp, stage, "French authorities banned the rally.\n\nLater authorities lifted the ban."
     )
     assert entity_of(doc, "authorities").country == "FRA"
+
+
+def test_a_leader_of_a_known_group_is_of_its_country_and_sector(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(
+        nlp, stage, "Hezbollah leader Hassan Nasrallah denounced Israel's offensive on Friday."
+    )
+    assert codes(doc, "Hassan Nasrallah") == ("LBN", "REB")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from sitrep.actors.entries import Organisation
 from sitrep.actors.gazetteer import Gazetteer
 from sitrep.actors.resolve import Title
 from sitrep.actors.sectors import SectorLexicon
@@ -103,17 +104,17 @@ def _names_owner(tokens: list[Token], country_end: int) -> bool:
 
 def _organisation_in(
     tokens: list[Token], gazetteer: Gazetteer
-) -> tuple[str | None, int, tuple[int, int] | None]:
-    """An international organisation named in the title ("U.N. Secretary-General"): its id,
-    the index just after its name, and the name's character offsets."""
+) -> tuple[Organisation | None, int, tuple[int, int] | None]:
+    """An organisation the gazetteers know named in the title ("U.N. Secretary-General",
+    "Hezbollah leader"): the entry, the index just after its name, and its character offsets."""
     for i in range(len(tokens)):
         if not tokens[i].text[:1].isupper():
             continue
         for size in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
             piece = tokens[i : i + size]
             org = gazetteer.organisation(piece[0].doc[piece[0].i : piece[-1].i + 1].text)
-            if org is not None and "IGO" in org.sector:
-                return org.id, i + size, (piece[0].idx, piece[-1].idx + len(piece[-1]))
+            if org is not None:
+                return org, i + size, (piece[0].idx, piece[-1].idx + len(piece[-1]))
     return None, 0, None
 
 
@@ -129,8 +130,13 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
     country, owner_end = country_in(tokens, gazetteer)
     organisation = None
     organisation_span = None
+    group: Organisation | None = None  # a non-state group the person leads or speaks for
     if country is None:
-        organisation, owner_end, organisation_span = _organisation_in(tokens, gazetteer)
+        found, owner_end, organisation_span = _organisation_in(tokens, gazetteer)
+        if found is not None and "IGO" in found.sector:
+            organisation = found.id
+        elif found is not None:
+            group, country, organisation_span = found, found.country, None
     rest = tokens[owner_end:]
     while rest and rest[0].text in _POSSESSIVE:
         rest = rest[1:]
@@ -144,6 +150,11 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
     modifier = lexicon.modifier_sector(words)
     if modifier is not None and role_tokens and role_tokens[0].lower_ in lexicon.modifiers:
         role_tokens.pop(0)  # "Ousted President" -> role "President", sector ELI
+    if group is not None and sector is not None:
+        # "Hezbollah leader Hassan Nasrallah": the group's sector (REB), unless a modifier
+        # says otherwise ("former Hezbollah leader").
+        own = [code for code in group.sector if code not in ("IGO", "IMG", "NGO")]
+        sector = modifier or (own[0] if own else sector)
     if sector is None and not _names_owner(tokens, owner_end):
         country = None  # "Moscow Rajnath Singh": capitalised words, but no title
     role = None
