@@ -317,3 +317,35 @@ def test_missing_user_file(tmp_path: Path) -> None:
 
 def test_loaded_once(gaz) -> None:  # type: ignore[no-untyped-def]
     assert load_gazetteer() is gaz
+
+
+@pytest.mark.model
+def test_user_file_adds_offices_held(nlp, stage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A user's `roles:` section adds office holders the shipped table cannot know yet."""
+    from actorkit import annotate, entity_of
+    from sitrep.actors.stage import ActorStage
+
+    path = _write(
+        tmp_path / "mine.yaml",
+        "roles:\n"
+        "  - {country: IND, role: DM, person: Arjun Menon, start: 2030-01-15,"
+        " aliases: [A. Menon]}\n",
+    )
+    text = "Arjun Menon arrived in Paris on Monday."
+    shipped = entity_of(annotate(nlp, stage, text, date="2030-03-01"), "Arjun Menon")
+    assert shipped.country is None
+    mine = ActorStage(nlp, "a", gazetteers=[str(path)])
+    menon = entity_of(annotate(nlp, mine, text, date="2030-03-01"), "Arjun Menon")
+    assert (menon.country, menon.role) == ("IND", "Defence Minister")
+    # Before the spell starts he holds no office, but is still Indian.
+    earlier = entity_of(annotate(nlp, mine, text, date="2029-03-01"), "Arjun Menon")
+    assert (earlier.country, earlier.role) == ("IND", None)
+
+
+def test_bad_roles_in_a_user_file_name_the_problem(tmp_path: Path) -> None:
+    from sitrep.actors.roles import load_role_table
+
+    path = _write(tmp_path / "mine.yaml", "roles:\n  - {country: India, role: DM, person: X}\n")
+    with pytest.raises(ConfigError, match="ISO 3166") as error:
+        load_role_table((path,))
+    assert "mine.yaml" in str(error.value)

@@ -36,6 +36,9 @@ from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipment")
+# Sections a user file may also hold that other tables read: ``roles`` (offices held, the
+# roles table's columns; sitrep.actors.roles.read_roles_yaml).
+OTHER_SECTIONS = ("roles",)
 _LIST_FIELDS = ("aliases", "demonyms", "historical")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
@@ -350,13 +353,14 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"invalid YAML: {exc}") from exc
     if data is None:
         return {}
-    if not isinstance(data, dict) or not set(data) <= set(SECTIONS):
+    if not isinstance(data, dict) or not set(data) <= set(SECTIONS + OTHER_SECTIONS):
         raise ConfigError(
             E.BAD_GAZETTEER,
             source=path,
-            reason=f"top level must be a mapping with keys among {', '.join(SECTIONS)}",
+            reason="top level must be a mapping with keys among "
+            + ", ".join(SECTIONS + OTHER_SECTIONS),
         )
-    return data
+    return {key: value for key, value in data.items() if key in SECTIONS}
 
 
 def _entry_key(section: str, entry: dict[str, Any], path: Path) -> Any:

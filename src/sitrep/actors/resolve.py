@@ -53,9 +53,13 @@ def _role_table() -> RoleTable | None:
 class EntityFactory:
     """Builds entities from gazetteer entries and text evidence."""
 
-    def __init__(self, gazetteer: Gazetteer, lexicon: SectorLexicon) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, lexicon: SectorLexicon, roles: RoleTable | None = None
+    ) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # The roles table with the users' own rows; the shipped one when none is given.
+        self.roles = roles if roles is not None else _role_table()
 
     # -- gazetteer entries -------------------------------------------------------------------
     def country(self, iso3: str) -> Entity:
@@ -200,7 +204,7 @@ class EntityFactory:
         country, sector and role for people the table does not list. Where the table lists
         the person but not on this date, it still tells the country (people keep theirs).
         """
-        table = _role_table()
+        table = self.roles
         single = len(name.split()) == 1
         title_country = title.country if title else None
         roles: list[Role] = []

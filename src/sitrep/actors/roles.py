@@ -306,6 +306,44 @@ def read_roles_tsv(path: Path) -> list[Role]:
     return _share_aliases(rows)
 
 
+def read_roles_yaml(path: Path) -> list[Role]:
+    """The ``roles`` section of a user gazetteer file: one mapping per spell in office, with
+    the columns of the TSV as keys (``aliases`` a list or a |-separated string), validated
+    like the TSV. A file without the section has no roles.
+
+    .. code-block:: yaml
+
+        roles:
+          - {country: IND, role: DM, person: Rajnath Singh, start: 2019-05-31}
+          - {country: igo:un, role: HEAD, person: António Guterres, start: 2017-01-01,
+             title: Secretary-General, aliases: [Guterres]}
+    """
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(E.BAD_ROLES, source=path, reason=str(exc)) from exc
+    entries = data.get("roles") if isinstance(data, dict) else None
+    if entries is None:
+        return []
+    if not isinstance(entries, list):
+        raise ConfigError(E.BAD_ROLES, source=path, reason="roles must be a list")
+    rows = []
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict) or set(entry) - set(COLUMNS):
+            raise ConfigError(
+                E.BAD_ROLES,
+                source=path,
+                reason=f"roles entry {number}: a mapping with keys among {', '.join(COLUMNS)}",
+            )
+        aliases = entry.get("aliases") or ""
+        if isinstance(aliases, list):
+            aliases = "|".join(str(a) for a in aliases)
+        values = {**entry, "aliases": aliases}
+        cells = ["" if values.get(c) is None else str(values.get(c)) for c in COLUMNS]
+        rows.append(_row_to_role(cells, f"roles entry {number}", path))
+    return rows
+
+
 def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
     def bad(reason: str) -> ConfigError:
         return ConfigError(E.BAD_ROLES, source=path, reason=f"line {where}: {reason}")
@@ -530,14 +568,17 @@ def _select(candidates: list[Role], date: str, country: str | None, strict: bool
 
 @functools.cache
 def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
-    """The shipped table plus users' own TSV files, loaded once per file set.
+    """The shipped table plus users' own files (TSV, or the ``roles`` section of a YAML
+    gazetteer file), loaded once per file set.
 
     A user row with the same country, role, person and start as an earlier row replaces it
     (to correct an end date, title or sector); any other row is added.
     """
     spells: dict[tuple[str, str, str, str | None], Role] = {}
     for path in (ROLES_FILE, *extra_files):
-        for role in read_roles_tsv(Path(path)):
+        path = Path(path)
+        yaml_file = path.suffix.lower() in (".yaml", ".yml")
+        for role in read_roles_yaml(path) if yaml_file else read_roles_tsv(path):
             spells[(role.owner, role.role, role.person, role.start)] = role
     return RoleTable(_share_aliases(list(spells.values())))
 

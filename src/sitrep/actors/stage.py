@@ -34,6 +34,7 @@ from sitrep.actors.money import find_money
 from sitrep.actors.names import NameResolver
 from sitrep.actors.phrases import SectorPhrase, find_sector_phrases
 from sitrep.actors.resolve import EntityFactory
+from sitrep.actors.roles import load_role_table
 from sitrep.actors.sectors import SectorLexicon, load_sector_lexicon
 from sitrep.actors.titles import title_of
 from sitrep.records import Entity, Mention
@@ -65,10 +66,11 @@ class ActorStage:
 
     def __init__(self, nlp: Language, name: str, gazetteers: list[str] | None = None) -> None:
         self.name = name
-        paths = (NONSTATE_FILE, *gazetteer_paths(gazetteers))
-        self.gazetteer: Gazetteer = load_gazetteer(paths)
+        users = gazetteer_paths(gazetteers)
+        self.gazetteer: Gazetteer = load_gazetteer((NONSTATE_FILE, *users))
         self.lexicon: SectorLexicon = load_sector_lexicon()
-        self.factory = EntityFactory(self.gazetteer, self.lexicon)
+        roles = load_role_table(users) if users else None  # users' `roles:` sections
+        self.factory = EntityFactory(self.gazetteer, self.lexicon, roles)
         self.names = NameResolver(self.gazetteer, self.lexicon, self.factory)
         self.nominals = NominalFinder(self.lexicon)
         self.equipment = equipment_matcher(self.gazetteer)  # compiled once, kept on the gazetteer

@@ -52,8 +52,8 @@ GazetteerOption = Annotated[
     list[Path],
     typer.Option(
         "--gazetteer",
-        help="Your own gazetteer YAML (actors, places, equipment), merged over the shipped "
-        "ones; repeatable. Schema: src/sitrep/actors/data/README.md",
+        help="Your own gazetteer YAML (actors, places, equipment, offices held), merged over "
+        "the shipped ones; repeatable. Schema: src/sitrep/actors/data/README.md",
     ),
 ]
 DateOption = Annotated[
