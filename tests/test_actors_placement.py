@@ -301,3 +301,13 @@ def test_a_leader_of_a_known_group_is_of_its_country_and_sector(
         nlp, stage, "Hezbollah leader Hassan Nasrallah denounced Israel's offensive on Friday."
     )
     assert codes(doc, "Hassan Nasrallah") == ("LBN", "REB")
+
+
+def test_a_noun_compounded_into_a_title_keeps_the_country(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(
+        nlp,
+        stage,
+        "Hong Kong democracy leader Martin Lee scoffed at the draft rules.",
+        "1997-04-09",
+    )
+    assert entity_of(doc, "Martin Lee").country == "HKG"

@@ -32,7 +32,8 @@ def _window(span: Span, lexicon: SectorLexicon) -> list[Token]:
     Read from the words, not the parse: the parser often attaches a long title badly
     ("Russian Deputy Prime Minister Yury Borisov" makes the name an apposition). A token
     belongs to the title when it is capitalised, a title word ("junior", "foreign",
-    "minister"), a hyphen, "of"/"for" or a possessive; a determiner, verb, other
+    "minister"), a noun compounded with a title word ("democracy leader"), a hyphen,
+    "of"/"for" or a possessive; a determiner, verb, other
     preposition, punctuation or another name ends it.
     """
     doc = span.doc
@@ -51,7 +52,11 @@ def _window(span: Span, lexicon: SectorLexicon) -> list[Token]:
         if token.is_punct and token.text not in ("-", "."):
             break
         titled = token.text[:1].isupper() or token.text in _POSSESSIVE or token.text == "-"
-        if not (titled or token.lower_ in _KEEP_ADP or lexicon.is_title_word(token.lower_)):
+        # "Hong Kong democracy leader": a noun compounded with the title word after it.
+        compound = bool(kept) and token.dep_ == "compound" and token.head in kept
+        if not (
+            titled or compound or token.lower_ in _KEEP_ADP or lexicon.is_title_word(token.lower_)
+        ):
             break
         kept.append(token)
         if len(kept) >= _MAX_TITLE_TOKENS:
