@@ -311,3 +311,20 @@ def test_a_noun_compounded_into_a_title_keeps_the_country(nlp: Language, stage: 
         "1997-04-09",
     )
     assert entity_of(doc, "Martin Lee").country == "HKG"
+
+
+def test_officials_take_the_country_the_story_is_about(nlp: Language, stage: ActorStage) -> None:
+    text = (
+        "Israeli police recommended charges against Prime Minister Benjamin Netanyahu.\n\n"
+        "Israel's attorney general will decide within weeks, Israeli radio said.\n\n"
+        "Justice Minister Tzahi Hanegbi said he would not resign."
+    )
+    doc = annotate(nlp, stage, text, date="1997-04-20")
+    assert entity_of(doc, "Tzahi Hanegbi").country == "ISR"
+    # Beside an official of another country, an official the words do not place stays open.
+    doc = annotate(
+        nlp,
+        stage,
+        text + "\n\nInterior Minister Arkady Volsky met Russian President Boris Yeltsin.",
+    )
+    assert entity_of(doc, "Arkady Volsky").country is None
