@@ -58,8 +58,10 @@ def _misspelt_country_label(span: Span) -> bool:
 
 
 # Words before a demonym that make it a count of people: "Eleven Japanese", "more ethnic
-# Nepalese", "many Chinese".
-_PEOPLE_COUNTERS = frozenset({"ethnic", "more", "many", "some", "several", "few", "other"})
+# Nepalese", "many Chinese", "wounded another Palestinian".
+_PEOPLE_COUNTERS = frozenset(
+    {"ethnic", "more", "many", "some", "several", "few", "other", "another", "a", "an", "one"}
+)
 
 
 def _names_people(span: Span, name: str) -> bool:
