@@ -311,3 +311,49 @@ def test_date_option_dates_undated_inputs_only(
         assert sorted(d.date for d in store.documents()) == ["2019-01-02", "2021-05-06"]
     bad = run_cli(capsys, "--db", db, "ingest", "--date", "06/05/2021", str(undated))
     assert bad.status == 2 and "E106" in bad.err
+
+
+def test_roles_answers_who_held_an_office_when(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    result = run_cli(capsys, "roles", "--country", "ind", "--role", "DM", "--date", "2020-06-23")
+    assert result.status == 0
+    assert "Rajnath Singh" in result.out and "1 spell in office" in result.out
+    # One person's offices in date order, across a country and two organisations.
+    result = run_cli(capsys, "roles", "Javier Solana", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.out)))
+    assert [r["of"] for r in rows] == ["ESP", "igo:nato", "igo:eu"]
+    # A misspelt name is read as the table's, and says so.
+    result = run_cli(capsys, "roles", "Francois Mitterand", "-f", "json")
+    assert json.loads(result.out)[0]["person"] == "François Mitterrand"
+    assert "read as" in result.err
+    # The user's own offices count.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "roles:\n"
+        "  - {country: IND, role: DM, person: Arjun Menon, start: 2030-01-15}\n"
+        # the same country, office, person and start: replaces the shipped row (ends it)
+        "  - {country: IND, role: DM, person: Rajnath Singh, start: 2019-05-31, end: 2030-01-14}\n"
+    )
+    result = run_cli(
+        capsys,
+        "roles",
+        "--country",
+        "IND",
+        "--role",
+        "defence minister",
+        "--date",
+        "2030-02",
+        "--gazetteer",
+        str(mine),
+        "-f",
+        "json",
+    )
+    assert [r["person"] for r in json.loads(result.out)] == ["Arjun Menon"]
+    for bad in (
+        ["roles"],
+        ["roles", "--country", "IND", "--role", "XX"],
+        ["roles", "X", "--date", "2020-13"],
+    ):
+        result = run_cli(capsys, *bad)
+        assert result.status == 2 and result.err.count("Error") == 1

@@ -10,7 +10,13 @@ import typer
 from typer.exceptions import TyperException
 
 from sitrep import __version__
-from sitrep.cli import commands_deals, commands_eval, commands_ingest, commands_query
+from sitrep.cli import (
+    commands_deals,
+    commands_eval,
+    commands_ingest,
+    commands_query,
+    commands_roles,
+)
 from sitrep.cli.output import fail
 from sitrep.errors import SitrepError
 from sitrep.store import Store, open_store
@@ -64,6 +70,7 @@ def configure(
 commands_ingest.register(app)
 commands_query.register(app)
 commands_deals.register(app)
+commands_roles.register(app)
 commands_eval.register(app)
 
 
