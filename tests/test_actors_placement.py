@@ -328,3 +328,19 @@ def test_officials_take_the_country_the_story_is_about(nlp: Language, stage: Act
         text + "\n\nInterior Minister Arkady Volsky met Russian President Boris Yeltsin.",
     )
     assert entity_of(doc, "Arkady Volsky").country is None
+
+
+def test_a_capital_is_its_government_only_when_it_acts_or_is_addressed(
+    nlp: Language, stage: ActorStage
+) -> None:
+    for text, capital, sector in [
+        ("The United States urged Moscow to release the prisoners.", "Moscow", "GOV"),
+        ("Talks with Beijing resumed on Monday.", "Beijing", "GOV"),
+        ("A car bomb exploded in central Kabul on Monday.", "Kabul", "CVL"),
+        ("Rebels shelled Algiers overnight.", "Algiers", "CVL"),
+        ("Farmers said they would blockade Paris from Monday.", "Paris", "CVL"),
+    ]:
+        assert codes(annotate(nlp, stage, text), capital)[1] == sector, text
+    # A capital's name in a story about another country with a city of that size and name.
+    doc = annotate(nlp, stage, "The US urged Moscow to act.")
+    assert entity_of(doc, "Moscow").country == "RUS"  # not Moscow, Idaho

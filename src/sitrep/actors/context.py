@@ -41,12 +41,18 @@ class Candidate:
     inside_title: bool = False
 
 
-def _assign(entity: Entity, country: str, source: str) -> None:
-    """Give ``entity`` a country read from its context, and an id that says it: the same
-    words placed elsewhere ("police" in another story, or in a sentence about another
-    country) are another entity, "org:court" -> "org:deu-court"."""
-    prefix, _, rest = entity.id.partition(":")
-    entity.id = f"{prefix}:{country.lower()}-{rest}"
+def _assign(cand: Candidate, country: str, source: str) -> None:
+    """Give the candidate's entity a country read from its context and, unless it is a named
+    person, an id that says it: the same words placed elsewhere ("police" in another story,
+    or in a sentence about another country) are another entity, "org:court" ->
+    "org:deu-court". A named person keeps the id of their name, which is what joins their
+    mentions across stories."""
+    entity = cand.entity
+    if entity is None:
+        return
+    if entity.kind != "person" or cand.from_words:
+        prefix, _, rest = entity.id.partition(":")
+        entity.id = f"{prefix}:{country.lower()}-{rest}"
     entity.country = country
     entity.attributes["country_from"] = source
 
@@ -125,7 +131,7 @@ def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
             entity.attributes["kin_country"] = entity.country
             prefix = entity.id.split(":", 1)[0]
             entity.id = f"{prefix}:{slug(entity.name)}"  # "ethnic Albanians", without ALB
-            _assign(entity, found.country, "residence")
+            _assign(cand, found.country, "residence")
             break
 
 
@@ -167,7 +173,7 @@ def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
             and owner.country
             and text[before.end : cand.start] in _OWNER_GAPS
         ):
-            _assign(entity, owner.country, "owner")
+            _assign(cand, owner.country, "owner")
 
 
 def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
@@ -236,7 +242,7 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
                 # guest ("President Mitterrand welcomed South African leader de Klerk").
                 found = people
             if len(found) == 1:
-                _assign(entity, next(iter(found)), "sentence")
+                _assign(cand, next(iter(found)), "sentence")
 
 
 # A document is "about" a country when at least this many of its mentions are of it, and
@@ -296,7 +302,7 @@ def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
             for other in chosen
         ):
             continue
-        _assign(entity, main, "document")
+        _assign(cand, main, "document")
 
 
 # Objects that make a group international: "governments around the world", "ministers

@@ -42,6 +42,10 @@ OTHER_SECTIONS = ("roles",)
 _LIST_FIELDS = ("aliases", "demonyms", "historical")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
+# A capital's name stands for another country's city of that name only if that city has at
+# least this many people and at least 1/_ELSEWHERE_MAX_RATIO of the capital's.
+_ELSEWHERE_MIN_POPULATION = 100_000
+_ELSEWHERE_MAX_RATIO = 10
 # Where a document's named countries are kept once computed (spaCy's per-Doc user data).
 _COUNTRIES_KEY = "sitrep.countries_named"
 
@@ -252,7 +256,16 @@ class Gazetteer:
         if match.country.iso3 in named:
             return None
         found = self.place(name, prefer=named)
-        return found if found is not None and found.country in named else None
+        if found is None or found.country not in named:
+            return None
+        # Only a city of comparable size: Tripoli, Lebanon (230k beside Libya's 1.3M), not
+        # Moscow, Idaho, in a story that names the United States but not Russia.
+        capital = self.place(name, match.country.iso3)
+        biggest = capital.population if capital is not None else 0
+        comparable = found.population >= _ELSEWHERE_MIN_POPULATION and (
+            found.population * _ELSEWHERE_MAX_RATIO >= biggest
+        )
+        return found if comparable else None
 
     def countries_named(self, doc: Doc) -> frozenset[str]:
         """The countries a document names by name or demonym (its NER places and peoples),

@@ -76,6 +76,35 @@ def _names_people(span: Span, name: str) -> bool:
     return before is not None and (before.like_num or before.lower_ in _PEOPLE_COUNTERS)
 
 
+# Verbs whose object is a city's people and buildings, not its government.
+_VIOLENT_VERBS = frozenset(
+    {"attack", "shell", "bomb", "strike", "hit", "raid", "storm", "besiege", "capture"}
+    | {"seize", "invade", "occupy", "target", "rocket", "shoot", "blast", "destroy"}
+    | {"overrun", "encircle", "surround", "enter", "flood", "rock", "devastate", "pound"}
+    | {"blockade", "blockaded", "cut"}
+)
+
+
+def _addressed(span: Span) -> bool:
+    """Whether a capital is what a non-violent act is aimed at, or its doer, which PLOVER
+    codes as its government: "urged Washington", "visited Beijing", "talks with Moscow",
+    "an admission by Moscow" (not "in Moscow", "flew to London", "shelled Algiers", "fired
+    at Baghdad": the city and its people)."""
+    root = span.root
+    if root.dep_ in ("dobj", "dative"):
+        return root.head.lemma_.lower() not in _VIOLENT_VERBS
+    if root.dep_ == "pobj":
+        prep = root.head
+        verb = prep.head
+        if prep.lower_ == "by":
+            return True  # "an admission by Moscow": the doer of a noun's act
+        # Not "to"/"from": "flew to London" is a place ("protest to Moscow" is rarer).
+        return prep.lower_ in ("with", "against") and (
+            verb.lemma_.lower() not in _VIOLENT_VERBS and verb.lower_ not in ("fire", "fired")
+        )
+    return False
+
+
 def acts(span: Span) -> bool:
     """Whether a place name is used as an actor (subject, agent, possessor)."""
     root = span.root
@@ -198,8 +227,9 @@ class NameResolver:
             elsewhere = self.gazetteer.capital_elsewhere(name, span.doc)
             if elsewhere is not None:
                 return "GPE", self.factory.place(name, prefer=(elsewhere.country,))
-            if acts(span):
+            if acts(span) or _addressed(span):
                 return "GPE", self.factory.country(iso3)
+            # "in central Baghdad", "shelled Algiers": the city and its people.
             return "GPE", self.factory.place(name, match)
         if match.via == "metonym":
             # "the Kremlin", "the Pentagon": an institution of that country, in its sector.

@@ -91,10 +91,11 @@ class EntityFactory:
                 attributes = {"lat": capital.lat, "lon": capital.lon}
         if capital and match is not None and country not in (None, match.country.iso3):
             capital = False  # "Kingston" in Norfolk Island, not Jamaica's capital
-        # When a place is an actor, PLOVER codes it as those it stands for: a capital as its
-        # government (CAMEO's convention, "Moscow", "Kabul"), a town or village as the people
-        # living there (CVL: "shelled Juba", "a village in western Cambodia").
-        sector = ["GOV"] if capital else ["CVL"] if found is not None else []
+        # When a place is an actor, PLOVER codes it as those it stands for: the people living
+        # there (CVL: "shelled Juba", "a village in western Cambodia", "a bomb in central
+        # Baghdad"). A capital that acts or is addressed ("Moscow said", "urged Kabul") is
+        # its state, a country entity made by the name resolver, not a place.
+        sector = ["CVL"] if capital or found is not None else []
         return Entity(
             id=place_id(name, country),
             name=name,
