@@ -8,8 +8,11 @@ Passes over the stage's chosen candidates, run in this order by :func:`place_in_
 3. a phrase owned by a person is that person's country ("the Bush administration");
 4. titled people and domestic groups without a country take the one country their sentence
    names ("Shona rebels" in a sentence about Mozambique);
-5. groups and institutions still without one, in a sentence that names no country, take the
-   country the document is about ("police said" in a story about Thailand).
+5. groups, institutions and state-titled officials still without one, in a sentence that
+   names no other country, take the country the document is about ("police said" in a story
+   about Thailand).
+
+Each entity placed this way says how in ``attributes["country_from"]``.
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from sitrep.records import Entity
 
 @dataclass(slots=True)
 class Candidate:
+    """A span the actor stage may emit as a mention, with the entity it would resolve to."""
+
     start: int
     end: int
     label: str
