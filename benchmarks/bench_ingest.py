@@ -19,12 +19,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sitrep.records import Document
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DIR = REPO.parent / "shared" / "data" / "newswire-silver"
 
 
-def _documents(folder: Path, limit: int | None) -> list:  # list[Document]
+def _documents(folder: Path, limit: int | None) -> list[Document]:
     from sitrep.readers import read_paths
     from sitrep.records import Document
 

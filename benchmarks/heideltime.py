@@ -62,13 +62,6 @@ class HeidelTimeRun:
     peak_rss_bytes: int  # the JVM's peak resident set (VmHWM from /proc/self/status)
     misaligned: list[str] = field(default_factory=list)  # "doc: tagged text" that did not map
 
-    @property
-    def documents_per_second(self) -> float:
-        """Throughput on warm JIT-compiled code, start-up excluded."""
-        if self.process_seconds <= 0:
-            return float("inf")
-        return len(self.expressions) / self.process_seconds
-
 
 def find_jar(explicit: Path | None = None) -> Path:
     """The standalone jar: ``explicit``, else $HEIDELTIME_JAR, else the README's location."""
@@ -220,11 +213,7 @@ def timeml_to_expressions(tagged: str, text: str) -> tuple[list[TimeExpression],
     """
     body = _strip_envelope(tagged)
     plain, spans = _untag(body)
-    if plain == text:
-        placed = [(start, end, attributes) for start, end, attributes in spans]
-        lost: list[str] = []
-    else:
-        placed, lost = _align_spans(plain, text, spans)
+    placed, lost = (spans, []) if plain == text else _align_spans(plain, text, spans)
     expressions = [
         TimeExpression(
             text=text[start:end],

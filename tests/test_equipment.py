@@ -145,7 +145,9 @@ def test_catalogue_is_large_valid_and_unambiguous() -> None:
     assert {e.category for e in gazetteer.equipment.values()} <= EQUIPMENT_CATEGORIES
     for entry in gazetteer.equipment.values():
         assert entry.family is None or entry.family in gazetteer.equipment, entry.id
-    assert equipment_matcher(gazetteer).conflicts == []
+    matcher = equipment_matcher(gazetteer)
+    assert matcher.conflicts == []
+    assert matcher.unmatchable == []  # every alias can be found in text
 
 
 def test_matcher_from_own_entries() -> None:

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from sitrep.events import MODALITIES, PLOVER_TYPES, PairResult, classify_pair, classify_pairs
-from sitrep.events.lexicon import load_lexicon
+from sitrep.events.lexicon import Sense, load_lexicon
 
 # One or two sentences per PLOVER type: (sentence, actor, recipient, expected type).
 TYPE_CASES = [
@@ -317,9 +317,11 @@ def test_classify_pairs_contract(nlp) -> None:
 
 
 def test_lexicon_entries_use_only_plover_types() -> None:
+    # Every sense is checked as the lexicon loads: an old or misspelt type is refused ...
+    with pytest.raises(ValueError, match="unknown PLOVER type"):
+        Sense.parse("FIGHT/artillery")
     lex = load_lexicon()
-    senses = [e.sense for e in lex.verbs.values()] + [n.sense for n in lex.nouns.values()]
-    senses += [s for e in lex.verbs.values() for s in e.obj.values()]
-    assert all(s is None or s.event_type in PLOVER_TYPES for s in senses)
-    assert set(lex.future_reading.values()) <= set(PLOVER_TYPES)
+    # ... but the re-reading maps hold plain type names, checked here.
+    readings = {*lex.future_reading.values(), *lex.negated_reading.values()}
+    assert readings <= set(PLOVER_TYPES)
     assert lex.role("say") == "speech" and lex.role("refuse") == "reject"

@@ -113,6 +113,22 @@ def test_event_filters_dyad_country_and_type(store_url: str) -> None:
         assert store.events(EventQuery(actor="%")) == []  # LIKE wildcards are escaped
 
 
+def test_a_country_code_matches_codes_only_and_a_country_name_its_code(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(make_extraction("One.", "2020-01-01", CONSULT=("India", "Russia")), "t")
+        indonesia = make_extraction("Two.", "2020-02-01", PROTEST=("Indonesia", "Russia"))
+        indonesia.events[0].actor[0].country = "IDN"
+        store.add(indonesia, "t")
+        for term in ("IND", "India"):  # "IND" is a code: no part of the name "Indonesia"
+            assert [e.event.event_type for e in store.events(EventQuery(actor=term))] == [
+                "CONSULT"
+            ], term
+        usa = make_extraction("Three.", "2020-03-01", CONSULT=("Washington", "Russia"))
+        usa.events[0].actor[0].country = "USA"
+        store.add(usa, "t")
+        assert len(store.events(EventQuery(actor="U.S."))) == 1  # by the code it names
+
+
 def test_unknown_and_ambiguous_ids_are_clear_errors(store_url: str) -> None:
     with open_store(store_url) as store:
         store.add(make_extraction("First text."), "t")

@@ -163,6 +163,14 @@ class Event:
     confidence: float = 1.0
     also_in: list[Evidence] = field(default_factory=list)  # the same event restated elsewhere
 
+    def start_day(self, document_day: str) -> str:
+        """The day the event starts (its time's earliest), else ``document_day``.
+
+        One rule for the stored ``events.date`` (what queries filter and sort on) and the
+        dates the CLI prints, so the two never disagree.
+        """
+        return self.time.earliest if self.time and self.time.earliest else document_day
+
 
 @dataclass(slots=True)
 class TransferFact:

@@ -17,6 +17,7 @@ Each entity placed this way says how in ``attributes["country_from"]``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -62,13 +63,51 @@ def _assign(cand: Candidate, country: str, source: str) -> None:
     entity.attributes["country_from"] = source
 
 
+class _Layout:
+    """Token spans and sentences of the candidates, worked out once per document: the passes
+    ask for them many times per candidate (its own, then as another's sentence-mate).
+    Sentences are split on first use only, as before, for pipelines that never need them."""
+
+    def __init__(self, doc: Doc, chosen: list[Candidate]) -> None:
+        self.doc = doc
+        self.chosen = chosen
+        self._spans: dict[tuple[int, int], Span | None] = {}
+        self._starts: list[int] = []
+        self._by_sentence: list[list[Candidate]] | None = None
+
+    def span(self, cand: Candidate) -> Span | None:
+        key = (cand.start, cand.end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        return self._spans[key]
+
+    @property
+    def by_sentence(self) -> list[list[Candidate]]:
+        """The candidates of each sentence (by start offset), in the order of ``chosen``."""
+        if self._by_sentence is None:
+            sentences = list(self.doc.sents)
+            self._starts = [sent.start_char for sent in sentences]
+            self._by_sentence = [[] for _ in sentences]
+            for cand in self.chosen:
+                index = bisect_right(self._starts, cand.start) - 1
+                if index >= 0 and cand.start < sentences[index].end_char:
+                    self._by_sentence[index].append(cand)
+        return self._by_sentence
+
+    def sentence_mates(self, sent: Span) -> list[Candidate]:
+        """The candidates that start inside ``sent``."""
+        buckets = self.by_sentence
+        return buckets[bisect_right(self._starts, sent.start_char) - 1]
+
+
 def place_in_context(doc: Doc, date: str | None, chosen: list[Candidate]) -> None:
     """Fill in or correct countries of ``chosen`` from the document date and the sentence."""
+    layout = _Layout(doc, chosen)
     _places_as_of(date, chosen)
-    _minorities_where_they_live(doc, chosen)
+    _minorities_where_they_live(layout)
     _countries_from_owner(doc.text, chosen)
-    _countries_from_sentence(doc, chosen)
-    _countries_from_document(doc, chosen)
+    _countries_from_sentence(layout)
+    _countries_from_document(layout)
 
 
 def _places_as_of(date: str | None, chosen: list[Candidate]) -> None:
@@ -96,7 +135,7 @@ _MINORITY_HEADS = frozenset(
 _STATE_OWN = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
-def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
+def _minorities_where_they_live(layout: _Layout) -> None:
     """ "ethnic Albanian guerrillas operating in Macedonia" are MKD, not ALB.
 
     PLOVER codes an actor with the country it acts in. A people named by its kin state's
@@ -105,8 +144,8 @@ def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
     "Serb forces" may be abroad), skipping destinations ("send them back to Bulgaria"); the
     kin country is kept in ``attributes["kin_country"]``.
     """
-    ordered = sorted((c for c in chosen if c.entity is not None), key=lambda c: c.start)
-    for cand in ordered:
+    text = layout.doc.text
+    for cand in sorted(layout.chosen, key=lambda c: c.start):
         entity = cand.entity
         if (
             entity is None
@@ -114,23 +153,21 @@ def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
             or not entity.country
             or "country_from" in entity.attributes
             or set(entity.sector) & _STATE_OWN
-            or not _minority(doc, cand)
+            or not _minority(text, cand)
         ):
             continue
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        span = layout.span(cand)
         if span is None:
             continue
-        sent = span.sent
-        for other in ordered:
+        for other in sorted(layout.sentence_mates(span.sent), key=lambda c: c.start):
             found = other.entity
             if (
                 found is None
                 or other is cand
-                or not sent.start_char <= other.start < sent.end_char
                 or found.kind not in ("country", "place")
                 or not found.country
                 or found.country == entity.country
-                or _destination(doc, other)
+                or _destination(layout.span(other))
             ):
                 continue
             entity.attributes["kin_country"] = entity.country
@@ -140,9 +177,9 @@ def _minorities_where_they_live(doc: Doc, chosen: list[Candidate]) -> None:
             break
 
 
-def _minority(doc: Doc, cand: Candidate) -> bool:
-    words = doc.text[cand.start : cand.end].lower().split()
-    before = doc.text[max(0, cand.start - 7) : cand.start].lower()
+def _minority(text: str, cand: Candidate) -> bool:
+    words = text[cand.start : cand.end].lower().split()
+    before = text[max(0, cand.start - 7) : cand.start].lower()
     return bool(words) and (
         words[0] == "ethnic" or before.endswith("ethnic ") or words[-1] in _MINORITY_HEADS
     )
@@ -181,7 +218,7 @@ def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
             _assign(cand, owner.country, "owner")
 
 
-def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
+def _countries_from_sentence(layout: _Layout) -> None:
     """Give a titled person, or a domestic group, of unknown country the one country their
     sentence names.
 
@@ -197,6 +234,7 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
     one country ("fundamentalists demand the resignation of Algerian President Ahmed Ben
     Bella"), that one. The entity records that it was inferred.
     """
+    chosen = layout.chosen
     if not any(
         c.entity is not None and (c.entity.kind == "person" or c.from_words) for c in chosen
     ):
@@ -207,10 +245,8 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
     for cand in sorted(chosen, key=lambda c: c.start):
         if cand.entity is not None and cand.entity.kind == "person":
             first_mention.setdefault(id(cand.entity), cand)
-    for sent in doc.sents:
-        inside = [
-            c for c in chosen if c.entity is not None and sent.start_char <= c.start < sent.end_char
-        ]
+    for mates in layout.by_sentence:
+        inside = [c for c in mates if c.entity is not None]
         named = [
             c
             for c in inside
@@ -221,8 +257,8 @@ def _countries_from_sentence(doc: Doc, chosen: list[Candidate]) -> None:
         ]
         countries = {c.entity.country for c in named if c.entity is not None}
         # "Hutus fled into Zaire": a destination is not where a group is from.
-        homes = {c.entity.country for c in named if c.entity and not _destination(doc, c)}
-        located = {c.entity.country for c in named if c.entity and _location(doc, c)}
+        homes = {c.entity.country for c in named if c.entity and not _destination(layout.span(c))}
+        located = {c.entity.country for c in named if c.entity and _location(layout.span(c))}
         people = {
             c.entity.country
             for c in inside
@@ -258,7 +294,7 @@ _DOCUMENT_MIN_SHARE = 0.5
 _INTERNATIONAL = frozenset({"IGO", "NGO", "IMG", "ISM", "MNC"})
 
 
-def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
+def _countries_from_document(layout: _Layout) -> None:
     """ "local police said", "the court heard", "Justice Minister Tzahi Hanegbi": news leaves
     the country of an institution or an official unsaid when the story is about it. A group,
     an institution or a person with a state title, without a country, in a sentence that
@@ -269,6 +305,7 @@ def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
     foreign visitor is as likely as a local). The entity records ``country_from: document``.
     (On 400 newswire stories, 22 of 25 people placed this way were right.)
     """
+    chosen = layout.chosen
     counts: dict[str, int] = {}
     for cand in chosen:
         if cand.emit and cand.entity is not None and cand.entity.country:
@@ -295,16 +332,14 @@ def _countries_from_document(doc: Doc, chosen: list[Candidate]) -> None:
             or entity.attributes.get("media")
         ):
             continue
-        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        span = layout.span(cand)
         if span is None or _international(span):
             continue
-        sent = span.sent
         if any(
             other.entity is not None
             and other.entity.country not in (None, main)
             and (titled or other.entity.kind != "person")
-            and sent.start_char <= other.start < sent.end_char
-            for other in chosen
+            for other in layout.sentence_mates(span.sent)
         ):
             continue
         _assign(cand, main, "document")
@@ -331,8 +366,7 @@ def _international(span: Span) -> bool:
 _AT = frozenset({"in", "at", "near", "inside", "across", "throughout"})
 
 
-def _location(doc: Doc, cand: Candidate) -> bool:
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+def _location(span: Span | None) -> bool:
     return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _AT
 
 
@@ -340,9 +374,5 @@ def _location(doc: Doc, cand: Candidate) -> bool:
 _TOWARDS = frozenset({"into", "to", "toward", "towards"})
 
 
-def _destination(doc: Doc, cand: Candidate) -> bool:
-    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
-    if span is None:
-        return False
-    head = span.root.head
-    return span.root.dep_ == "pobj" and head.lower_ in _TOWARDS
+def _destination(span: Span | None) -> bool:
+    return span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in _TOWARDS

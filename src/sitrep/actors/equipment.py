@@ -168,9 +168,6 @@ class EquipmentMatcher:
         for i in range(1, len(key) + 1):
             self._prefixes.add(key[:i])
 
-    def __len__(self) -> int:
-        return len(self._keys)
-
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
         runs = list(_RUN.finditer(text))

@@ -38,7 +38,6 @@ from sitrep.records import Entity, Mention
 
 GoldPart = Literal["all", "tune", "check"]
 CAMEO_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-UNSCORED_COUNTRY_CODES: frozenset[str] = frozenset()
 # PLOVER's non-state international "countries" (manual, "Non-state international actors")
 # that our entities carry as a sector; UNO and EUR are folded into IGO, as the gold file does.
 NONSTATE_CODES = ("NGO", "IMG", "ISM", "MNC")
@@ -104,7 +103,7 @@ def plover_codes(entity: Entity | None) -> tuple[str | None, str | None]:
 
 def gold_country(code: str | None) -> str | None:
     """The gold code to score against, or None when it is not scored."""
-    if not code or code in UNSCORED_COUNTRY_CODES:
+    if not code:
         return None
     return CAMEO_COUNTRY_CODES.get(code, code)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,7 @@ OTHER_SECTIONS = ("roles",)
 _LIST_FIELDS = ("aliases", "demonyms", "historical")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # A capital's name stands for another country's city of that name only if that city has at
 # least this many people and at least 1/_ELSEWHERE_MAX_RATIO of the capital's.
 _ELSEWHERE_MIN_POPULATION = 100_000
@@ -50,15 +51,20 @@ _ELSEWHERE_MAX_RATIO = 10
 _COUNTRIES_KEY = "sitrep.countries_named"
 
 try:  # the C loader reads the shipped files ~5x faster; fall back where libyaml is missing
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader
+    YAML_LOADER: type[yaml.SafeLoader] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+    YAML_LOADER = yaml.SafeLoader
+
+
+def ascii_fold(text: str) -> str:
+    """``text`` without accents or other non-ASCII marks: "Mitterrand, François" ->
+    "Mitterrand, Francois"."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def slug(name: str) -> str:
     """The default id of an entry: "Su-30MKI" -> "su-30mki", "Kilo-class" -> "kilo-class"."""
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return _NON_ALNUM.sub("-", ascii_fold(name).lower()).strip("-")
 
 
 def _clean(text: str) -> str:
@@ -142,6 +148,13 @@ class Gazetteer:
     _regions: NameIndex[Region] = field(default_factory=NameIndex, repr=False)
     _organisations: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
     _media: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
+
+    def derive[T](self, key: str, build: Callable[[Gazetteer], T]) -> T:
+        """The structure ``build`` makes from these tables (a matcher, an index), made on
+        first use and kept under ``key`` for every later caller."""
+        if key not in self.derived:
+            self.derived[key] = build(self)
+        return self.derived[key]  # type: ignore[return-value]
 
     def __post_init__(self) -> None:
         self._index_countries()
@@ -361,7 +374,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     if not path.is_file():
         raise ConfigError(E.BAD_GAZETTEER, source=path, reason="file not found")
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except yaml.YAMLError as exc:
         raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"invalid YAML: {exc}") from exc
     if data is None:

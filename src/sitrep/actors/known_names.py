@@ -69,8 +69,4 @@ class KnownNames:
 
 def known_names(gazetteer: Gazetteer) -> KnownNames:
     """The matcher of a gazetteer, built on first use and kept with it."""
-    matcher = gazetteer.derived.get("known_names")
-    if not isinstance(matcher, KnownNames):
-        matcher = KnownNames(gazetteer)
-        gazetteer.derived["known_names"] = matcher
-    return matcher
+    return gazetteer.derive("known_names", KnownNames)

@@ -25,7 +25,6 @@ import calendar
 import difflib
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Literal
 
 import yaml
 
+from sitrep.actors.gazetteer import YAML_LOADER, ascii_fold
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -122,6 +122,10 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "shri", "smt"})
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Name folding, compiled once: names are folded for every person mention.
+_APOSTROPHES = re.compile(r"['’`]")  # "O'Brien" = "OBrien"; "Mu'izzu" = "Muizzu"
+_ALNUM_RUNS = re.compile(r"[a-z0-9]+")
+_DOUBLE_I = re.compile(r"i{2,}")
 _OPEN_END = "9999-12-31"
 _OPEN_START = "0001-01-01"
 
@@ -164,14 +168,13 @@ def _fold_token(token: str) -> str:
     # "Shoygu"/"Shoigu", "Yuriy"/"Yuri", "Zelenskyy"/"Zelensky"); a word-initial y stays ("Yury").
     if len(token) > 1:
         token = token[0] + token[1:].replace("y", "i")
-    return re.sub(r"i{2,}", "i", token)
+    return _DOUBLE_I.sub("i", token)
 
 
 def name_tokens(name: str) -> list[str]:
     """The folded words of a name: "Sergey Shoygu" -> ["sergei", "shoigu"]."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"['’`]", "", text)  # "O'Brien" = "OBrien"; "Mu'izzu" = "Muizzu"
-    tokens = [_fold_token(t) for t in re.findall(r"[a-z0-9]+", text)]
+    text = _APOSTROPHES.sub("", ascii_fold(name).lower())
+    tokens = [_fold_token(t) for t in _ALNUM_RUNS.findall(text)]
     while len(tokens) > 1 and tokens[0] in _HONORIFICS:
         tokens = tokens[1:]
     return tokens
@@ -421,8 +424,7 @@ def igo_ids() -> frozenset[str]:
     """Ids of the international organisations (sector IGO) in ``data/organisations.yaml``:
     the ids a table row may name as ``igo:<id>``."""
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        raw = yaml.load(ORGANISATIONS_FILE.read_text(encoding="utf-8"), Loader=loader) or {}
+        raw = yaml.load(ORGANISATIONS_FILE.read_text(encoding="utf-8"), Loader=YAML_LOADER) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(E.BAD_ROLES, source=ORGANISATIONS_FILE, reason=str(exc)) from exc
     entries = raw.get("organisations") or []

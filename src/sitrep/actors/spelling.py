@@ -59,8 +59,4 @@ class CountrySpelling:
 
 def country_spelling(gazetteer: Gazetteer) -> CountrySpelling:
     """The spelling index of a gazetteer, built on first use and kept with it."""
-    index = gazetteer.derived.get("country_spelling")
-    if not isinstance(index, CountrySpelling):
-        index = CountrySpelling(gazetteer)
-        gazetteer.derived["country_spelling"] = index
-    return index
+    return gazetteer.derive("country_spelling", CountrySpelling)

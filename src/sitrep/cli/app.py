@@ -100,7 +100,12 @@ def main() -> None:
         fail("aborted")
         sys.exit(130)
     except TyperException as error:  # usage errors: Typer's own message and status (2)
+        # Typer's usage errors (its vendored click's, a private module) can show themselves
+        # with the usage line; a bare TyperException has only its message.
         show = getattr(error, "show", None)
-        show() if show else fail(error.format_message())
+        if show is not None:
+            show()
+        else:
+            fail(error.format_message())
         sys.exit(error.exit_code)
     sys.exit(status if isinstance(status, int) else 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,8 +10,11 @@ from sitrep.cli.commands_query import FormatOption
 from sitrep.cli.output import Format, console, format_amount, print_rows
 from sitrep.errors import E, NotFoundError
 
+if TYPE_CHECKING:
+    from sitrep.transfers import Deal
 
-def _deals(ctx: typer.Context, **filters: str | None) -> list[Any]:
+
+def _deals(ctx: typer.Context, **filters: str | None) -> list[Deal]:
     from sitrep.transfers import link_deals
 
     with ctx.obj.store() as store:
@@ -90,7 +93,7 @@ def deal_command(
         )
 
 
-def _timeline_rows(deal: Any) -> list[dict[str, Any]]:
+def _timeline_rows(deal: Deal) -> list[dict[str, Any]]:
     return [
         {
             "date": fact.date,

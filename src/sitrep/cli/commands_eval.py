@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from sitrep.cli.output import err_console
-from sitrep.errors import E, SitrepError
 from sitrep.nlp.pipeline import DEFAULT_MODEL, load_model
+
+
+class Half(StrEnum):
+    """A fixed half of a gold set: errors on ``tune`` are looked at, on ``check`` never."""
+
+    tune = "tune"
+    check = "check"
+
 
 eval_app = typer.Typer(
     help="Score sitrep against gold data.\n\nExample: sitrep eval timeml ../shared/data/timeml-dev",
@@ -24,7 +32,7 @@ def eval_timeml_command(
     folder: Annotated[Path, typer.Argument(help="Folder of TimeML (.tml) files with gold TIMEX3.")],
     errors: Annotated[bool, typer.Option(help="List every error per document.")] = False,
     half: Annotated[
-        str | None,
+        Half | None,
         typer.Option(help="Score one fixed half: 'tune' (errors looked at) or 'check' (never)."),
     ] = None,
 ) -> None:
@@ -34,8 +42,6 @@ def eval_timeml_command(
     """
     from sitrep.time.evaluate import evaluate_dir, format_errors, format_scores, split_half
 
-    if half not in (None, "tune", "check"):
-        raise SitrepError(E.BAD_OPTION, option="--half", reason="use 'tune' or 'check'")
     with err_console.status("Tagging and scoring…"):
         scores = evaluate_dir(
             folder, select=(lambda name: split_half(name) == half) if half else None
@@ -52,7 +58,7 @@ def eval_plover_command(
     ],
     errors: Annotated[int, typer.Option(help="List up to N misclassified records.")] = 0,
     split: Annotated[
-        str | None,
+        Half | None,
         typer.Option(help="Score only one fixed half: 'tune' (looked at) or 'check' (never)."),
     ] = None,
     model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
@@ -65,9 +71,7 @@ def eval_plover_command(
 
     records = load_gold(gold)
     if split is not None:
-        if split not in ("tune", "check"):
-            raise SitrepError(E.BAD_OPTION, option="--split", reason="use 'tune' or 'check'")
-        records = split_gold(records, split)  # type: ignore[arg-type]
+        records = split_gold(records, split.value)  # type: ignore[arg-type]
     with err_console.status("Classifying and scoring…"):
         scores = evaluate(records, load_model(model))
     sys.stdout.write(format_scores(scores, show_errors=errors) + "\n")

@@ -128,7 +128,7 @@ def print_extraction(extraction: Extraction) -> None:
         )
     if extraction.events:
         print_rows(
-            [event_row(e, date=event_date(e, document.day)) for e in extraction.events],
+            [event_row(e, date=e.start_day(document.day)) for e in extraction.events],
             Format.table,
             title="Events",
         )
@@ -170,11 +170,6 @@ def show_command(
         sys.stdout.write(
             json.dumps(extraction.to_dict(include_text=True), ensure_ascii=False, indent=2) + "\n"
         )
-
-
-def event_date(event: Event, document_date: str) -> str:
-    """The day an event starts (as stored for queries), else the document date."""
-    return event.time.earliest if event.time and event.time.earliest else document_date
 
 
 def event_row(event: Event, *, date: str, document_id: str | None = None) -> dict:

@@ -17,6 +17,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from sitrep.records import Amount
+
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
@@ -44,18 +46,18 @@ def print_rows(
         writer.writerows(rows)
     else:
         table = Table(title=title, title_justify="left", show_lines=False)
-        for column in columns:
-            # Short values (ids, dates, counts, codes) stay on one line; text columns wrap.
+        cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+        for i, column in enumerate(columns):
             # Short values (ids, dates, types, counts) keep their width; text columns share
             # what is left and wrap.
-            longest = max((len(_cell(row.get(column))) for row in rows), default=0)
+            longest = max((len(line[i]) for line in cells), default=0)
             if longest <= 12:
                 width = max(longest, len(column))  # nor a value nor the header is broken
                 table.add_column(column.replace("_", " "), min_width=width, overflow="fold")
             else:
                 table.add_column(column.replace("_", " "), overflow="fold", ratio=1, min_width=8)
-        for row in rows:
-            table.add_row(*(_cell(row.get(c)) for c in columns))
+        for line in cells:
+            table.add_row(*line)
         console.print(table)
 
 
@@ -68,7 +70,7 @@ def _cell(value: Any) -> Text:
     return Text(str(value))
 
 
-def format_amount(amount: Any) -> str | None:
+def format_amount(amount: Amount | None) -> str | None:
     """An Amount for people: "5.2 bn USD", "845 mn USD", "60,000 USD"."""
     if amount is None:
         return None

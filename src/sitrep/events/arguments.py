@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from sitrep.events.rules import StageRules
 from sitrep.records import ActorRef, Entity, Mention
@@ -24,7 +24,7 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a noun phrase names its actor: "the Russian leaders", "India's".
 _NP_MODIFIERS = ("amod", "compound", "poss", "nmod")
 # Dependencies that start a new clause: its arguments are not the outer predicate's.
-CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
 
 @dataclass(slots=True)
@@ -37,6 +37,15 @@ class Party:
     place: bool = False  # a city/region: a location rather than a party
     label: str | None = None  # the mention's label (GPE, PERSON, NOMINAL ...)
 
+    @property
+    def key(self) -> str:
+        return ref_key(self.ref)
+
+
+def ref_key(ref: ActorRef) -> str:
+    """What makes two actor references the same actor: the entity, else the name."""
+    return ref.entity_id or ref.name
+
 
 @dataclass(slots=True)
 class MentionIndex:
@@ -46,7 +55,6 @@ class MentionIndex:
     rules: StageRules
     entities: dict[str, Entity] = field(default_factory=dict)
     by_token: dict[int, Mention] = field(default_factory=dict)
-    spans: dict[int, Span] = field(default_factory=dict)  # id(mention) -> span
     mentions: list[Mention] = field(default_factory=list)
 
     @classmethod
@@ -58,17 +66,18 @@ class MentionIndex:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            index.spans[id(mention)] = span
             for tok in span:
                 # the longest mention starting first wins ("Rajnath Singh" over "Singh")
                 index.by_token.setdefault(tok.i, mention)
         return index
 
-    def span_of(self, mention: Mention) -> Span | None:
-        return self.spans.get(id(mention))
-
     def entity_of(self, mention: Mention) -> Entity | None:
         return self.entities.get(mention.entity_id) if mention.entity_id else None
+
+    def name_of(self, mention: Mention) -> str:
+        """The entity's name, else the mention's text."""
+        entity = self.entity_of(mention)
+        return entity.name if entity is not None else mention.text
 
     def mention_at(self, tok: Token) -> Mention | None:
         return self.by_token.get(tok.i)
@@ -99,18 +108,19 @@ class MentionIndex:
             return []
         members = entity.attributes.get("members")
         if entity.kind == "group" and isinstance(members, list | tuple) and members:
-            return [self._member(str(m)) for m in members]
+            return [self.country_party(str(m)) for m in members]
         place = entity.kind == "place" or (
             entity.kind not in ("country", "group", "person", "organisation")
             and mention.label in _PLACE_LABELS
         )
         return [Party(_ref(entity), entity, place=place, label=mention.label)]
 
-    def _member(self, code: str) -> Party:
-        for key in (code, f"country:{code}"):
-            entity = self.entities.get(key)
-            if entity is not None:
-                return Party(_ref(entity), entity)
+    def country_party(self, country: str) -> Party:
+        """A country given by its id (``country:IND``, as group members are) or its code."""
+        code = country.removeprefix("country:")
+        entity = self.entities.get(country) or self.entities.get(f"country:{code}")
+        if entity is not None:
+            return Party(_ref(entity), entity)
         return Party(ActorRef(entity_id=f"country:{code}", name=code, country=code), None)
 
     def parties(self, head: Token, *, context: ResolutionContext | None = None) -> list[Party]:
@@ -191,9 +201,8 @@ def _unique(parties: list[Party]) -> list[Party]:
     seen: set[str] = set()
     out: list[Party] = []
     for party in parties:
-        key = party.ref.entity_id or party.ref.name
-        if key not in seen:
-            seen.add(key)
+        if party.key not in seen:
+            seen.add(party.key)
             out.append(party)
     return out
 
@@ -202,7 +211,7 @@ def clause_tokens(tok: Token) -> list[Token]:
     """``tok``'s subtree without the clauses embedded in it (conjuncts, complements ...)."""
     out = [tok]
     for child in tok.children:
-        if child.dep_ in CLAUSE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ"):
+        if child.dep_ in _CLAUSE_DEPS and child.pos_ in ("VERB", "AUX", "ADJ"):
             continue
         if child.dep_ == "conj":
             continue

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from spacy.language import Language
 
-from sitrep.events.pairs import PairResult, classify_doc
+from sitrep.events.pairs import PIPE_BATCH, PairResult, classify_doc
 
 OLD_TYPE_NAMES: dict[str, str] = {
     "DEMAND": "REQUEST",
@@ -126,11 +126,15 @@ def _scored_label(gold: GoldPair, predicted: str | None) -> str:
     return gold.event_type
 
 
+def classify_gold(gold: list[GoldPair], nlp: Language) -> list[PairResult]:
+    """The pair classifier's result for every gold pair, in order."""
+    docs = nlp.pipe((g.sentence for g in gold), batch_size=PIPE_BATCH)
+    return [classify_doc(doc, g.actor, g.recipient) for doc, g in zip(docs, gold, strict=True)]
+
+
 def evaluate(gold: list[GoldPair], nlp: Language) -> PloverScores:
     """Classify every gold pair and score the event types."""
-    docs = nlp.pipe((g.sentence for g in gold), batch_size=64)
-    results = [classify_doc(doc, g.actor, g.recipient) for doc, g in zip(docs, gold, strict=True)]
-    return score(gold, results)
+    return score(gold, classify_gold(gold, nlp))
 
 
 def score(gold: list[GoldPair], results: list[PairResult]) -> PloverScores:

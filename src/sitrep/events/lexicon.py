@@ -101,7 +101,12 @@ class Lexicon:
     future_reading: Mapping[str, str]
     negated_reading: Mapping[str, str]
     cues: ModalityCues
-    longest_noun_key: int  # words in the longest noun key, bounds the multi-word search
+    # Words in the longest noun key, bounds the multi-word search. Derived from ``nouns``
+    # (also by ``dataclasses.replace``), so a lexicon with other nouns cannot get it wrong.
+    longest_noun_key: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "longest_noun_key", max(len(k.split()) for k in self.nouns))
 
     def role(self, lemma: str) -> VerbRole:
         """What a verb does in the chain; lexicon verbs with a sense are ``content``."""
@@ -113,7 +118,12 @@ def _sense(value: Any) -> Sense | None:
 
 
 def _sense_map(raw: Mapping[str, Any] | None) -> dict[str, Sense | None]:
-    return {str(k): _sense(v) for k, v in (raw or {}).items()}
+    # Longer keys first: they are more specific ("peacekeeping troop" before "troop"), and
+    # the classifier takes the first key that matches.
+    if not raw:
+        return {}
+    keys = sorted(raw, key=lambda k: -len(str(k).split()))
+    return {str(k): _sense(raw[k]) for k in keys}
 
 
 def _verb(key: str, raw: Any) -> VerbEntry:
@@ -146,7 +156,8 @@ def noun_entries(raw: Mapping[str, Any]) -> dict[str, NounEntry]:
     return {str(k): _noun(str(k), v) for k, v in raw.items()}
 
 
-def _words(raw: Iterable[Any]) -> frozenset[str]:
+def word_set(raw: Iterable[Any]) -> frozenset[str]:
+    """A YAML word list as lower-case strings (also used by the event stage's rules)."""
     return frozenset(str(w).lower() for w in raw)
 
 
@@ -163,10 +174,6 @@ def _roles(raw: Mapping[str, Any]) -> dict[str, VerbRole]:
 
 def read_data(name: str) -> Any:
     """A YAML file of ``sitrep/events/data``."""
-    return _read_yaml(name)
-
-
-def _read_yaml(name: str) -> Any:
     text = resources.files("sitrep.events").joinpath("data", name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
@@ -174,29 +181,27 @@ def _read_yaml(name: str) -> Any:
 @cache
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (parsed once per process)."""
-    raw = _read_yaml("plover_lexicon.yaml")
-    cue_raw = _read_yaml("modality_cues.yaml")
-    nouns = {str(k): _noun(str(k), v) for k, v in raw["nouns"].items()}
+    raw = read_data("plover_lexicon.yaml")
+    cue_raw = read_data("modality_cues.yaml")
     cues = ModalityCues(
-        future_aux=_words(cue_raw["future_aux"]),
-        conditional_aux=_words(cue_raw["conditional_aux"]),
-        obligation_aux=_words(cue_raw["obligation_aux"]),
-        negation_words=_words(cue_raw["negation_words"]),
-        negation_advmods=_words(cue_raw["negation_advmods"]),
-        planned_heads=_words(cue_raw["planned_heads"]),
-        expected_heads=_words(cue_raw["expected_heads"]),
-        hypothetical_marks=_words(cue_raw["hypothetical_marks"]),
+        future_aux=word_set(cue_raw["future_aux"]),
+        conditional_aux=word_set(cue_raw["conditional_aux"]),
+        obligation_aux=word_set(cue_raw["obligation_aux"]),
+        negation_words=word_set(cue_raw["negation_words"]),
+        negation_advmods=word_set(cue_raw["negation_advmods"]),
+        planned_heads=word_set(cue_raw["planned_heads"]),
+        expected_heads=word_set(cue_raw["expected_heads"]),
+        hypothetical_marks=word_set(cue_raw["hypothetical_marks"]),
         historical_phrases=tuple(str(p).lower() for p in cue_raw["historical_phrases"]),
     )
     return Lexicon(
-        verbs={str(k): _verb(str(k), v) for k, v in raw["verbs"].items()},
-        nouns=nouns,
+        verbs=verb_entries(raw["verbs"]),
+        nouns=noun_entries(raw["nouns"]),
         roles=_roles(raw),
-        intent_adjectives=_words(raw["intent_adjectives"]),
-        event_nouns=_words(raw["event_nouns"]),
+        intent_adjectives=word_set(raw["intent_adjectives"]),
+        event_nouns=word_set(raw["event_nouns"]),
         weapons={str(k): str(v) for k, v in raw["weapons"].items()},
         future_reading={str(k): str(v) for k, v in raw["future_reading"].items()},
         negated_reading={str(k): str(v) for k, v in raw["negated_reading"].items()},
         cues=cues,
-        longest_noun_key=max(len(k.split()) for k in nouns),
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sitrep.events.arguments import ref_key
 from sitrep.records import ActorRef, Event
 
 
@@ -28,7 +29,7 @@ class Candidate:
 
 
 def _keys(refs: list[ActorRef]) -> set[str]:
-    return {r.entity_id or r.name for r in refs}
+    return {ref_key(r) for r in refs}
 
 
 def _countries(refs: list[ActorRef]) -> set[str]:

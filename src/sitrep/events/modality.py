@@ -72,7 +72,7 @@ def token_cues(tok: Token, lex: Lexicon) -> set[Cue]:
         elif (
             child.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in c.hypothetical_marks for m in child.children)
-            and any(a.lower_ in ("would", "could", "might", "may") for a in tok.children)
+            and any(a.lower_ == "would" or a.lower_ in c.conditional_aux for a in tok.children)
         ):
             # "X would meet Y if ...": the predicate itself is conditional.
             cues.add(Cue.IF_CLAUSE)
@@ -86,12 +86,12 @@ def token_cues(tok: Token, lex: Lexicon) -> set[Cue]:
     ):
         # only with a complement: "plans to visit", "is set to sign", not "set fire to"
         cues.add(Cue.PLANNED)
-    if lemma == "be" and any(ch.dep_ == "xcomp" and _is_to_infinitive(ch) for ch in tok.children):
+    if lemma == "be" and any(ch.dep_ == "xcomp" and is_to_infinitive(ch) for ch in tok.children):
         cues.add(Cue.PLANNED)  # "the minister is to visit Moscow"
     return cues
 
 
-def _is_to_infinitive(tok: Token) -> bool:
+def is_to_infinitive(tok: Token) -> bool:
     return any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children)
 
 
@@ -107,8 +107,8 @@ def is_historical(trigger: Token, lex: Lexicon) -> bool:
             for a in _ancestors_until(t, trigger)
         )
     ]
-    text = " ".join(t.lower_ for t in clause)
-    if any(phrase in f" {text} " for phrase in (f" {p} " for p in lex.cues.historical_phrases)):
+    text = f" {' '.join(t.lower_ for t in clause)} "  # padded: whole words only
+    if any(f" {phrase} " in text for phrase in lex.cues.historical_phrases):
         return True
     return any(t.ent_type_ == "DATE" and _YEAR.search(t.text) for t in clause)
 

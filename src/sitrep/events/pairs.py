@@ -41,7 +41,7 @@ _ENTITY_PERSON = frozenset({"PERSON", "NORP"})
 _ENTITY_GROUP = frozenset({"PERSON", "NORP", "ORG", "GPE"})
 _ENTITY_PLACE = frozenset({"GPE", "LOC", "FAC"})
 # Batch size for nlp.pipe: sentences are short; 64 keeps memory flat and the parser busy.
-_PIPE_BATCH = 64
+PIPE_BATCH = 64
 
 
 @dataclass(slots=True)
@@ -94,7 +94,7 @@ def _in(tok: Token, span: Span | None) -> bool:
     return span is not None and span.start <= tok.i < span.end
 
 
-def _is_predicate(tok: Token, lex: Lexicon) -> bool:
+def is_predicate(tok: Token, lex: Lexicon) -> bool:
     if tok.pos_ == "VERB":
         return True
     if tok.pos_ == "AUX":
@@ -132,7 +132,7 @@ def _noun_keys(tok: Token, lex: Lexicon) -> list[str]:
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):
             keys.append(f"{lemma} of {pobj.lemma_.lower()}")
             keys.append(f"{tok.lower_} of {pobj.lower_}")
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("collect",):
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "collect":
         keys.append(f"collecting {lemma}")
     keys.extend([lemma, tok.lower_])
     return keys
@@ -171,7 +171,7 @@ def _object_nouns(verb: Token) -> list[Token]:
     return out
 
 
-def _matches_key(tok: Token, key: str, lex: Lexicon) -> bool:
+def _matches_key(tok: Token, key: str, noun_keys: list[str]) -> bool:
     if key.startswith("@"):
         ent = tok.ent_type_
         if key == "@person":
@@ -179,19 +179,23 @@ def _matches_key(tok: Token, key: str, lex: Lexicon) -> bool:
         if key == "@place":
             return ent in _ENTITY_PLACE
         return ent in _ENTITY_GROUP
-    return key in _noun_keys(tok, lex)
+    return key in noun_keys
 
 
 def _map_lookup(
     mapping: SenseMap, nouns: list[Token], lex: Lexicon
 ) -> tuple[bool, Sense | None, Token | None]:
-    """The entry of ``mapping`` matching the first matching noun: (found, sense, noun)."""
-    # Longer keys are more specific ("peacekeeping troop" before "troop").
-    keys = sorted(mapping, key=lambda k: -len(k.split()))
+    """The entry of ``mapping`` matching the first matching noun: (found, sense, noun).
+
+    The lexicon lists a map's longer (more specific) keys first, so the first key that
+    matches wins."""
+    if not mapping:
+        return False, None, None
     for noun in nouns:
-        for key in keys:
-            if _matches_key(noun, key, lex):
-                return True, mapping[key], noun
+        noun_keys = _noun_keys(noun, lex)  # once per noun, not once per key
+        for key, sense in mapping.items():
+            if _matches_key(noun, key, noun_keys):
+                return True, sense, noun
     return False, None, None
 
 
@@ -210,8 +214,10 @@ def _verb_entry(tok: Token, lex: Lexicon) -> tuple[VerbEntry | None, list[Token]
 def _adjective_verb(tok: Token, lex: Lexicon) -> VerbEntry | None:
     """Participial adjectives read as their verb: "opposed", "committed", "guilty" is not one."""
     lemma = tok.lemma_.lower()
+    if not lemma.endswith("ed"):
+        return None
     for cand in (lemma, lemma[:-1], lemma[:-2], lemma[:-3]):
-        if lemma.endswith("ed") and cand in lex.verbs:
+        if cand in lex.verbs:
             return lex.verbs[cand]
     return None
 
@@ -281,7 +287,7 @@ def _content_reading(tok: Token, entry: VerbEntry, words: list[Token], lex: Lexi
     return _Reading("aspect", None, words)
 
 
-def _read(tok: Token, lex: Lexicon) -> _Reading:
+def read_token(tok: Token, lex: Lexicon) -> _Reading:
     """What one chain element says: a content sense, or its role as a wrapper."""
     if tok.pos_ in ("NOUN", "PROPN"):
         sense = _noun_reading(tok, lex)
@@ -299,11 +305,13 @@ def _read(tok: Token, lex: Lexicon) -> _Reading:
     role = lex.role(tok.lemma_.lower())
     if entry is not None:
         reading = _content_reading(tok, entry, words, lex)
-        # A verb that is also a wrapper ("order", "give") is content only when its object
-        # decided it ("ordered patrols"); otherwise the wrapper role applies.
-        if role == "content" or (reading.kind == "content" and reading.specific):
-            return reading
-        if reading.kind == "content" and role in ("aspect", "speech", "intent"):
+        # A request/reject/deny verb with a sense ("order") is content only when its object
+        # decided it ("ordered patrols"), else its wrapper role applies; an aspect, speech or
+        # intent verb with a sense ("give") is content whenever the lexicon reads it so.
+        if role == "content" or (
+            reading.kind == "content"
+            and (reading.specific or role in ("aspect", "speech", "intent"))
+        ):
             return reading
     if role in ("request", "reject", "deny"):
         return _Reading(role, None, [tok])
@@ -334,14 +342,14 @@ def _anchor(doc: Doc, actor: Span | None, recipient: Span | None, lex: Lexicon) 
         return next(iter(doc.sents)).root
     while True:
         outside = not _in(tok, actor) and not _in(tok, recipient)
-        if outside and (_is_predicate(tok, lex) or _is_event_noun(tok, lex)):
+        if outside and (is_predicate(tok, lex) or _is_event_noun(tok, lex)):
             return tok
         if tok.head == tok:
             return tok
         tok = tok.head
 
 
-def _descend(tok: Token, lex: Lexicon) -> list[Token]:
+def descend(tok: Token, lex: Lexicon) -> list[Token]:
     """Predicates embedded under ``tok`` through complements, outermost first."""
     out: list[Token] = []
     cur = tok
@@ -361,7 +369,7 @@ def _descend(tok: Token, lex: Lexicon) -> list[Token]:
             )
         if nxt is None:
             break
-        if _is_predicate(nxt, lex) or _is_event_noun(nxt, lex):
+        if is_predicate(nxt, lex) or _is_event_noun(nxt, lex):
             out.append(nxt)
         cur = nxt
     return out
@@ -375,21 +383,23 @@ def _chain(anchor: Token, recipient: Span | None, lex: Lexicon) -> list[Token]:
         for t in path:
             if t == anchor:
                 break
-            if not _in(t, recipient) and (_is_predicate(t, lex) or _is_event_noun(t, lex)):
+            if not _in(t, recipient) and (is_predicate(t, lex) or _is_event_noun(t, lex)):
                 below.append(t)
         else:
             below = []  # the recipient is not under the anchor
         for t in reversed(below):
-            if t.dep_ == "conj" and _is_predicate(t, lex):
+            if t.dep_ == "conj" and is_predicate(t, lex):
                 # "X abducted A and shelled B": the conjoined verb that leads to the
                 # recipient is the actor's act toward it, not the first verb.
                 chain = []
             chain.append(t)
-    chain.extend(t for t in _descend(chain[-1], lex) if t not in chain)
+    chain.extend(t for t in descend(chain[-1], lex) if t not in chain)
     return chain
 
 
-def _subject(tok: Token) -> Token | None:
+def clause_subject(tok: Token) -> Token | None:
+    """``tok``'s subject, or that of the verb it complements or is conjoined to ("agreed to
+    meet": the subject of "agreed")."""
     for t in _ancestors(tok):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
@@ -399,11 +409,17 @@ def _subject(tok: Token) -> Token | None:
     return None
 
 
+def _obliges_other(tok: Token, actor_span: Span | None) -> bool:
+    """Whether the subject under an obligation ("Y must ...") is someone other than the actor."""
+    subj = clause_subject(tok)
+    return subj is not None and not _in(subj, actor_span)
+
+
 def _actor_is_agent(tok: Token, actor: Span | None) -> bool:
     """Whether the actor (or a pronoun, usually standing for it) is the trigger's subject."""
     if actor is None:
         return True
-    subj = _subject(tok)
+    subj = clause_subject(tok)
     return subj is None or _in(subj, actor) or subj.pos_ == "PRON"
 
 
@@ -431,7 +447,7 @@ def _fallback(
             continue
         if tok.pos_ == "NOUN" and not _is_event_noun(tok, lex):
             continue
-        reading = _read(tok, lex)
+        reading = read_token(tok, lex)
         if reading.kind == "content" and reading.sense is not None:
             return tok, reading
     return None
@@ -439,7 +455,7 @@ def _fallback(
 
 def _intended(chain: list[Token], lex: Lexicon) -> str | None:
     for tok in chain:
-        reading = _read(tok, lex)
+        reading = read_token(tok, lex)
         if reading.kind == "content" and reading.sense is not None:
             return reading.sense.event_type
     return None
@@ -490,15 +506,14 @@ def classify_chain(
         if _in(tok, actor_span) or _in(tok, recipient_span):
             continue  # "Taliban ruled Afghanistan": a verb inside the actor's own name
         tok_cues = token_cues(tok, lex)
-        reading = _read(tok, lex)
+        reading = read_token(tok, lex)
+        # "X said Y must return the helicopter": a demand on Y (CAMEO 10).
+        demand = pos > 0 and Cue.OBLIGATION in tok_cues and _obliges_other(tok, actor_span)
         if reading.kind == "content" and reading.sense is not None:
             cues |= tok_cues
-            if Cue.OBLIGATION in tok_cues and pos > 0:
-                subj = _subject(tok)
-                if subj is not None and not _in(subj, actor_span):
-                    # "X said Y must return the helicopter": a demand on Y (CAMEO 10).
-                    frame = "REQUEST"
-                    cues.add(Cue.REQUESTED)
+            if demand:
+                frame = "REQUEST"
+                cues.add(Cue.REQUESTED)
             decided = (tok, reading)
             break
         cues |= tok_cues - {Cue.IF_CLAUSE} if pos == 0 else tok_cues
@@ -526,13 +541,11 @@ def classify_chain(
             frame = "REJECT"
             decided = (tok, reading)
             break
-        if Cue.OBLIGATION in tok_cues and pos > 0:
-            subj = _subject(tok)
-            if subj is not None and not _in(subj, actor_span):
-                frame = "REQUEST"
-                cues.add(Cue.REQUESTED)
-                decided = (tok, _Reading("request", None, [tok]))
-                break
+        if demand:
+            frame = "REQUEST"
+            cues.add(Cue.REQUESTED)
+            decided = (tok, _Reading("request", None, [tok]))
+            break
 
     if decided is None:
         found = _fallback(doc, anchor, actor_span, recipient_span, lex) if fallback else None
@@ -546,27 +559,27 @@ def classify_chain(
     if frame is not None:
         event_type = frame
         mode: list[str] = []
-        intended = _intended(rest or _descend(tok, lex), lex)
+        intended = _intended(rest or descend(tok, lex), lex)
     else:
         assert reading.sense is not None
         event_type = reading.sense.event_type
         mode = [reading.sense.mode] if reading.sense.mode else []
         intended = None
-        agent = _actor_is_agent(tok, actor_span)
+        retyped: str | None
         if not plover_retype:
-            pass
+            retyped = None
         elif Cue.NEGATION in cues or Cue.REFUSED in cues:
-            negated_type = lex.negated_reading.get(event_type)
-            if negated_type is not None:
-                intended, event_type, mode = event_type, negated_type, []
-        elif agent and (
+            retyped = lex.negated_reading.get(event_type)
+        elif _actor_is_agent(tok, actor_span) and (
             intent
             or cues & {Cue.FUTURE, Cue.PLANNED, Cue.EXPECTED, Cue.CONDITIONAL}
             or Cue.WOULD in cues
         ):
-            future_type = lex.future_reading.get(event_type)
-            if future_type is not None:
-                intended, event_type, mode = event_type, future_type, []
+            retyped = lex.future_reading.get(event_type)
+        else:
+            retyped = None
+        if retyped is not None:
+            intended, event_type, mode = event_type, retyped, []
         if event_type == "ASSAULT" and not mode:
             weapon = _weapon_mode([*tok.subtree, *(actor_span or [])], lex)
             if weapon:
@@ -609,6 +622,6 @@ def classify_pairs(records: Iterable[dict[str, Any]], nlp: Language) -> Iterator
     is ``{"event_type": str | None, "mode": [str, ...], "modality": str}``, in input order.
     """
     items = ((str(r.get("sentence") or ""), r) for r in records)
-    for doc, record in nlp.pipe(items, as_tuples=True, batch_size=_PIPE_BATCH):
+    for doc, record in nlp.pipe(items, as_tuples=True, batch_size=PIPE_BATCH):
         result = classify_doc(doc, record.get("actor"), record.get("recipient"))
         yield result.to_dict()

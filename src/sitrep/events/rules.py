@@ -8,12 +8,17 @@ same key. The pair classifier keeps its own lexicon untouched.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
-from sitrep.events.lexicon import Lexicon, load_lexicon, noun_entries, read_data, verb_entries
+from sitrep.events.lexicon import (
+    Lexicon,
+    load_lexicon,
+    noun_entries,
+    read_data,
+    verb_entries,
+    word_set,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,16 +61,11 @@ class StageRules:
     confidence: Confidence
 
 
-def _lower_set(raw: Iterable[Any]) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw)
-
-
 @cache
 def load_stage_rules() -> StageRules:
     """The packaged stage rules, with the stage lexicon merged over the pair lexicon."""
     raw = read_data("stage_rules.yaml")
     base = load_lexicon()
-    nouns = {**base.nouns, **noun_entries(raw.get("nouns") or {})}
     roles = dict(base.roles)
     for role, lemmas in (raw.get("roles") or {}).items():
         for lemma in lemmas:
@@ -74,39 +74,38 @@ def load_stage_rules() -> StageRules:
         base,
         roles=roles,
         verbs={**base.verbs, **verb_entries(raw.get("verbs") or {})},
-        nouns=nouns,
-        longest_noun_key=max(len(k.split()) for k in nouns),
+        nouns={**base.nouns, **noun_entries(raw.get("nouns") or {})},
     )
     return StageRules(
         lexicon=lexicon,
-        economic_nouns=_lower_set(raw["economic_nouns"]),
+        economic_nouns=word_set(raw["economic_nouns"]),
         political_sectors=frozenset(str(s) for s in raw["political_sectors"]),
-        source_words=_lower_set(raw["source_words"]),
-        attribution_verbs=_lower_set(raw["attribution_verbs"]),
-        location_preps=_lower_set(raw["location_preps"]),
-        movement_words=_lower_set(raw["movement_words"]),
-        departure_verbs=_lower_set(raw["departure_verbs"]),
+        source_words=word_set(raw["source_words"]),
+        attribution_verbs=word_set(raw["attribution_verbs"]),
+        location_preps=word_set(raw["location_preps"]),
+        movement_words=word_set(raw["movement_words"]),
+        departure_verbs=word_set(raw["departure_verbs"]),
         pair_phrases=tuple(str(p).lower() for p in raw["pair_phrases"]),
-        person_pronouns=_lower_set(raw["person_pronouns"]),
-        first_person=_lower_set(raw["first_person"]),
-        backreference_nouns=_lower_set(raw["backreference_nouns"]),
-        generic_topic_words=_lower_set(raw["generic_topic_words"]),
-        contexts={str(k): _lower_set(v) for k, v in raw["contexts"].items()},
-        non_event_verbs=_lower_set(raw["non_event_verbs"]),
-        speech_with_object=_lower_set(raw["speech_with_object"]),
-        prepositional_event_verbs=_lower_set(raw["prepositional_event_verbs"]),
-        actor_head_nouns=_lower_set(raw["actor_head_nouns"]),
-        sports_words=_lower_set(raw["sports_words"]),
+        person_pronouns=word_set(raw["person_pronouns"]),
+        first_person=word_set(raw["first_person"]),
+        backreference_nouns=word_set(raw["backreference_nouns"]),
+        generic_topic_words=word_set(raw["generic_topic_words"]),
+        contexts={str(k): word_set(v) for k, v in raw["contexts"].items()},
+        non_event_verbs=word_set(raw["non_event_verbs"]),
+        speech_with_object=word_set(raw["speech_with_object"]),
+        prepositional_event_verbs=word_set(raw["prepositional_event_verbs"]),
+        actor_head_nouns=word_set(raw["actor_head_nouns"]),
+        sports_words=word_set(raw["sports_words"]),
         needs_complement={
-            str(verb).lower(): _lower_set(preps or [])
+            str(verb).lower(): word_set(preps or [])
             for verb, preps in raw["needs_complement"].items()
         },
-        request_recipient_preps=_lower_set(raw["request_recipient_preps"]),
-        no_comment=_lower_set(raw["no_comment"]),
-        warning_verbs=_lower_set(raw["warning_verbs"]),
-        struggle_verbs=_lower_set(raw["struggle_verbs"]),
-        states={str(verb).lower(): _lower_set(objs) for verb, objs in raw["states"].items()},
-        non_actor_heads=_lower_set(raw["non_actor_heads"]),
+        request_recipient_preps=word_set(raw["request_recipient_preps"]),
+        no_comment=word_set(raw["no_comment"]),
+        warning_verbs=word_set(raw["warning_verbs"]),
+        struggle_verbs=word_set(raw["struggle_verbs"]),
+        states={str(verb).lower(): word_set(objs) for verb, objs in raw["states"].items()},
+        non_actor_heads=word_set(raw["non_actor_heads"]),
         civilian_sectors=frozenset(str(s) for s in raw["civilian_sectors"]),
         confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
     )

@@ -20,10 +20,6 @@ _WORD = re.compile(r"\w+")
 _WEAK = frozenset({"the", "of", "in", "and", "a", "an", "'s", "from", "to", "for", "on", "at"})
 
 
-def _char_span(doc: Doc, start: int, end: int) -> Span | None:
-    return doc.char_span(start, end, alignment_mode="expand")
-
-
 def _overlaps(span: Span, other: Span | None) -> bool:
     return other is not None and span.start < other.end and other.start < span.end
 
@@ -34,7 +30,7 @@ def _find_text(doc: Doc, needle: str, avoid: Span | None) -> Span | None:
     pattern = re.compile(rf"(?<!\w){body}(?!\w)", flags=re.IGNORECASE)
     first: Span | None = None
     for match in pattern.finditer(doc.text):
-        span = _char_span(doc, match.start(), match.end())
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         if not _overlaps(span, avoid):

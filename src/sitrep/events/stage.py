@@ -52,18 +52,18 @@ from sitrep.events.attribution import Quote, governing_speech, quote_at, signed_
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
-from sitrep.events.modality import Cue, token_cues
+from sitrep.events.modality import Cue, is_to_infinitive, token_cues
 from sitrep.events.pairs import (
     PairResult,
-    _descend,
-    _is_predicate,
-    _read,
-    _subject,
     classify_chain,
+    clause_subject,
+    descend,
+    is_predicate,
+    read_token,
 )
 from sitrep.events.rules import StageRules, load_stage_rules
 from sitrep.events.timing import expression_tokens, governing_time, is_past
-from sitrep.records import ActorRef, Amount, Event, Evidence, TimeExpression
+from sitrep.records import Amount, Event, Evidence, TimeExpression
 
 __all__ = ["EventStage", "extract_events"]
 
@@ -162,7 +162,7 @@ class _DocReader:
         consumed: set[int] = set()
         out: list[Candidate] = []
         for tok in sent:
-            if tok.i in consumed or not _is_predicate(tok, self.lex):
+            if tok.i in consumed or not is_predicate(tok, self.lex):
                 continue
             found = self._read_predicate(tok, quote)
             if found is None:
@@ -176,9 +176,9 @@ class _DocReader:
             out.append(self._candidate(found, decided, sent, quote))
         used = {i for c in out for i in c.trigger_indices}
         for found in self._on_visit(sent, quote, used):
-            if self._keep(found, self.doc[found.result.trigger_index or 0]):
-                decided = self.doc[found.result.trigger_index or 0]
-                out.append(self._candidate(found, decided, sent, quote))
+            # a visit's only trigger word is its predicate ("on a visit to ...")
+            if self._keep(found, found.predicate):
+                out.append(self._candidate(found, found.predicate, sent, quote))
         out.sort(key=lambda c: c.event.evidence.start)
         if len(out) == 1:
             # One event in the sentence: the equipment it names is that event's, even where
@@ -229,7 +229,7 @@ class _DocReader:
         actors = self._actors(tok, quote)
         if not actors:
             return None
-        chain = [tok, *(t for t in _descend(tok, self.lex) if t != tok)]
+        chain = [tok, *(t for t in descend(tok, self.lex) if t != tok)]
         recipients = self._recipients(chain, actors)
         inherited, under_speech = self._inherited(tok)
         result = classify_chain(
@@ -274,7 +274,7 @@ class _DocReader:
             if agent.lemma_.lower() in self.rules.non_actor_heads:
                 return []  # "killed by a roadside bomb": no named actor
             return self.index.parties(agent, context=self.context)
-        subject = _subject(tok)
+        subject = clause_subject(tok)
         if subject is not None and subject.dep_ == "nsubjpass" and not self._raising(subject):
             return []  # "X was arrested": who did it is not said
         if _bare_participle(tok):
@@ -315,7 +315,7 @@ class _DocReader:
             return False
         if not any(c.dep_ == "dobj" for c in tok.children):
             return False
-        reading = _read(tok, self.lex)
+        reading = read_token(tok, self.lex)
         return reading.kind == "content" and reading.sense is not None
 
     def _raising(self, subject: Token) -> bool:
@@ -332,7 +332,7 @@ class _DocReader:
     ) -> list[Party]:
         """Parties the chain's predicates act on; with ``own_only``, only the direct and
         prepositional objects of the chain's own tokens (not of nouns below them)."""
-        own = {p.ref.entity_id or p.ref.name for p in actors}
+        own = {p.key for p in actors}
         heads: list[Token] = []
         clause = [t for c in chain for t in clause_tokens(c)]
         for tok in clause:
@@ -353,7 +353,7 @@ class _DocReader:
         out: list[Party] = []
         for head in heads:
             for party in self.index.parties(head, context=self.context):
-                if (party.ref.entity_id or party.ref.name) not in own:
+                if party.key not in own:
                     out.append(party)
         return out
 
@@ -426,7 +426,7 @@ class _DocReader:
         ):
             return False  # refugees arriving, pilgrims travelling: no diplomatic visit
         economic = self.rules.economic_nouns
-        words = [decided, *found.chain]
+        words = [decided, *found.chain, *triggers]
         if decided.dep_ in ("acl", "relcl"):
             words.append(decided.head)  # "gas supplied to Georgia"
         words += [
@@ -435,8 +435,6 @@ class _DocReader:
             for c in t.children
             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         ]
-        if found.result.trigger_indices:
-            words += [self.doc[i] for i in found.result.trigger_indices]
         return not any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words)
 
     def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
@@ -485,11 +483,7 @@ class _DocReader:
             for c in children
         )
         # the to-infinitive is parsed as xcomp or advcl
-        purpose = any(
-            c.dep_ in ("xcomp", "advcl")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-            for c in children
-        )
+        purpose = any(c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c) for c in children)
         return not opponent and purpose
 
     def _no_comment(self, verbs: list[Token]) -> bool:
@@ -508,15 +502,15 @@ class _DocReader:
         """A warning is a threat when someone is warned or the warner's own action is."""
         if decided.lemma_.lower() not in self.rules.warning_verbs or found.recipients:
             return True
-        own = {p.ref.entity_id or p.ref.name for p in found.actors}
+        own = {p.key for p in found.actors}
         for clause in (c for c in decided.children if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
             if subject is None:
                 continue
-            if subject.pos_ == "PRON" and subject.lower_ not in ("there",):
+            if subject.pos_ == "PRON" and subject.lower_ != "there":
                 return True  # "warned (that) they would take action": the warner's side
             parties = self.index.parties(subject, context=self.context)
-            if any((p.ref.entity_id or p.ref.name) in own for p in parties):
+            if any(p.key in own for p in parties):
                 return True
         return False
 
@@ -581,7 +575,7 @@ class _DocReader:
             and location_country
             and location_country not in actor_countries
         ):
-            recipient_refs = [self._country_ref(location_country)]
+            recipient_refs = [self.index.country_party(location_country).ref]
 
         time = governing_time(clause, decided, self.times)
         modality = result.modality
@@ -661,8 +655,7 @@ class _DocReader:
             if mention is None or mention.label not in ("GPE", "LOC", "FAC"):
                 continue
             parties = self.index.party_of_mention(mention)
-            entity = self.index.entity_of(mention)
-            name = entity.name if entity is not None else mention.text
+            name = self.index.name_of(mention)
             country = parties[0].ref.country if parties else None
             distance = abs(tok.i - trigger.i)
             if best is None or distance < best[0]:
@@ -681,17 +674,10 @@ class _DocReader:
         country = visit.recipient[0].country if visit.recipient else None
         return visit.location, country, recipients
 
-    def _country_ref(self, code: str) -> ActorRef:
-        entity = self.index.entities.get(f"country:{code}")
-        if entity is not None:
-            return ActorRef(entity.id, entity.name, entity.country, list(entity.sector))
-        return ActorRef(entity_id=f"country:{code}", name=code, country=code)
-
     def _equipment(self, tokens: list[Token]) -> list[str]:
         names: list[str] = []
         for mention in self.index.mentions_in(tokens, "EQUIPMENT"):
-            entity = self.index.entity_of(mention)
-            name = entity.name if entity is not None else mention.text
+            name = self.index.name_of(mention)
             if name not in names:
                 names.append(name)
         return names
@@ -744,7 +730,7 @@ def _bare_participle(tok: Token) -> bool:
     head = tok
     while head.dep_ == "conj" and head.head != head:  # "were arrested and 43 police injured"
         head = head.head
-        if any(c.dep_ in ("aux",) for c in head.children):
+        if any(c.dep_ == "aux" for c in head.children):
             return False
     return True
 
@@ -761,7 +747,7 @@ def _quoted_apart(a: Token, b: Token) -> bool:
 
 
 def _span_of_subject(tok: Token) -> Span | None:
-    subject = _subject(tok)
+    subject = clause_subject(tok)
     if subject is None:
         return None
     return tok.doc[subject.left_edge.i : subject.right_edge.i + 1]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,14 +94,15 @@ def _import_target(target: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module_name), attribute)
 
 
-def register_stages() -> None:
-    """Register every stage's class as its spaCy factory (idempotent).
+def register_stages(names: Iterable[str] = tuple(STAGES)) -> None:
+    """Register the named stages' classes as their spaCy factories (idempotent).
 
     The class itself is the factory: spaCy reads its ``__init__(nlp, name, ...)`` signature,
     so keyword options (e.g. the actor stage's ``gazetteers``) come from ``stage_config``.
+    Registering imports the class, so only the stages a pipeline uses are registered.
     """
     register_extensions()
-    for stage in STAGES.values():
+    for stage in (STAGES[name] for name in names):
         if not Language.has_factory(stage.name):
             Language.factory(
                 stage.name,
@@ -132,10 +133,10 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
 def build_pipeline(config: PipelineConfig | None = None) -> Language:
     """The base model with our stages appended, ready for ``nlp.pipe``."""
     config = config or PipelineConfig()
-    register_stages()
     unknown = [name for name in config.stages if name not in STAGES]
     if unknown:
         raise ConfigError(E.UNKNOWN_COMPONENT, name=unknown[0], known=", ".join(STAGES))
+    register_stages(config.stages)
     nlp = load_model(config.model)
     for name in config.stages:
         nlp.add_pipe(name, config=config.stage_config.get(name, {}))

@@ -51,22 +51,18 @@ class EventQuery:
     limit: int | None = 1000
 
 
-def country_code(term: str) -> str | None:
-    """The ISO alpha-3 code a query term names: "IND", "India", "U.S." -> USA; else None."""
+def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
+    """A country code ("IND") matches exactly, within ';IND;RUS;'. Any other term matches
+    actors whose name contains it ("Singh") or in the country it names ("India", "U.S.";
+    else the term upper-cased, so "ind" is IND)."""
     if len(term) == 3 and term.isalpha() and term.isupper():
-        return term
+        # Not also by name: "IND" is no part of "Indonesia" (SQLite's LIKE ignores case).
+        return countries.contains(f";{term};", autoescape=True)
     from sitrep.actors.gazetteer import load_gazetteer  # loaded once per process, cached
 
     country = load_gazetteer().country(term.strip())
-    return country.iso3 if country else None
-
-
-def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
-    """A term naming a country matches its code (exact, within ';IND;RUS;'), and any term
-    matches actors whose name contains it ("Singh")."""
-    by_name = names.contains(term, autoescape=True)
-    code = country_code(term)
-    return by_name | countries.contains(f";{code};", autoescape=True) if code else by_name
+    code = country.iso3 if country else term.upper()
+    return names.contains(term, autoescape=True) | countries.contains(f";{code};", autoescape=True)
 
 
 def _actor_matches(term: str) -> ColumnElement[bool]:

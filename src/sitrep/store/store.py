@@ -448,7 +448,7 @@ def _event_row(document: Document, e: Event) -> dict[str, Any]:
         "actor_names": _delimited(a.name for a in e.actor),
         "recipient_names": _delimited(a.name for a in e.recipient),
         "location": e.location,
-        "date": e.time.earliest if e.time and e.time.earliest else document.day,
+        "date": e.start_day(document.day),
         "quad": e.quad,
         "confidence": e.confidence,
         "record": to_json_dict(e),

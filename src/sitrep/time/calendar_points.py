@@ -15,7 +15,7 @@ from sitrep.time.dates import SEASONS, nth_weekday, quarter_of, season_of
 from sitrep.time.lexicon import LEXICON, alternation, year_from_words
 from sitrep.time.patterns import Candidate
 
-__all__ = ["HANDLERS"]
+__all__ = ["HANDLERS", "second_year"]
 
 MONTHS: dict[str, int] = LEXICON["months"]
 # Words before a bare month name that make it a date: "in May", "since March", "by June".
@@ -162,10 +162,15 @@ def _year(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}")
 
 
+def second_year(first: int, second: str) -> int:
+    """The second year of a range as written after ``first``: "98" after 1997 is 1998."""
+    return int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+
+
 def _year_range(c: Candidate, ctx: Context) -> Reading | None:
     """The first year of "1997-98" (the tagger adds the second as its own expression)."""
-    first, second = int(c.get("year") or 0), c.get("y2") or ""
-    last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+    first = int(c.get("year") or 0)
+    last = second_year(first, c.get("y2") or "")
     if not 0 < last - first <= 30:
         return None  # "1998-12" or a score, not a span of years
     if _NOT_A_YEAR_AFTER.match(ctx.text_after(c.end, 25)):
@@ -183,23 +188,25 @@ def _year_words(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{year:04d}") if year else None
 
 
+_DECADE_WORDS = (
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+)
+
+
 def _decade(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("short"):
         short = int(c.get("short") or 0)
         century = 19 if 2000 + short * 10 > ctx.dct.year else 20  # "the '80s" in 1998: 198
         return Reading("DATE", f"{century}{short}")
-    if c.get("words"):
-        tens = [
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        ]
-        return Reading("DATE", f"19{tens.index(c.get('words').lower().rstrip('s') + 's') + 2}")
+    if c.get("words"):  # "the sixties": 196
+        return Reading("DATE", f"19{_DECADE_WORDS.index((c.get('words') or '').lower()) + 2}")
     # TIMEX3 writes a decade as its first three digits ("199" = the 1990s).
     return Reading("DATE", f"{c.get('cent')}{c.get('dec')}")
 
@@ -239,13 +246,14 @@ def _quarter(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "a quarter of the vote"
     if number and number > (4 if code == "Q" else 2):
         return None
-    if code == "H" and not (c.get("year") or c.get("qyear") or c.get("yrel") or c.get("qpos")):
+    year_named = bool(c.get("year") or c.get("qyear") or c.get("yrel") or c.get("qpos"))
+    if code == "H" and not year_named:
         return None  # "in the first half, Chelsea scored": a half of a match
     dct_year, dct_q = quarter_of(ctx.dct)
     current = dct_q if code == "Q" else (1 if dct_q <= 2 else 2)
     span = 4 if code == "Q" else 2
     anchor = "document"
-    if not number and (c.get("year") or c.get("qyear") or c.get("yrel") or c.get("qpos")):
+    if not number and year_named:
         # "the 1988 quarter": the quarter the story is about, in another year
         named = [
             p
@@ -294,11 +302,8 @@ def _quarter_code(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("year"):
         year = int(c.get("year") or 0)
     elif c.get("yy"):
-        year = (
-            2000 + int(c.get("yy") or 0)
-            if int(c.get("yy") or 0) < 50
-            else 1900 + int(c.get("yy") or 0)
-        )
+        short = int(c.get("yy") or 0)
+        year = (2000 if short < 50 else 1900) + short
     return Reading("DATE", f"{year:04d}-{letter}{number}")
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from spacy.tokens import Doc
 
 from sitrep.records import TimeExpression
+from sitrep.time.dates import quarter_of
 from sitrep.time.tense import Tense, tense_at
 
 __all__ = ["Context", "Reading"]
@@ -53,36 +55,42 @@ class Context:
     def text_after(self, end: int, length: int = 30) -> str:
         return self.text[end : end + length]
 
-    def last_calendar(self, start: int, within: int = 2000) -> TimeExpression | None:
-        """The closest earlier DATE/TIME with a calendar value, within ``within`` characters
-        (about a few paragraphs of newswire; further back the narrative has moved on).
-
-        Expressions that are themselves relative ("a year earlier") are skipped, so that a
-        chain of comparisons does not drift a year further each time."""
+    def _earlier(self, start: int, within: int) -> Iterator[TimeExpression]:
+        """Expressions before ``start``, closest first, that are not themselves relative
+        ("a year earlier"), up to ``within`` characters back (about a few paragraphs of
+        newswire; further back the narrative has moved on)."""
         for expr in reversed(self.previous):
             if expr.start >= start:
                 continue
             if start - expr.end > within:
-                return None
-            if _RELATIVE.search(expr.text):
-                continue
-            if expr.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(expr.value):
-                return expr
-        return None
+                return
+            if not _RELATIVE.search(expr.text):
+                yield expr
+
+    def last_calendar(self, start: int, within: int = 2000) -> TimeExpression | None:
+        """The closest earlier DATE/TIME with a calendar value, within ``within`` characters.
+
+        Relative expressions are skipped, so that a chain of comparisons does not drift a
+        year further each time."""
+        return next(
+            (
+                expr
+                for expr in self._earlier(start, within)
+                if expr.type in ("DATE", "TIME") and _CALENDAR_VALUE.match(expr.value)
+            ),
+            None,
+        )
 
     def reported_quarter(self, start: int, within: int = 2000) -> TimeExpression | None:
         """The closest earlier quarter that is not after the document date: the quarter an
         earnings story reports on, which "a year earlier" and "year-ago" compare with."""
-        current = f"{self.dct.year:04d}-Q{(self.dct.month - 1) // 3 + 1}"
-        for expr in reversed(self.previous):
-            if expr.start >= start:
-                continue
-            if start - expr.end > within:
-                return None
-            if (
-                _QUARTER.fullmatch(expr.value)
-                and expr.value <= current
-                and not _RELATIVE.search(expr.text)
-            ):
-                return expr
-        return None
+        year, quarter = quarter_of(self.dct)
+        current = f"{year:04d}-Q{quarter}"
+        return next(
+            (
+                expr
+                for expr in self._earlier(start, within)
+                if _QUARTER.fullmatch(expr.value) and expr.value <= current
+            ),
+            None,
+        )

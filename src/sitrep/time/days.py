@@ -16,6 +16,14 @@ __all__ = ["HANDLERS", "resolve_weekday"]
 
 WEEKDAYS: dict[str, int] = LEXICON["weekdays"]
 PARTS: dict[str, str] = LEXICON["parts_of_day"]
+_DAY_OFFSETS = {
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
 def resolve_weekday(ctx: Context, weekday: int, rel: str, start: int, end: int) -> date:
@@ -77,27 +85,11 @@ def _relative_day(c: Candidate, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", (c.get("word") or "").lower())
     if word == "today" and ctx.text[c.start : c.end].endswith("'s"):
         return None  # "today's youth", "today's world": the present era, not the day
-    offsets = {
-        "yesterday": -1,
-        "today": 0,
-        "tomorrow": 1,
-        "tonight": 0,
-        "the day before yesterday": -2,
-        "the day after tomorrow": 2,
-    }
-    if c.get("this"):
-        part = (c.get("part2") or "").lower()
-        offset = (
-            -1
-            if c.get(
-                "this",
-            ).lower()
-            == "last"
-            else 0
-        )
+    if c.get("this"):  # "this morning", "last night"
+        offset = -1 if (c.get("this") or "").lower() == "last" else 0
         day = ctx.dct + timedelta(days=offset)
-        return Reading("TIME", day.isoformat() + _part_suffix(part))
-    day = ctx.dct + timedelta(days=offsets[word])
+        return Reading("TIME", day.isoformat() + _part_suffix(c.get("part2")))
+    day = ctx.dct + timedelta(days=_DAY_OFFSETS[word])
     part = "night" if word == "tonight" else c.get("part")
     return Reading("TIME" if part else "DATE", day.isoformat() + _part_suffix(part))
 
@@ -160,8 +152,7 @@ def _part_of_day(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "the early morning of March 30": the part of another day
     day = ctx.dct
     if c.get("rday"):
-        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[(c.get("rday") or "").lower()]
-        day = ctx.dct + timedelta(days=offset)
+        day = ctx.dct + timedelta(days=_DAY_OFFSETS[(c.get("rday") or "").lower()])
     elif c.get("wd"):
         weekday = WEEKDAYS[(c.get("wd") or "").lower()]
         day = resolve_weekday(ctx, weekday, "", c.start, c.end)
@@ -174,17 +165,7 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
     elif c.get("noon"):
         if ctx.word_before(c.start) == "high":
             return None  # "high noon": an idiom (or the film), not a clock time
-        hour, minute = (
-            (
-                24
-                if c.get(
-                    "noon",
-                ).lower()
-                == "midnight"
-                else 12
-            ),
-            0,
-        )
+        hour, minute = (24 if (c.get("noon") or "").lower() == "midnight" else 12), 0
     elif c.get("oh"):
         hour, minute = int(number_value(c.get("oh") or "") or 0), 0
         if (c.get("ipart") or "").lower() in ("afternoon", "evening") and hour < 12:
@@ -215,9 +196,7 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
         except ValueError:
             return None
     elif c.get("rday"):
-        day = ctx.dct + timedelta(
-            days={"yesterday": -1, "today": 0, "tomorrow": 1}[(c.get("rday") or "").lower()]
-        )
+        day = ctx.dct + timedelta(days=_DAY_OFFSETS[(c.get("rday") or "").lower()])
     return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
 
 

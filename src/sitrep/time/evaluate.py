@@ -30,9 +30,11 @@ __all__ = [
     "format_scores",
     "score",
     "split_half",
+    "tag_dir",
 ]
 
 Tagger = Callable[..., list[TimeExpression]]
+Triple = tuple[str, list[TimeExpression], list[TimeExpression]]  # name, gold, predicted
 
 
 @dataclass(slots=True)
@@ -97,7 +99,7 @@ def _match(
     return pairs
 
 
-def score(pairs: Iterable[tuple[str, list[TimeExpression], list[TimeExpression]]]) -> TimexScores:
+def score(pairs: Iterable[Triple]) -> TimexScores:
     """Score (document name, gold, predicted) triples, TempEval-3 style."""
     n_gold = n_pred = strict = relaxed = type_ok = value_ok = documents = 0
     errors: list[DocumentErrors] = []
@@ -109,8 +111,9 @@ def score(pairs: Iterable[tuple[str, list[TimeExpression], list[TimeExpression]]
         relaxed += len(matched)
         doc_errors = DocumentErrors(name)
         for g, p in matched:
-            strict += g.start == p.start and g.end == p.end
-            if g.start != p.start or g.end != p.end:
+            if g.start == p.start and g.end == p.end:
+                strict += 1
+            else:
                 doc_errors.wrong_extent.append((g, p))
             if g.type == p.type:
                 type_ok += 1
@@ -155,6 +158,33 @@ def split_half(name: str) -> str:
     return "tune" if zlib.crc32(Path(name).name.encode("utf-8")) % 2 == 0 else "check"
 
 
+def tag_dir(
+    path: Path,
+    tagger: Tagger = tag_time,
+    nlp: Language | None = None,
+    select: Callable[[str], bool] | None = None,
+) -> tuple[list[Triple], float]:
+    """(name, gold, predicted) for every ``.tml`` file under ``path`` (recursively), and the
+    seconds spent tagging; arguments as for :func:`evaluate_dir`."""
+    triples: list[Triple] = []
+    seconds = 0.0
+    for file in sorted(Path(path).rglob("*.tml")):
+        name = str(file.relative_to(path))
+        if select is not None and not select(name):
+            continue
+        document, gold = parse_timeml(file.read_text(encoding="utf-8"), str(file))
+        doc = nlp(document.text) if nlp is not None else None
+        began = time.perf_counter()
+        predicted = (
+            tagger(document.text, document.date, doc)
+            if doc is not None
+            else tagger(document.text, document.date)
+        )
+        seconds += time.perf_counter() - began
+        triples.append((name, gold, predicted))
+    return triples, seconds
+
+
 def evaluate_dir(
     path: Path,
     tagger: Tagger = tag_time,
@@ -167,21 +197,7 @@ def evaluate_dir(
     parse); the parse is not counted in the tagging time. ``select`` keeps only the files
     whose path relative to ``path`` it accepts (e.g. one :func:`split_half`).
     """
-    triples: list[tuple[str, list[TimeExpression], list[TimeExpression]]] = []
-    seconds = 0.0
-    for file in sorted(Path(path).rglob("*.tml")):
-        if select is not None and not select(str(file.relative_to(path))):
-            continue
-        document, gold = parse_timeml(file.read_text(encoding="utf-8"), str(file))
-        doc = nlp(document.text) if nlp is not None else None
-        began = time.perf_counter()
-        predicted = (
-            tagger(document.text, document.date, doc)
-            if doc is not None
-            else tagger(document.text, document.date)
-        )
-        seconds += time.perf_counter() - began
-        triples.append((str(file.relative_to(path)), gold, predicted))
+    triples, seconds = tag_dir(path, tagger, nlp, select)
     result = score(triples)
     result.seconds = seconds
     return result

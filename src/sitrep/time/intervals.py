@@ -16,7 +16,8 @@ from sitrep.time.dates import month_end, shift
 __all__ = ["interval", "value_interval"]
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
-_DURATION = re.compile(r"^PT?(?P<n>\d+)(?P<u>[YMWDHSEC])$")
+# A whole number of calendar units ("P2Y", "P3D"); clock lengths ("PT6H") get no interval.
+_DURATION = re.compile(r"P(?P<n>\d+)(?P<u>[YMWDEC])")
 _PAST_WORDS = re.compile(r"^(?:the\s+)?(?:past|last|previous|recent|preceding)\b", re.I)
 _NEXT_WORDS = re.compile(r"^(?:the\s+)?(?:next|coming|following|remaining)\b", re.I)
 
@@ -66,13 +67,7 @@ def _narrow(span: tuple[date, date], mod: str | None) -> tuple[date, date]:
     if mod not in ("START", "MID", "END") or (last - first).days < 2:
         return span
     part = ("START", "MID", "END").index(mod)
-    if (
-        first.month == 1
-        and first.day == 1
-        and last.month == 12
-        and last.day == 31
-        and first.year == last.year
-    ):
+    if (first, last) == (date(first.year, 1, 1), date(first.year, 12, 31)):
         start_month = 1 + 4 * part
         return date(first.year, start_month, 1), month_end(first.year, start_month + 3)
     if first.day == 1 and last == month_end(first.year, first.month):
@@ -87,12 +82,8 @@ def _narrow(span: tuple[date, date], mod: str | None) -> tuple[date, date]:
 
 
 def _duration_shift(value: str, dct: date, sign: int) -> date | None:
-    m = _DURATION.match(value)
-    if m is None or value.startswith("PT"):
-        return None
-    unit = m["u"]
-    amount = int(m["n"]) * sign
-    return shift(dct, amount, unit)
+    m = _DURATION.fullmatch(value)
+    return shift(dct, int(m["n"]) * sign, m["u"]) if m else None
 
 
 def interval(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -12,13 +11,9 @@ import yaml
 __all__ = ["LEXICON", "NUMBER_WORDS_RE", "alternation", "number_value", "year_from_words"]
 
 
-@cache
-def _load() -> dict[str, Any]:
-    text = resources.files("sitrep.time").joinpath("data/lexicon.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
-
-
-LEXICON: dict[str, Any] = _load()
+LEXICON: dict[str, Any] = yaml.safe_load(
+    resources.files("sitrep.time").joinpath("data/lexicon.yaml").read_text("utf-8")
+)
 
 
 def alternation(words: list[str] | dict[str, Any], *, capitalised: bool = False) -> str:

@@ -1,7 +1,8 @@
 """Recognition: compiled regular expressions that find time expressions in text.
 
 Each :class:`Rule` is one family of expressions (full dates, weekdays, durations ...) with
-named groups that :mod:`sitrep.time.normalise` reads. All rules run over the whole text
+named groups that the handlers of :mod:`sitrep.time.calendar_points`, :mod:`~sitrep.time.days`
+and :mod:`~sitrep.time.durations` read. All rules run over the whole text
 (``finditer`` in C, no per-token Python loop); overlapping candidates are resolved longest
 first, so "Monday (June 22)" beats "Monday" and "June 22".
 

@@ -25,11 +25,12 @@ _RANGE_TAIL = re.compile(
 
 
 def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, Reading]]:
-    """Leftmost-longest candidates that normalise; a rejected candidate leaves room for others."""
-    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start)))
+    """Leftmost-longest candidates that normalise; a rejected candidate leaves room for others.
+
+    ``candidates`` come ordered by start, longest first (:func:`find_candidates`)."""
     chosen: list[tuple[Candidate, Reading]] = []
     taken_until = 0
-    for cand in ordered:
+    for cand in candidates:
         if cand.start < taken_until:
             continue
         reading = _HANDLERS[cand.rule](cand, ctx)
@@ -58,8 +59,7 @@ def _range_tail(ctx: Context, cand: Candidate, reading: Reading) -> tuple[int, i
     """The second end of a range ("June 22-24", "1997-98") as its own expression."""
     if cand.rule == "year_range":
         second = cand.get("y2") or ""
-        first = int(reading.value)
-        year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        year = calendar_points.second_year(int(reading.value), second)
         return cand.end - len(second), cand.end, Reading("DATE", f"{year:04d}")
     if cand.rule != "date_mdy" or not re.fullmatch(r"\d{4}-\d\d-\d\d", reading.value):
         return None
@@ -93,7 +93,7 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
             spans.append(tail)
     spans.sort(key=lambda s: s[0])
     result: list[TimeExpression] = []
-    ids: dict[str, str] = {p.id: "" for p in ctx.previous}
+    ids: dict[str, str] = {}  # selection-order id -> text-order id
     previous_end = 0
     for start, end, reading in spans:
         expression = text[start:end]

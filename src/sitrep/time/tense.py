@@ -68,8 +68,10 @@ def _tense_of_verb(verb: Token) -> Tense | None:
         head = verb.head
         if head.lemma_ in _PROSPECTIVE or head.lower_ in ("going", "about"):
             return "FUTURE"
-        parent = _tense_of_verb(head) if head.i != verb.i and head.pos_ in ("VERB", "AUX") else None
-        return parent if parent == "FUTURE" else "FUTURE" if head.lemma_ in _PROSPECTIVE else parent
+        # otherwise the infinitive takes the tense of the verb it completes
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+            return _tense_of_verb(head)
+        return None
     if verb.lemma_ in _PROSPECTIVE and verb.dep_ not in ("acl", "amod"):
         return "FUTURE"  # "planned a rally on Saturday", "has scheduled a meeting Thursday"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:

@@ -78,17 +78,13 @@ def resolve_families(matches: list[EquipmentMatch], sentence_of: list[int]) -> l
     entries = {m.entry.id: m.entry for m in matches}
     resolved = []
     for match, sentence in zip(matches, sentence_of, strict=True):
-        variants = {
-            other.entry.id
+        named = [
+            (other.entry.id, where == sentence)
             for other, where in zip(matches, sentence_of, strict=True)
-            if other.entry.family == match.entry.id and where != sentence
-        }
-        here = {
-            other.entry.id
-            for other, where in zip(matches, sentence_of, strict=True)
-            if other.entry.family == match.entry.id and where == sentence
-        }
-        if len(variants) == 1 and not here:
+            if other.entry.family == match.entry.id
+        ]
+        variants = {variant for variant, here in named if not here}
+        if len(variants) == 1 and not any(here for _, here in named):
             entry = entries[next(iter(variants))]
             match = EquipmentMatch(match.start, match.end, match.text, entry)
         resolved.append(match)
@@ -149,24 +145,26 @@ def sentence_facts(
                 status=status.label if status else None,
                 status_reason=reason,
                 value=values.get(index),
-                # Any mention may carry the count: "... with BrahMos Aerospace to buy three
-                # batteries of the BrahMos missile".
-                quantity=next(
-                    (
-                        n
-                        for m in mentions
-                        if m.entry.id == mention.entry.id
-                        for n in [quantity_before(text, m.start - base, lexicon.batch_words)]
-                        if n is not None
-                    ),
-                    None,
-                ),
+                quantity=_quantity(mention.entry.id, mentions, text, base, lexicon.batch_words),
                 ordered=ordered,
                 delivery_due=due,
                 countries=countries,
             )
         )
     return facts
+
+
+def _quantity(
+    entry_id: str, mentions: list[EquipmentMatch], text: str, base: int, batch_words: frozenset[str]
+) -> int | None:
+    """The count written before any mention of the system: "... with BrahMos Aerospace to buy
+    three batteries of the BrahMos missile" gives 3 although the first mention has none."""
+    for mention in mentions:
+        if mention.entry.id == entry_id:
+            count = quantity_before(text, mention.start - base, batch_words)
+            if count is not None:
+                return count
+    return None
 
 
 def _parties(

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from sitrep.records import Amount, Evidence, TimeExpression, Transfer
+from sitrep.time.intervals import value_interval
 from sitrep.transfers.cues import CueLexicon, load_cues
 
 # Two order dates further apart than this are two deals (follow-on orders of the same system
@@ -34,6 +35,7 @@ CONCURRENT_DAYS = 31
 VALUE_TOLERANCE = 0.1
 
 Fact = tuple[str, str, Transfer]  # (document id, document date, transfer)
+_Key = tuple[str | None, str | None, str, str]  # (supplier, recipient, system, kind)
 
 
 @dataclass(slots=True)
@@ -154,14 +156,9 @@ def _interval(time: TimeExpression | None) -> tuple[date, date] | None:
     if time is None:
         return None
     earliest, latest = _day(time.earliest), _day(time.latest)
-    value = time.value
-    if earliest is None and value[:4].isdigit():
-        parts = value.split("-")
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-        earliest = date(year, month or 1, 1)
-        if latest is None:
-            latest = date(year, month or 12, 28 if month == 2 else 30 if month else 31)
+    # An open start ("by December 2021") is closed by the calendar period the value names.
+    if earliest is None and (span := value_interval(time.value)) is not None:
+        earliest, latest = span[0], latest or span[1]
     if earliest is None or latest is None:
         return None
     return earliest, latest
@@ -177,20 +174,29 @@ def _orders_compatible(a: TimeExpression | None, b: TimeExpression | None) -> bo
 
 @dataclass
 class _Group:
-    key: tuple[str | None, str | None, str, str]
+    key: _Key
     facts: list[Fact] = field(default_factory=list)
 
     def ordered(self) -> TimeExpression | None:
         return next((t.ordered for _, _, t in self.facts if t.ordered is not None), None)
 
+    def identity(self) -> _Key:
+        """The deal's parties as its facts name them (the first that names each), system and
+        kind as first reported."""
+        transfers = [t for _, _, t in self.facts]
+        return (
+            next((t.supplier for t in transfers if t.supplier), None),
+            next((t.recipient for t in transfers if t.recipient), None),
+            transfers[0].system,
+            transfers[0].kind,
+        )
 
-def _key(transfer: Transfer) -> tuple[str | None, str | None, str, str]:
+
+def _key(transfer: Transfer) -> _Key:
     return (transfer.supplier, transfer.recipient, transfer.system.casefold(), transfer.kind)
 
 
-def _matches(
-    partial: tuple[str | None, str | None, str, str], full: tuple[str | None, str | None, str, str]
-) -> bool:
+def _matches(partial: _Key, full: _Key) -> bool:
     return all(p is None or p == f for p, f in zip(partial, full, strict=True))
 
 
@@ -208,8 +214,7 @@ def _group(facts: list[Fact]) -> list[_Group]:
         candidates = [
             g
             for g in groups
-            if (g.key == key or _matches(key, g.key))
-            and _orders_compatible(g.ordered(), transfer.ordered)
+            if _matches(key, g.key) and _orders_compatible(g.ordered(), transfer.ordered)
         ]
         exact = [g for g in candidates if g.key == key]
         if exact:
@@ -319,11 +324,7 @@ def _most_supported(timeline: list[DealFact], name: str) -> Any:
 
 
 def _deal(group: _Group, lexicon: CueLexicon, extra: str) -> Deal:
-    known = [t for _, _, t in group.facts]
-    supplier = next((t.supplier for t in known if t.supplier), None)
-    recipient = next((t.recipient for t in known if t.recipient), None)
-    system = known[0].system
-    kind = known[0].kind
+    supplier, recipient, system, kind = group.identity()
     timeline = sorted(
         (_timeline_entry(doc_id, day, t) for doc_id, day, t in group.facts),
         key=lambda f: (f.date, f.document_id),
@@ -357,14 +358,10 @@ def link_deals(facts: Iterable[Fact], *, lexicon: CueLexicon | None = None) -> l
     lexicon = lexicon or load_cues()
     groups = _group(list(facts))
     deals: list[Deal] = []
-    seen: Counter[tuple[str | None, str | None, str, str]] = Counter()
+    seen: Counter[_Key] = Counter()
     for group in sorted(groups, key=lambda g: min(f[1] for f in g.facts)):
-        base = (
-            next((t.supplier for _, _, t in group.facts if t.supplier), None),
-            next((t.recipient for _, _, t in group.facts if t.recipient), None),
-            group.facts[0][2].system.casefold(),
-            group.facts[0][2].kind,
-        )
+        supplier, recipient, system, kind = group.identity()
+        base = (supplier, recipient, system.casefold(), kind)
         # The first deal under a key keeps the plain id, so ids stay stable as articles come
         # in; a later order of the same system by the same buyer is told apart by its year.
         order = group.ordered()
