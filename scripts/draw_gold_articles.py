@@ -1,0 +1,97 @@
+"""Draw the newswire articles annotated by hand for the event recall/precision gold sets.
+
+The articles come from ``../shared/data/newswire-silver``, restricted to stories about defence,
+diplomacy or conflict (a word of ``TOPIC_WORDS`` in the title), excluding every file already
+read in an earlier judged sample (``tests/fixtures/*judged-sample.yaml``): those have been seen.
+The draw is seeded and the seed is fixed before the first draw, so the list can be re-made
+but not re-rolled for a friendlier sample. (The topic filter was corrected once, before any
+annotation or system output: a prefix match had let sports stories in.) The first half of the draw is the *tune* set (its
+errors may be read while improving the extractor); the second half is the *check* set (only
+its totals are read until a change is final).
+
+    python scripts/draw_gold_articles.py            # print the two lists
+    python scripts/draw_gold_articles.py --write    # also write tests/fixtures/events-gold/draw.yaml
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data" / "newswire-silver"
+OUT = REPO / "tests" / "fixtures" / "events-gold" / "draw.yaml"
+SEED = 20261207  # fixed before the first draw (the day it was made); never change it
+PER_SET = 32
+
+# Title words of defence, diplomacy and conflict stories (chosen before looking at any title).
+TOPIC_WORDS = (
+    "minister|president|premier|talks|visit|summit|envoy|ambassador|diplomat|treaty|accord|"
+    "agreement|deal|pact|sanction|embargo|arms|weapon|missile|nuclear|military|army|navy|"
+    "troops|soldier|defence|defense|war|attack|kill|bomb|clash|rebel|militant|peace|ceasefire|"
+    "cease-fire|border|security|un|nato|police|protest|strike|coup|election|vote|parliament|"
+    "government|opposition|hostage|refugee|aid|condemn|warn|accuse|urge|meet|sign"
+)
+# Inflections only: a bare prefix match took "Warne" for "warn" and "undergo" for "UN".
+_TOPIC = re.compile(rf"\b({TOPIC_WORDS})(s|es|ed|d|ing|ers?|ies)?\b", re.IGNORECASE)
+_TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.DOTALL)
+# Stories about markets are out of scope even when a title word matches ("share market talks").
+_MARKETS = re.compile(r"\b(shares?|stocks?|index|bourse|dollar|yen|prices?|trading)\b", re.I)
+# Sports stories likewise ("premier league", "Asian Games").
+_SPORTS = re.compile(
+    r"\b(league|cup|games|match|tennis|football|soccer|cricket|olympics?|scorers?|wickets?|"
+    r"goals?|beat|champions?|championship|tournament|coach|striker)\b",
+    re.I,
+)
+
+
+def seen_files() -> set[str]:
+    """Files named in the judged samples of earlier sessions (already read)."""
+    seen: set[str] = set()
+    for path in (REPO / "tests" / "fixtures").glob("*judged-sample.yaml"):
+        seen.update(re.findall(r"\b(?:AFP|XIN)_ENG_\d{8}\.\d{4}\b", path.read_text()))
+    return seen
+
+
+def candidates() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    seen = seen_files()
+    for path in sorted(DATA.glob("*.tml")):
+        if path.stem in seen:
+            continue
+        match = _TITLE.search(path.read_text(encoding="utf-8"))
+        title = " ".join(match.group(1).split()) if match else ""
+        if _TOPIC.search(title) and not _MARKETS.search(title) and not _SPORTS.search(title):
+            out.append((path.stem, title))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(REPO)}")
+    args = parser.parse_args()
+    pool = candidates()
+    drawn = random.Random(SEED).sample(pool, 2 * PER_SET)
+    sets = {"tune": drawn[:PER_SET], "check": drawn[PER_SET:]}
+    print(f"{len(pool)} candidate articles; drew {2 * PER_SET} with seed {SEED}")
+    for name, items in sets.items():
+        print(f"\n{name}:")
+        for stem, title in items:
+            print(f"  {stem}  {title}")
+    if args.write:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        data = {
+            "seed": SEED,
+            "pool": len(pool),
+            **{name: [{"file": s, "title": t} for s, t in items] for name, items in sets.items()},
+        }
+        OUT.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
+        print(f"\nwrote {OUT.relative_to(REPO)}")
+
+
+if __name__ == "__main__":
+    main()
