@@ -5,12 +5,12 @@ diplomacy or conflict (a word of ``TOPIC_WORDS`` in the title), excluding every 
 read in an earlier judged sample (``tests/fixtures/*judged-sample.yaml``): those have been seen.
 The draw is seeded and the seed is fixed before the first draw, so the list can be re-made
 but not re-rolled for a friendlier sample. (The topic filter was corrected once, before any
-annotation or system output: a prefix match had let sports stories in.) The first half of the draw is the *tune* set (its
-errors may be read while improving the extractor); the second half is the *check* set (only
-its totals are read until a change is final).
+annotation or system output: a prefix match had let sports stories in.) The first half of the
+draw is the *tune* set (its errors may be read while improving the extractor); the second half
+is the *check* set (only its totals are read until a change is final).
 
     python scripts/draw_gold_articles.py            # print the two lists
-    python scripts/draw_gold_articles.py --write    # also write tests/fixtures/events-gold/draw.yaml
+    python scripts/draw_gold_articles.py --write    # also write events-gold/draw.yaml
 """
 
 from __future__ import annotations
