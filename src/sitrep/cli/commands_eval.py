@@ -77,6 +77,61 @@ def eval_plover_command(
     sys.stdout.write(format_scores(scores, show_errors=errors) + "\n")
 
 
+@eval_app.command("events")
+def eval_events_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of gold article files (YAML), e.g. tests/fixtures/events-gold/tune."
+        ),
+    ],
+    articles: Annotated[
+        Path | None,
+        typer.Option(help="Folder of the articles (.tml); default: the newswire-silver set."),
+    ] = None,
+    errors: Annotated[bool, typer.Option(help="List missed and spurious events.")] = False,
+    model: Annotated[str, typer.Option("--model")] = DEFAULT_MODEL,
+) -> None:
+    """Score events and transfers on hand-annotated articles: recall, precision, actors.
+
+    Example: sitrep eval events tests/fixtures/events-gold/check
+    """
+    from sitrep.events.article_eval import (
+        article_name,
+        format_article_scores,
+        gold_files,
+        read_gold,
+        score,
+    )
+    from sitrep.extractor import Extractor
+    from sitrep.nlp.pipeline import PipelineConfig
+    from sitrep.readers.timeml import parse_timeml
+
+    folder = articles or _newswire_folder()
+    files = gold_files(gold)
+    if not files:
+        raise typer.BadParameter(f"no gold .yaml files in {gold}", param_hint="GOLD")
+    documents, golds = [], []
+    for path in files:
+        article = folder / f"{article_name(path)}.tml"
+        document, _ = parse_timeml(article.read_text(encoding="utf-8"), source=str(article))
+        documents.append(document)
+        golds.append(read_gold(path, document.text))
+    with err_console.status(f"Extracting {len(documents)} articles and scoring…"):
+        extractions = list(Extractor(PipelineConfig(model=model)).extract_many(documents))
+    scores = score(zip(golds, extractions, strict=True))
+    sys.stdout.write(format_article_scores(scores, errors=errors) + "\n")
+
+
+def _newswire_folder() -> Path:
+    """../shared/data/newswire-silver beside the checkout (or under $SITREP_SHARED)."""
+    import os
+
+    shared = os.environ.get("SITREP_SHARED")
+    base = Path(shared) if shared else Path(__file__).resolve().parents[4] / "shared"
+    return base / "data" / "newswire-silver"
+
+
 @eval_app.command("actors")
 def eval_actors_command(
     gold: Annotated[Path, typer.Argument(help="PLOVER gold records (JSON) with actor codes.")],

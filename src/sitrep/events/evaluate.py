@@ -9,10 +9,15 @@ otherwise (the manual calls CONCEDE the successor of YIELD's verbal component).
 
 Each record becomes one pair: the first source actor, and the first target (or, for
 reciprocal records without a target, the second source) as recipient.
+
+The PLV sentence-pair file of Zero-Shot-PLOVER (``PLV_train.tsv``: news sentences with a marked
+source and target and the gold root type, in the same older type names) is read too; its
+records are identified by their ``sentence_id``, which also decides their half.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 from collections import Counter
@@ -86,7 +91,10 @@ def _actor_texts(value: Any) -> list[str]:
 
 
 def load_gold(path: str | Path) -> list[GoldPair]:
-    """Gold pairs from a PLOVER GSR JSON file (a list of records; DOCUMENT records skipped)."""
+    """Gold pairs from a PLOVER GSR JSON file (a list of records; DOCUMENT records skipped)
+    or from a PLV ``.tsv`` file (one marked sentence pair per row)."""
+    if Path(path).suffix.lower() == ".tsv":
+        return _load_plv(Path(path))
     records = json.loads(Path(path).read_text(encoding="utf-8"))
     gold: list[GoldPair] = []
     for rec in records:
@@ -107,6 +115,27 @@ def load_gold(path: str | Path) -> list[GoldPair]:
                 mode=rec.get("mode") or None,
             )
         )
+    return gold
+
+
+def _load_plv(path: Path) -> list[GoldPair]:
+    gold: list[GoldPair] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            old = str(row.get("gold_root") or "").strip().upper()
+            sentence = " ".join(str(row.get("sentence") or "").split())
+            if not old or not sentence:
+                continue
+            gold.append(
+                GoldPair(
+                    id=str(row.get("sentence_id") or len(gold)),
+                    sentence=sentence,
+                    actor=" ".join(str(row.get("source") or "").split()) or None,
+                    recipient=" ".join(str(row.get("target") or "").split()) or None,
+                    event_type=OLD_TYPE_NAMES.get(old, old),
+                    original_type=old,
+                )
+            )
     return gold
 
 

@@ -12,9 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
+
+if TYPE_CHECKING:
+    from sitrep.events.cameo import CameoVerbs
 
 PLOVER_TYPES: tuple[str, ...] = (
     "AGREE",
@@ -101,6 +104,9 @@ class Lexicon:
     future_reading: Mapping[str, str]
     negated_reading: Mapping[str, str]
     cues: ModalityCues
+    # The CAMEO verb dictionary, consulted for verbs and verb-object pairs the hand lexicon
+    # lacks (sitrep.events.cameo); None reads with the hand lexicon alone (ablations, tests).
+    cameo: CameoVerbs | None = field(default=None, compare=False)
     # Words in the longest noun key, bounds the multi-word search. Derived from ``nouns``
     # (also by ``dataclasses.replace``), so a lexicon with other nouns cannot get it wrong.
     longest_noun_key: int = field(init=False)
@@ -180,7 +186,9 @@ def read_data(name: str) -> Any:
 
 @cache
 def load_lexicon() -> Lexicon:
-    """The packaged lexicon (parsed once per process)."""
+    """The packaged lexicon with the CAMEO verb dictionary (parsed once per process)."""
+    from sitrep.events.cameo import load_cameo_verbs  # the dictionary reads Sense from here
+
     raw = read_data("plover_lexicon.yaml")
     cue_raw = read_data("modality_cues.yaml")
     cues = ModalityCues(
@@ -204,4 +212,5 @@ def load_lexicon() -> Lexicon:
         future_reading={str(k): str(v) for k, v in raw["future_reading"].items()},
         negated_reading={str(k): str(v) for k, v in raw["negated_reading"].items()},
         cues=cues,
+        cameo=load_cameo_verbs(),
     )

@@ -69,6 +69,7 @@ class _Reading:
     sense: Sense | None = None
     trigger: list[Token] = field(default_factory=list)
     specific: bool = False  # decided by an object/subject/preposition, not a default
+    source: str = "lexicon"  # "lexicon" (ours) or "cameo" (the CAMEO verb dictionary)
 
 
 # --------------------------------------------------------------------------- tree helpers
@@ -321,11 +322,28 @@ def read_token(tok: Token, lex: Lexicon) -> _Reading:
         sense, noun = _objects_reading(tok, lex)
         if sense is not None and noun is not None:
             return _Reading("content", sense, [tok, noun])
-        return _Reading(role, None, [tok])
+        cameo = _cameo_reading(tok, lex, specific_only=True)
+        return cameo or _Reading(role, None, [tok])
     sense, noun = _objects_reading(tok, lex)
     if sense is not None and noun is not None:
         return _Reading("content", sense, [tok, noun])
+    if tok.pos_ in ("VERB", "AUX") and entry is None:
+        cameo = _cameo_reading(tok, lex, specific_only=False)
+        if cameo is not None:
+            return cameo
     return _Reading("none", None, [tok])
+
+
+def _cameo_reading(tok: Token, lex: Lexicon, *, specific_only: bool) -> _Reading | None:
+    """The CAMEO dictionary's reading of a verb our lexicon does not decide. For wrapper verbs
+    (speech, aspect, intent) only a pattern's words count ("put the police on alert"), never
+    the verb's default, so that "began to attack" still reads through to "attack"."""
+    if lex.cameo is None or tok.pos_ not in ("VERB", "AUX"):
+        return None
+    match = lex.cameo.match(tok)
+    if match is None or match.reverse or (specific_only and not match.specific):
+        return None
+    return _Reading("content", match.sense, list(match.tokens), match.specific, source="cameo")
 
 
 # --------------------------------------------------------------------------- the chain

@@ -184,11 +184,16 @@ def _parties(
         return min(candidates, key=lambda c: abs((c.start + c.end) / 2 - middle)).iso3
 
     # A supplier the system does not come from must be the subject of a supplying verb
-    # ("Poland will send T-72 tanks"); "engine deliveries from the United States" in a
-    # sentence about a Korean jet is about a part, not the deal.
+    # ("Poland will send T-72 tanks") or named by the deal ("ordered 12 Su-25 from
+    # Bulgaria"); "engine deliveries from the United States" in a sentence about a Korean
+    # jet is about a part, not the deal.
     origins = set(mention.entry.origins)
     supplier = nearest(
-        [c for c in countries if c.role == "supplier" and (c.iso3 in origins or c.subject)]
+        [
+            c
+            for c in countries
+            if c.role == "supplier" and (c.iso3 in origins or c.subject or c.explicit)
+        ]
     )
     recipient = nearest([c for c in countries if c.role == "recipient" and c.iso3 != supplier])
     if recipient is None:

@@ -38,6 +38,9 @@ class CountryMention:
     # For "X is Y's largest supplier": the other party named in the same relation.
     partner: str | None = None
     subject: bool = False  # the subject of the verb that gives the role (the strongest cue)
+    # The role is stated by the deal itself: "ordered ... from Bulgaria", "the sale to India"
+    # (not "engine deliveries from the US", which is about a part).
+    explicit: bool = False
 
 
 def _is_candidate_start(token: Token) -> bool:
@@ -96,10 +99,49 @@ def _relation_role(head: Token, roles: Roles) -> tuple[Role, str | None] | None:
     return None
 
 
+def _names_a_part(noun: Token) -> bool:
+    """A transfer noun compounded with another noun names a part's deal ("engine
+    deliveries"), unless the compound is a designation (a proper noun or a code)."""
+    return any(
+        c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN" and c.is_alpha for c in noun.children
+    )
+
+
 def role_of(
     name: Span, roles: Roles, origins: tuple[str, ...], iso3: str
+) -> tuple[Role | None, str | None, bool]:
+    """The role the parse gives a country name, the partner's name in a relation, and whether
+    the deal itself states the role (see :attr:`CountryMention.explicit`)."""
+    role, partner = _role(name, roles, origins, iso3)
+    explicit = False
+    if role is not None and name.root.dep_ == "pobj":
+        governor = name.root.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            explicit = True
+        elif governor.lemma_.lower() in roles.transfer_nouns:
+            explicit = not _names_a_part(governor)
+    elif role is None and name.root.dep_ == "pobj" and name.root.head.lower_ == "from":
+        # "ordered 12 BM-21 rocket launchers from Belarus": "from" hangs on the bought
+        # system, which is the object of a buying verb.
+        noun = name.root.head.head
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in roles.recipient_verbs:
+            role, explicit = "supplier", True
+    return role, partner, explicit
+
+
+def _counterpart(name: Span, roles: Roles) -> bool:
+    """ "signed a contract with Belarus", "placed an order with Dassault": the other party of
+    a deal whose subject's role the sentence gives."""
+    token = name.root
+    if token.dep_ != "pobj" or token.head.lower_ != "with":
+        return False
+    governor = token.head.head
+    return governor.lemma_.lower() in roles.transfer_nouns | {"sign", "agreement"}
+
+
+def _role(
+    name: Span, roles: Roles, origins: tuple[str, ...], iso3: str
 ) -> tuple[Role | None, str | None]:
-    """The role the parse gives a country name, and the partner's name in a relation."""
     token = name.root
     dep = token.dep_
     head = token.head
@@ -143,6 +185,11 @@ def role_of(
     return None, None
 
 
+def _counterpart_at(sentence: Span, mention: CountryMention, roles: Roles) -> bool:
+    span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _counterpart(span, roles)
+
+
 def countries_in(
     sentence: Span, gazetteer: Gazetteer, roles: Roles, origins: tuple[str, ...] = ()
 ) -> list[CountryMention]:
@@ -154,8 +201,9 @@ def countries_in(
     for span, iso3, via in find_countries(sentence, gazetteer):
         role: Role | None = None
         partner: str | None = None
+        explicit = False
         if parsed:
-            role, partner_text = role_of(span, roles, origins, iso3)
+            role, partner_text, explicit = role_of(span, roles, origins, iso3)
             if partner_text:
                 match = gazetteer.lookup_country(partner_text)
                 partner = match.country.iso3 if match else None
@@ -164,10 +212,27 @@ def countries_in(
         subject = parsed and span.root.dep_ in _SUBJECTS
         mentions.append(
             CountryMention(
-                iso3, span.start_char, span.end_char, span.text, via, role, partner, subject
+                iso3,
+                span.start_char,
+                span.end_char,
+                span.text,
+                via,
+                role,
+                partner,
+                subject,
+                explicit,
             )
         )
         to_party = to_party or (role == "recipient" and span.root.head.lower_ == "to")
+    subject_roles = {m.role for m in mentions if m.subject and m.role is not None}
+    if len(subject_roles) == 1:
+        (other,) = {"supplier", "recipient"} - subject_roles
+        mentions = [
+            dataclasses.replace(m, role=other, explicit=True)  # type: ignore[arg-type]
+            if m.role is None and _counterpart_at(sentence, m, roles)
+            else m
+            for m in mentions
+        ]
     if to_party:
         # "Germany will lease two Patriots to Ukraine": with the receiver named after "to",
         # the subject of a two-way verb (lease, transfer, order) is the one giving.
