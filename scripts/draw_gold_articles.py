@@ -9,13 +9,20 @@ annotation or system output: a prefix match had let sports stories in.) The firs
 draw is the *tune* set (its errors may be read while improving the extractor); the second half
 is the *check* set (only its totals are read until a change is final).
 
-    python scripts/draw_gold_articles.py            # print the two lists
+A second, smaller set is not drawn but taken whole: every article of the corpus (not already
+drawn or seen) where a word of buying, selling or delivering stands near a word for weapons
+(``TRANSFER_TEXT``). Arms-transfer stories are rare in this wire corpus (17 of 2,452), and
+transfer recall needs a denominator; it is split into tune and check halves by a hash of the
+file name. Civil-aircraft orders and "acquire nuclear weapons" match too: they test precision.
+
+    python scripts/draw_gold_articles.py            # print the lists
     python scripts/draw_gold_articles.py --write    # also write events-gold/draw.yaml
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import random
 import re
 from pathlib import Path
@@ -49,6 +56,20 @@ _SPORTS = re.compile(
 )
 
 
+# Buying, selling or delivering near a word for weapons (written before reading any match).
+_BUY = r"buy|bought|purchas\w*|order(?:ed|s)?|sell|sold|sale|deliver\w*|suppl(?:y|ied|ies)|acqui\w+"
+_WEAPONS = (
+    r"fighter|jets?|aircraft|helicopters?|missiles?|tanks|warships?|frigates?|submarines?|arms|"
+    r"weapons|radars?|artillery|rifles|armou?red"
+)
+TRANSFER_TEXT = re.compile(
+    rf"\b({_BUY}|arms deal|contract)\b[^.]{{0,80}}\b({_WEAPONS}|drones?)\b"
+    rf"|\b({_WEAPONS})\b[^.]{{0,60}}\b(deal|contract|purchase|sale|deliver\w*|order)\b",
+    re.IGNORECASE,
+)
+_TAGS = re.compile(r"<[^>]+>")
+
+
 def seen_files() -> set[str]:
     """Files named in the judged samples of earlier sessions (already read)."""
     seen: set[str] = set()
@@ -70,6 +91,23 @@ def candidates() -> list[tuple[str, str]]:
     return out
 
 
+def transfer_candidates(exclude: set[str]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    seen = seen_files() | exclude
+    for path in sorted(DATA.glob("*.tml")):
+        if path.stem in seen:
+            continue
+        raw = path.read_text(encoding="utf-8")
+        if TRANSFER_TEXT.search(_TAGS.sub("", raw)):
+            match = _TITLE.search(raw)
+            out.append((path.stem, " ".join(match.group(1).split()) if match else ""))
+    return out
+
+
+def _half(name: str) -> str:
+    return "tune" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "check"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(REPO)}")
@@ -77,6 +115,9 @@ def main() -> None:
     pool = candidates()
     drawn = random.Random(SEED).sample(pool, 2 * PER_SET)
     sets = {"tune": drawn[:PER_SET], "check": drawn[PER_SET:]}
+    transfers = transfer_candidates({stem for stem, _ in drawn})
+    sets["transfers-tune"] = [t for t in transfers if _half(t[0]) == "tune"]
+    sets["transfers-check"] = [t for t in transfers if _half(t[0]) == "check"]
     print(f"{len(pool)} candidate articles; drew {2 * PER_SET} with seed {SEED}")
     for name, items in sets.items():
         print(f"\n{name}:")
