@@ -152,6 +152,18 @@ class MentionIndex:
             if any(phrase.endswith(p) for p in self.rules.pair_phrases):
                 pair = context.pair_before(tok.idx)
                 return [Party(p.ref, p.entity, True, p.place, p.label) for p in pair]
+        if tok.lemma_.lower() in self.rules.collective_heads or tok.lower_ in (
+            self.rules.collective_heads
+        ):
+            # "a group of militants", "two of the detained employees": the "of" phrase
+            counted = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            return [p for g in counted for p in self.parties(g, context=context)]
         # "the Russian leaders", "India's defence minister": a modifier names the actor
         if tok.lemma_.lower() not in self.rules.actor_head_nouns:
             return []

@@ -95,7 +95,7 @@ class ArticleScores:
     transfer_status_right: int = 0
     system_transfers: int = 0
     correct_transfers: int = 0
-    missed: list[tuple[str, str]] = field(default_factory=list)  # (file, what)
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # (file, what, said)
     spurious: list[tuple[str, str, str]] = field(default_factory=list)  # (file, type, sentence)
 
     @property
@@ -240,7 +240,13 @@ def _score_events(scores: ArticleScores, gold: ArticleGold, events: list[Event])
     for i, g in enumerate(gold.events):
         found = matched_by.get(i)
         if not found:
-            scores.missed.append((gold.file, ("must: " if g.must else "") + g.what))
+            said = [
+                f"{e.event_type}({e.evidence.trigger})"
+                for e in events
+                if _overlaps(_evidence_spans([e.evidence, *e.also_in]), g.spans)
+            ]
+            label = f"{'must ' if g.must else ''}{'/'.join(sorted(g.types))}: {g.what}"
+            scores.missed.append((gold.file, label, ", ".join(said) or "nothing"))
             continue
         scores.found += 1
         if any(e.modality == g.modality for e in found):
@@ -303,7 +309,7 @@ def format_article_scores(scores: ArticleScores, *, errors: bool = False) -> str
     ]
     if errors:
         lines += ["", "missed gold events:"]
-        lines += [f"  {file}: {what}" for file, what in scores.missed]
+        lines += [f"  {file}: {what}  [system: {said}]" for file, what, said in scores.missed]
         lines += ["", "system events matching no gold event:"]
         lines += [f"  {file}: {kind} | {sentence}" for file, kind, sentence in scores.spurious]
     return "\n".join(lines)

@@ -57,6 +57,15 @@ class StageRules:
     struggle_verbs: frozenset[str]
     states: dict[str, frozenset[str]]  # verb -> object lemmas ("*": any) that make a state
     non_actor_heads: frozenset[str]
+    collective_heads: frozenset[str]
+    person_role_heads: frozenset[str]
+    patient_types: frozenset[str]
+    unnamed_assailants: frozenset[str]
+    unnamed_victims: frozenset[str]
+    command_verbs: frozenset[str]
+    event_noun_verbs: frozenset[str]
+    event_noun_harm_verbs: frozenset[str]
+    state_body_words: frozenset[str]
     civilian_sectors: frozenset[str]
     confidence: Confidence
 
@@ -106,6 +115,15 @@ def load_stage_rules() -> StageRules:
         struggle_verbs=word_set(raw["struggle_verbs"]),
         states={str(verb).lower(): word_set(objs) for verb, objs in raw["states"].items()},
         non_actor_heads=word_set(raw["non_actor_heads"]),
+        collective_heads=word_set(raw["collective_heads"]),
+        person_role_heads=word_set(raw["person_role_heads"]),
+        patient_types=frozenset(str(t) for t in raw["patient_types"]),
+        unnamed_assailants=word_set(raw["unnamed_assailants"]),
+        unnamed_victims=word_set(raw["unnamed_victims"]),
+        command_verbs=word_set(raw["command_verbs"]),
+        event_noun_verbs=word_set(raw["event_noun_verbs"]),
+        event_noun_harm_verbs=word_set(raw["event_noun_harm_verbs"]),
+        state_body_words=word_set(raw["state_body_words"]),
         civilian_sectors=frozenset(str(s) for s in raw["civilian_sectors"]),
         confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
     )

@@ -53,6 +53,7 @@ from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
 from sitrep.events.modality import Cue, is_to_infinitive, token_cues
+from sitrep.events.noun_events import noun_subject_event
 from sitrep.events.pairs import (
     PairResult,
     classify_chain,
@@ -63,7 +64,7 @@ from sitrep.events.pairs import (
 )
 from sitrep.events.rules import StageRules, load_stage_rules
 from sitrep.events.timing import expression_tokens, governing_time, is_past
-from sitrep.records import Amount, Event, Evidence, TimeExpression
+from sitrep.records import ActorRef, Amount, Event, Evidence, TimeExpression
 
 __all__ = ["EventStage", "extract_events"]
 
@@ -85,6 +86,12 @@ _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # A game score ("beat Taiwan 2-1", "won 3-0"): ASSAULT verbs there are sport.
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+# The label of an actor the text does not name ("unidentified gunmen").
+_UNNAMED = "UNNAMED"
+# Ordered acts that are the orderer's own event besides the patient types (see _ordered_act).
+_ORDERED_ACTS = frozenset({"MOBILIZE"})
+# Events an unnamed attacker can be the actor of.
+_VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # How deep below the trigger a word still counts as its topic ("issue of supply of spares").
 _TOPIC_DEPTH = 4
 
@@ -164,7 +171,7 @@ class _DocReader:
         for tok in sent:
             if tok.i in consumed or not is_predicate(tok, self.lex):
                 continue
-            found = self._read_predicate(tok, quote)
+            found = self._read_predicate(tok, quote) or self._noun_subject(tok)
             if found is None:
                 continue
             consumed.update(t.i for t in found.chain)
@@ -218,6 +225,13 @@ class _DocReader:
             out.append(_Found(result, tok, [tok], actors, self._recipients([tok], actors)))
         return out
 
+    def _noun_subject(self, tok: Token) -> _Found | None:
+        """ "Talks opened in Beijing": the event is the subject noun (:mod:`noun_events`)."""
+        event = noun_subject_event(tok, self.index, self.context, self.rules)
+        if event is None:
+            return None
+        return _Found(event.result, tok, event.chain, event.actors, event.recipients)
+
     def _read_predicate(self, tok: Token, quote: Quote | None) -> _Found | None:
         lemma = tok.lemma_.lower()
         if tok.dep_ in _MODIFIER_DEPS or lemma in self.rules.non_event_verbs:
@@ -227,10 +241,11 @@ class _DocReader:
         if self.lex.role(lemma) == "speech" and not self._speech_event(tok):
             return None  # the speech verb is attribution; what is said is read on its own
         actors = self._actors(tok, quote)
-        if not actors:
+        patients = [] if actors else self._patients(tok)
+        if not actors and not patients:
             return None
         chain = [tok, *(t for t in descend(tok, self.lex) if t != tok)]
-        recipients = self._recipients(chain, actors)
+        recipients = self._recipients(chain, actors) if actors else patients
         inherited, under_speech = self._inherited(tok)
         result = classify_chain(
             self.doc,
@@ -246,6 +261,10 @@ class _DocReader:
         )
         if result.event_type is None or result.trigger_index is None:
             return None
+        if not actors and (
+            result.event_type not in self.rules.patient_types or result.trigger_index != tok.i
+        ):
+            return None  # only the passive verb's own event happens to its subject
         decided = self.doc[result.trigger_index]
         if decided != tok and _passive_agent(tok) is not None and decided in chain:
             # "All were named by Castro to back his brother": who backs is the passive
@@ -255,6 +274,14 @@ class _DocReader:
             if not actors:
                 return None
             recipients = self._recipients(chain, actors)
+        if (
+            result.event_type == "REQUEST"
+            and decided.lemma_.lower() in self.rules.command_verbs
+            and result.intended_type in self.rules.patient_types | _ORDERED_ACTS
+        ):
+            # "The judge ordered the lawyer ejected and arrested": an authority's order is
+            # its act, done to whom the order names.
+            return self._ordered_act(found_result=result, tok=tok, chain=chain, actors=actors)
         if result.event_type == "REQUEST":
             # "invited Musharraf to attend the Clinton Global Initiative": whom a request
             # asks is its verb's own object; the complement's objects are what is asked for.
@@ -263,17 +290,42 @@ class _DocReader:
                 recipients = own
         return _Found(result, tok, chain, actors, recipients)
 
+    def _ordered_act(
+        self, found_result: PairResult, tok: Token, chain: list[Token], actors: list[Party]
+    ) -> _Found:
+        intended = found_result.intended_type
+        assert intended is not None
+        act = next(
+            (t for t in chain[1:] if read_token(t, self.lex).sense is not None), chain[-1]
+        )
+        result = PairResult(
+            event_type=intended,
+            mode=[],
+            modality="asserted",
+            trigger=f"{tok.text} {act.text}" if act != tok else tok.text,
+            trigger_start=tok.idx,
+            trigger_index=tok.i,
+            trigger_indices=[tok.i, act.i] if act != tok else [tok.i],
+            specific=True,
+        )
+        recipients = self._recipients([tok, act], actors) or self._patients(act)
+        return _Found(result, tok, chain, actors, recipients)
+
     def _subject_parties(self, subject: Token) -> list[Party]:
         if subject.lemma_.lower() in self.rules.non_actor_heads:
             return []
         return [p for p in self.index.parties(subject, context=self.context) if not p.place]
 
     def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _has_object(tok):
+            # "The Gabonese opposition held a rally": a verb with a direct object is not a
+            # reduced passive, whatever the parse says; the noun it hangs on is its subject.
+            return [p for p in self._subject_parties(tok.head) if not p.place]
         agent = _passive_agent(tok)
         if agent is not None:
             if agent.lemma_.lower() in self.rules.non_actor_heads:
                 return []  # "killed by a roadside bomb": no named actor
-            return self.index.parties(agent, context=self.context)
+            return self.index.parties(agent, context=self.context) or self._unnamed(agent)
         subject = clause_subject(tok)
         if subject is not None and subject.dep_ == "nsubjpass" and not self._raising(subject):
             return []  # "X was arrested": who did it is not said
@@ -287,6 +339,10 @@ class _DocReader:
         if subject.lemma_.lower() in self.rules.non_actor_heads:
             return []  # "a roadside bomb struck a patrol": the bomb is no actor
         parties = self.index.parties(subject, context=self.context)
+        if not parties and subject.lemma_.lower() in self.rules.person_role_heads:
+            parties = self._named_in_phrase(subject)
+        if not parties:
+            parties = self._unnamed(subject)
         if not parties and subject.lower_ in ("it", "we", "they"):
             speech = governing_speech(tok, self.rules.attribution_verbs)
             if (
@@ -298,6 +354,50 @@ class _DocReader:
                 # person is someone else ("Jumblatt said: 'when they decide to return ...'").
                 parties = self.index.parties(speech.subject, context=self.context)
         return [p for p in parties if not p.place]
+
+    def _named_in_phrase(self, head: Token) -> list[Party]:
+        """The person a role noun's phrase names ("the UN envoy to Nepal, Ian Martin"),
+        wherever the parse hangs the name; else nobody."""
+        for tok in sorted(head.subtree, key=lambda t: abs(t.i - head.i)):
+            mention = self.index.mention_at(tok)
+            if mention is not None and mention.label == "PERSON":
+                return self.index.party_of_mention(mention)
+        return []
+
+    def _unnamed(self, subject: Token, nouns: frozenset[str] | None = None) -> list[Party]:
+        """ "Gunmen shot dead ...", "a group of unidentified men fired ...": attackers the text
+        does not name, kept as an actor without an entity (violent events only, see _keep)."""
+        head = subject
+        if head.lemma_.lower() in self.rules.collective_heads:
+            head = next(
+                (
+                    g
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ),
+                head,
+            )
+        nouns = self.rules.unnamed_assailants if nouns is None else nouns
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in nouns:
+            return []
+        words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
+        name = " ".join(t.text for t in words) or head.text
+        return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=_UNNAMED)]
+
+    def _patients(self, tok: Token) -> list[Party]:
+        """Who an agentless passive happens to ("eight students were arrested", "43 police
+        injured"): the passive subject's parties, for :attr:`patient_types` events."""
+        if _passive_agent(tok) is not None:
+            return []
+        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is None and _bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
+            subject = tok.head  # "43 police injured": the participle hangs on its patient
+        if subject is None or subject.lemma_.lower() in self.rules.non_actor_heads:
+            return []
+        parties = [p for p in self.index.parties(subject, context=self.context) if not p.place]
+        return parties or self._unnamed(subject, self.rules.unnamed_victims)
 
     def _state(self, tok: Token) -> bool:
         """A verb of ``states`` with one of its objects: a lasting relation, not an event."""
@@ -383,10 +483,7 @@ class _DocReader:
     # ------------------------------------------------------------------ filters
 
     def _keep(self, found: _Found, decided: Token) -> bool:
-        if not (
-            any(self._political(p) for p in found.actors)
-            or any(self._political(p) for p in found.recipients)
-        ):
+        if not self._participants_ok(found, decided):
             return False
         triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
         if any(t.i in self.times or self._named(t) for t in triggers):
@@ -436,6 +533,31 @@ class _DocReader:
             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         ]
         return not any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words)
+
+    def _participants_ok(self, found: _Found, decided: Token) -> bool:
+        """Actors do not gate events: a named participant is enough, except that business
+        between companies and people with no state side stays out unless it is about
+        defence (an order for jets, a contract protest)."""
+        kind = found.result.event_type
+        if any(p.label == _UNNAMED for p in found.actors):
+            return kind in _VIOLENT
+        parties = [*found.actors, *found.recipients]
+        if not parties:
+            return False
+        if not found.actors:
+            return True  # "X was detained": what happened to a named party (patient_types)
+        if any(self._political(p) for p in parties):
+            return True
+        return self._about_defence(found, decided)
+
+    def _about_defence(self, found: _Found, decided: Token) -> bool:
+        """Equipment or a military word in the event's clause ("awarded a contract for 179
+        tanker aircraft", "protested the Air Force's award")."""
+        clause = [t for h in (decided, *found.chain) for t in clause_tokens(h)]
+        if self._equipment(clause):
+            return True
+        military = self.rules.contexts.get("military", frozenset())
+        return any(t.lemma_.lower() in military or t.lower_ in military for t in clause)
 
     def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
         """A verb outside the lexicon (or a light/aspect verb) takes its event from a direct
@@ -538,6 +660,10 @@ class _DocReader:
             # unresolved (no actor stage): only places and peoples are states or groups
             return party.label in ("GPE", "NORP")
         political = bool(set(entity.sector) & self.rules.political_sectors)
+        if not entity.sector and entity.kind == "organisation":
+            # "Border Security Force", "the Agriculture Department": a state body by its name
+            words = {w.lower() for w in entity.name.split()}
+            political = bool(words & self.rules.state_body_words)
         if entity.kind == "country":
             return True
         if entity.kind == "group":
@@ -718,6 +844,10 @@ def _passive_agent(tok: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _has_object(tok: Token) -> bool:
+    return any(c.dep_ in ("dobj", "dative") for c in tok.children)
 
 
 def _bare_participle(tok: Token) -> bool:

@@ -1,0 +1,121 @@
+"""Events told by their noun: "talks opened in Beijing", "negotiations were moving forward
+between police and the separatists", "an attack on two buses killed one", "the trial of
+Saddam Hussein resumed".
+
+The predicate of such a sentence only says that the event happened (``event_noun_verbs``) or
+what it did to someone (``event_noun_harm_verbs``); the subject noun carries the type, and its
+own modifiers name the participants: a people or country compounded with it ("Israeli
+raid"), a possessor, "between X and Y" and "among" (the parties), "with X" and "against X"
+(the other side), "on X" (the target of an attack), and "of X" for acts done to someone
+(the trial of X, the arrest of X).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
+from sitrep.events.lexicon import Lexicon
+from sitrep.events.modality import is_historical, resolve, token_cues
+from sitrep.events.pairs import PairResult, read_token
+from sitrep.events.rules import StageRules
+
+# Nouns that count events: "the fifth round of talks", "a wave of attacks".
+_COUNTING = frozenset({"round", "series", "wave", "spate", "string", "session", "day", "week"})
+# A verb's prepositions that name the participants of its event-noun subject.
+_VERB_PREPS = frozenset({"between", "among", "with", "against"})
+# Of-phrases naming the one an act is done to ("the trial of X", "the arrest of X").
+_DONE_TO = frozenset({"COERCE", "ACCUSE", "ASSAULT", "SANCTION", "RETREAT"})
+
+
+@dataclass(slots=True)
+class NounEvent:
+    result: PairResult
+    chain: list[Token]  # the predicate and the event noun
+    actors: list[Party]
+    recipients: list[Party]
+
+
+def noun_subject_event(
+    tok: Token, index: MentionIndex, context: ResolutionContext, rules: StageRules
+) -> NounEvent | None:
+    """The event of a predicate whose subject is an event noun, when the noun phrase or the
+    predicate names at least one participant."""
+    lemma = tok.lemma_.lower()
+    harms = lemma in rules.event_noun_harm_verbs
+    if not harms and lemma not in rules.event_noun_verbs:
+        return None
+    subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    noun = _counted(subject)
+    lex: Lexicon = rules.lexicon
+    reading = read_token(noun, lex)
+    if reading.kind != "content" or reading.sense is None:
+        return None
+    kind = reading.sense.event_type
+    actors, recipients = _participants(noun, kind, index, context)
+    # "negotiations were moving forward between police and the separatists": the parse
+    # hangs the participants on the verb
+    more_actors, more_recipients = _participants(tok, kind, index, context, own=False)
+    actors += more_actors
+    recipients += more_recipients
+    if harms:
+        for obj in (c for c in tok.children if c.dep_ == "dobj"):
+            recipients += index.parties(obj, context=context)
+    actors = [p for p in actors if not p.place]
+    recipients = [p for p in recipients if not p.place and p.key not in {a.key for a in actors}]
+    if not actors and not recipients and kind != "CONSULT":
+        return None  # a summit or talks are events even where the text names no one
+    cues = token_cues(tok, lex)
+    result = PairResult(
+        event_type=kind,
+        mode=[reading.sense.mode] if reading.sense.mode else [],
+        modality=resolve(cues, under_speech=False, historical=is_historical(noun, lex)),
+        trigger=noun.text,
+        trigger_start=noun.idx,
+        trigger_index=noun.i,
+        trigger_indices=[noun.i],
+        specific=True,
+    )
+    return NounEvent(result, [tok, noun], actors, recipients)
+
+
+def _counted(noun: Token) -> Token:
+    """ "the fifth round of six-party talks" -> talks."""
+    if noun.lemma_.lower() not in _COUNTING:
+        return noun
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            return pobj
+    return noun
+
+
+def _participants(
+    noun: Token, kind: str, index: MentionIndex, context: ResolutionContext, *, own: bool = True
+) -> tuple[list[Party], list[Party]]:
+    """Participants named by ``noun``'s modifiers and prepositions; with ``own=False`` (a
+    verb), only its "between"/"among"/"with"/"against" phrases."""
+    actors: list[Party] = []
+    recipients: list[Party] = []
+    for child in noun.children:
+        if not own and not (child.dep_ == "prep" and child.lower_ in _VERB_PREPS):
+            continue
+        if child.dep_ in ("compound", "amod", "nmod", "poss"):
+            mention = index.mention_at(child)
+            if mention is not None and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
+                actors += index.party_of_mention(mention)
+        elif child.dep_ == "prep":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            parties = [p for g in objects for p in index.parties(g, context=context)]
+            word = child.lower_
+            if word in ("between", "among", "by"):
+                actors += parties
+            elif word in ("with", "against", "on", "to"):
+                recipients += parties
+            elif word == "of":
+                # "the trial of X" is done to X; "the summit of SAARC" is held by it
+                (recipients if kind in _DONE_TO else actors).extend(parties)
+    return actors, recipients
