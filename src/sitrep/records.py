@@ -162,6 +162,9 @@ class Event:
     intensity: float | None = None
     confidence: float = 1.0
     also_in: list[Evidence] = field(default_factory=list)  # the same event restated elsewhere
+    # The PLOVER type of the action a REQUEST, AGREE, THREATEN or REJECT is about ("will
+    # provide aid": AGREE to AID; "urged Russia to supply spares": REQUEST of AID).
+    intended: str | None = None
 
     def start_day(self, document_day: str) -> str:
         """The day the event starts (its time's earliest), else ``document_day``.

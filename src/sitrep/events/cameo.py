@@ -12,7 +12,10 @@ parse; we match them on the verb's own dependents, in order, as follows:
   words); a ``(PREP WORDS)`` group needs the preposition and then its words;
 * the words before ``*`` must occur in the verb's subject;
 * the most specific matching pattern (most words) wins; else the verb's own code, else its
-  block's default.
+  block's default — but a block's default only for the verb the block is named after. The
+  blocks gather WordNet synonyms, and a synonym's default reading is too often another sense
+  ("inhabit" in the OCCUPY block, "rule" among the meeting verbs); a synonym is read only
+  through a pattern that names its words.
 
 The CAMEO code then gives the PLOVER type and mode through ``data/cameo_plover.tsv`` (the
 PLOVER project's CAMEO→PLOVER table); codes the manual drops (01 statements, 02 appeals) give
@@ -40,6 +43,10 @@ _OTHER_CLAUSE = frozenset(
 )
 # Right-hand words a pattern may skip over before the next element; bounds greedy matching.
 _MAX_WORDS = 40
+# How far below the verb a pattern word may sit: its object or preposition (1), their noun
+# (2) and that noun's modifiers (3). Deeper words belong to other phrases ("launched rocket
+# fire against camps near the border" is not about the border).
+_MAX_DEPTH = 3
 
 Alternative = tuple[str, ...]  # one word, or a compound of consecutive words
 
@@ -171,10 +178,17 @@ class CameoVerbs:
             sense = self.sense(pattern.code)
             if sense is None:
                 return None
+            # a pattern of prepositions only ("- * (TO)") is no more specific than the verb
+            specific = any(t.dep_ not in ("prep", "prt", "agent", "dative") for t in matched)
             return CameoMatch(
-                pattern.code, sense, (*words, *matched), specific=True, reverse=pattern.reverse
+                pattern.code, sense, (*words, *matched), specific=specific, reverse=pattern.reverse
             )
-        code = own_code if has_own else default
+        if has_own:
+            code = own_code
+        elif _block_head(block) == found[0]:
+            code = default
+        else:
+            return None
         if code is None:
             return None
         sense = self.sense(code)
@@ -190,14 +204,24 @@ class CameoVerbs:
         return None
 
 
+def _block_head(block: str) -> str:
+    """The verb a block is named after: "MEET_PEOPLE" -> "meet", "ASK_FOR" -> "ask for"."""
+    head = block.lower().split("_")
+    return " ".join(head) if len(head) == 2 and head[1] in _PARTICLES else head[0]
+
+
+_PARTICLES = frozenset({"for", "off", "out", "up", "down", "back", "on", "in", "over", "away"})
+
+
 def _right_words(verb: Token) -> list[Token]:
     """The verb's own words to its right: its object, particle and prepositional phrases."""
     out: list[Token] = []
-    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in _OTHER_CLAUSE]
+    stack = [(c, 1) for c in verb.children if c.i > verb.i and c.dep_ not in _OTHER_CLAUSE]
     while stack:
-        tok = stack.pop()
+        tok, depth = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
+        if depth < _MAX_DEPTH:
+            stack.extend((c, depth + 1) for c in tok.children if c.dep_ not in _OTHER_CLAUSE)
     out.sort(key=lambda t: t.i)
     return out[:_MAX_WORDS]
 

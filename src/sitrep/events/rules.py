@@ -62,10 +62,16 @@ class StageRules:
     patient_types: frozenset[str]
     unnamed_assailants: frozenset[str]
     unnamed_victims: frozenset[str]
+    fail_complements: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    natural_causes: frozenset[str]
+    force_nouns: frozenset[str]
     command_verbs: frozenset[str]
     event_noun_verbs: frozenset[str]
     event_noun_harm_verbs: frozenset[str]
     state_body_words: frozenset[str]
+    defence_words: frozenset[str]
+    acquisition_verbs: frozenset[str]
     civilian_sectors: frozenset[str]
     confidence: Confidence
 
@@ -120,10 +126,16 @@ def load_stage_rules() -> StageRules:
         patient_types=frozenset(str(t) for t in raw["patient_types"]),
         unnamed_assailants=word_set(raw["unnamed_assailants"]),
         unnamed_victims=word_set(raw["unnamed_victims"]),
+        fail_complements=word_set(raw["fail_complements"]),
+        habitual_adverbs=word_set(raw["habitual_adverbs"]),
+        natural_causes=word_set(raw["natural_causes"]),
+        force_nouns=word_set(raw["force_nouns"]),
         command_verbs=word_set(raw["command_verbs"]),
         event_noun_verbs=word_set(raw["event_noun_verbs"]),
         event_noun_harm_verbs=word_set(raw["event_noun_harm_verbs"]),
         state_body_words=word_set(raw["state_body_words"]),
+        defence_words=word_set(raw["defence_words"]),
+        acquisition_verbs=word_set(raw["acquisition_verbs"]),
         civilian_sectors=frozenset(str(s) for s in raw["civilian_sectors"]),
         confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
     )

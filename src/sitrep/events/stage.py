@@ -261,6 +261,7 @@ class _DocReader:
         )
         if result.event_type is None or result.trigger_index is None:
             return None
+        _plover_retype(result, self.lex)
         if not actors and (
             result.event_type not in self.rules.patient_types or result.trigger_index != tok.i
         ):
@@ -274,6 +275,12 @@ class _DocReader:
             if not actors:
                 return None
             recipients = self._recipients(chain, actors)
+        if result.event_type == _CONSULT and "visit" in result.mode and actors:
+            if all(set(p.ref.sector) & {"MIL", "UAF"} for p in actors):
+                # troops leaving are withdrawing, troops arriving are deploying: no visit
+                leaving = decided.lemma_.lower() in self.rules.departure_verbs | {"withdraw"}
+                result.event_type = "RETREAT" if leaving else "MOBILIZE"
+                result.mode = ["withdraw"] if leaving else ["troops"]
         if (
             result.event_type == "REQUEST"
             and decided.lemma_.lower() in self.rules.command_verbs
@@ -441,6 +448,11 @@ class _DocReader:
             by_prep = tok.dep_ == "pobj" and (
                 prep.lower_ in _RECIPIENT_PREPS
                 or (
+                    # "ordered 36 Rafale jets from France": the seller
+                    prep.lower_ == "from"
+                    and prep.head.lemma_.lower() in self.rules.acquisition_verbs
+                )
+                or (
                     # "called upon the Palestinians": whom a request verb asks
                     prep.lower_ in self.rules.request_recipient_preps
                     and self.lex.role(prep.head.lemma_.lower()) == "request"
@@ -510,6 +522,8 @@ class _DocReader:
             [found.predicate, decided]
         ):
             return False  # "called a 10-minute break", "failed in its efforts"
+        if not self._happened(found, decided):
+            return False
         if (
             found.result.event_type == "AID"
             and not found.recipients
@@ -534,6 +548,32 @@ class _DocReader:
         ]
         return not any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words)
 
+    def _happened(self, found: _Found, decided: Token) -> bool:
+        """Filters for what only looks like an event: a habit ("who attack targets
+        frequently"), a failure that defies nothing ("failed to materialize its vision"),
+        deaths from natural causes, "mobilize resources"."""
+        rules = self.rules
+        kind = found.result.event_type
+        heads = {found.predicate, decided}
+        if any(c.lemma_.lower() in rules.habitual_adverbs for h in heads for c in h.children):
+            return False
+        for verb in heads:
+            if verb.lemma_.lower() == "fail":
+                done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+                if not any(c.lemma_.lower() in rules.fail_complements for c in done):
+                    return False
+        if kind == "ASSAULT" and not found.actors:
+            if any(t.lemma_.lower() in rules.natural_causes for t in decided.sent):
+                return False  # "three women were killed after lightning struck"
+        if kind == "MOBILIZE":
+            armed = any(
+                set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"} for p in found.actors
+            )
+            moved = [c for h in heads for c in h.subtree if c.dep_ in ("dobj", "nsubjpass")]
+            if not armed and not any(c.lemma_.lower() in rules.force_nouns for c in moved):
+                return False  # "we must mobilize all necessary resources"
+        return True
+
     def _participants_ok(self, found: _Found, decided: Token) -> bool:
         """Actors do not gate events: a named participant is enough, except that business
         between companies and people with no state side stays out unless it is about
@@ -556,8 +596,8 @@ class _DocReader:
         clause = [t for h in (decided, *found.chain) for t in clause_tokens(h)]
         if self._equipment(clause):
             return True
-        military = self.rules.contexts.get("military", frozenset())
-        return any(t.lemma_.lower() in military or t.lower_ in military for t in clause)
+        words = self.rules.defence_words
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
 
     def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
         """A verb outside the lexicon (or a light/aspect verb) takes its event from a direct
@@ -750,6 +790,7 @@ class _DocReader:
             quad=quad_of(event_type),
             intensity=intensity_of(event_type, result.mode),
             confidence=round(confidence, 2),
+            intended=result.intended_type if event_type != result.intended_type else None,
         )
         if "visit" in event.mode and location is not None:
             self.visits.append(event)
@@ -844,6 +885,30 @@ def _passive_agent(tok: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+# PLOVER codes intended cooperation as AGREE and intended hostility as THREATEN; planned
+# meetings and visits stay CONSULT (as the seed article's facts and our annotators have them),
+# and requests, accusations and refusals keep their own type whatever their modality.
+_KEEP_WHEN_PLANNED = frozenset({_CONSULT, "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN"})
+_HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+
+
+def _plover_retype(result: PairResult, lex: Lexicon) -> None:
+    """Re-read a planned, expected, hypothetical or negated action the PLOVER way, keeping
+    the action itself in ``intended_type`` ("will provide aid": AGREE to AID)."""
+    kind = result.event_type
+    if kind is None or kind in _KEEP_WHEN_PLANNED:
+        return
+    retyped: str | None = None
+    if result.modality in ("planned", "expected") or (
+        result.modality == "hypothetical" and kind in _HOSTILE
+    ):
+        retyped = lex.future_reading.get(kind)
+    elif result.modality == "negated":
+        retyped = lex.negated_reading.get(kind)
+    if retyped is not None:
+        result.intended_type, result.event_type, result.mode = kind, retyped, []
 
 
 def _has_object(tok: Token) -> bool:
