@@ -9,7 +9,11 @@ annotation or system output: a prefix match had let sports stories in.) The firs
 draw is the *tune* set (its errors may be read while improving the extractor); the second half
 is the *check* set (only its totals are read until a change is final).
 
-A second, smaller set is not drawn but taken whole: every article of the corpus (not already
+Two more tune sets (``tune2``, ``tune3``) were drawn later, when the first tune set proved too
+small to tune on without fitting it: 64 more articles from what remained of the pool, with
+the next seed (``SEED + 1``), fixed before that draw.
+
+A further, smaller set is not drawn but taken whole: every article of the corpus (not already
 drawn or seen) where a word of buying, selling or delivering stands near a word for weapons
 (``TRANSFER_TEXT``). Arms-transfer stories are rare in this wire corpus (17 of 2,452), and
 transfer recall needs a denominator; it is split into tune and check halves by a hash of the
@@ -116,6 +120,9 @@ def main() -> None:
     drawn = random.Random(SEED).sample(pool, 2 * PER_SET)
     sets = {"tune": drawn[:PER_SET], "check": drawn[PER_SET:]}
     transfers = transfer_candidates({stem for stem, _ in drawn})
+    rest = [item for item in pool if item not in drawn and item not in transfers]
+    more = random.Random(SEED + 1).sample(rest, 2 * PER_SET)
+    sets["tune2"], sets["tune3"] = more[:PER_SET], more[PER_SET:]
     sets["transfers-tune"] = [t for t in transfers if _half(t[0]) == "tune"]
     sets["transfers-check"] = [t for t in transfers if _half(t[0]) == "check"]
     print(f"{len(pool)} candidate articles; drew {2 * PER_SET} with seed {SEED}")
