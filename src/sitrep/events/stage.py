@@ -34,7 +34,6 @@ Restatements are merged at the end (:mod:`sitrep.events.merge`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -49,10 +48,11 @@ from sitrep.events.arguments import (
     clause_tokens,
 )
 from sitrep.events.attribution import Quote, governing_speech, quote_at, signed_quotes
+from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
-from sitrep.events.modality import Cue, is_to_infinitive, token_cues
+from sitrep.events.modality import Cue, token_cues
 from sitrep.events.noun_events import noun_subject_event
 from sitrep.events.pairs import (
     PairResult,
@@ -77,21 +77,11 @@ _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
-_CONSULT = "CONSULT"
-# "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
-_ASK_PREPS = frozenset({"for", "on", "upon", "to"})
-# The prepositions through which a verb of going names its event ("left for a visit").
-_GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
+_CONSULT = CONSULT
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
-# A game score ("beat Taiwan 2-1", "won 3-0"): ASSAULT verbs there are sport.
-_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
-# The label of an actor the text does not name ("unidentified gunmen").
-_UNNAMED = "UNNAMED"
 # Ordered acts that are the orderer's own event besides the patient types (see _ordered_act).
 _ORDERED_ACTS = frozenset({"MOBILIZE"})
-# Events an unnamed attacker can be the actor of.
-_VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # How deep below the trigger a word still counts as its topic ("issue of supply of spares").
 _TOPIC_DEPTH = 4
 
@@ -122,17 +112,6 @@ def extract_events(doc: Doc, rules: StageRules | None = None) -> list[Event]:
 
 
 @dataclass(slots=True)
-class _Found:
-    """A decided event before it becomes a record."""
-
-    result: PairResult
-    predicate: Token
-    chain: list[Token]
-    actors: list[Party]
-    recipients: list[Party]
-
-
-@dataclass(slots=True)
 class _DocReader:
     doc: Doc
     rules: StageRules
@@ -141,20 +120,24 @@ class _DocReader:
     quotes: list[Quote]
     signatures: set[int]
     times: dict[int, TimeExpression]
+    filters: EventFilters
     visits: list[Event] = field(default_factory=list)  # earlier visits, for "during his visit"
 
     @classmethod
     def build(cls, doc: Doc, rules: StageRules) -> _DocReader:
         index = MentionIndex.build(doc, rules)
         quotes, signatures = signed_quotes(doc, index)
+        context = ResolutionContext.build(index)
+        times = expression_tokens(doc, list(doc._.time_expressions or []))
         return cls(
             doc=doc,
             rules=rules,
             index=index,
-            context=ResolutionContext.build(index),
+            context=context,
             quotes=quotes,
             signatures=signatures,
-            times=expression_tokens(doc, list(doc._.time_expressions or [])),
+            times=times,
+            filters=EventFilters(doc, rules, index, context, times),
         )
 
     @property
@@ -196,10 +179,10 @@ class _DocReader:
                     event.equipment.append(name)
         return out
 
-    def _on_visit(self, sent: Span, quote: Quote | None, used: set[int]) -> list[_Found]:
+    def _on_visit(self, sent: Span, quote: Quote | None, used: set[int]) -> list[Found]:
         """ "Portman, on a two-day visit to India, said ...": the visit is an event of its
         own, though the sentence's predicate is a speech verb."""
-        out: list[_Found] = []
+        out: list[Found] = []
         for tok in sent:
             prep = tok.head
             if (
@@ -222,17 +205,17 @@ class _DocReader:
                 trigger_indices=[tok.i],
                 specific=True,
             )
-            out.append(_Found(result, tok, [tok], actors, self._recipients([tok], actors)))
+            out.append(Found(result, tok, [tok], actors, self._recipients([tok], actors)))
         return out
 
-    def _noun_subject(self, tok: Token) -> _Found | None:
+    def _noun_subject(self, tok: Token) -> Found | None:
         """ "Talks opened in Beijing": the event is the subject noun (:mod:`noun_events`)."""
         event = noun_subject_event(tok, self.index, self.context, self.rules)
         if event is None:
             return None
-        return _Found(event.result, tok, event.chain, event.actors, event.recipients)
+        return Found(event.result, tok, event.chain, event.actors, event.recipients)
 
-    def _read_predicate(self, tok: Token, quote: Quote | None) -> _Found | None:
+    def _read_predicate(self, tok: Token, quote: Quote | None) -> Found | None:
         lemma = tok.lemma_.lower()
         if tok.dep_ in _MODIFIER_DEPS or lemma in self.rules.non_event_verbs:
             return None  # "well-executed robberies", "we need an agreement"
@@ -275,12 +258,12 @@ class _DocReader:
             if not actors:
                 return None
             recipients = self._recipients(chain, actors)
-        if result.event_type == _CONSULT and "visit" in result.mode and actors:
-            if all(set(p.ref.sector) & {"MIL", "UAF"} for p in actors):
-                # troops leaving are withdrawing, troops arriving are deploying: no visit
-                leaving = decided.lemma_.lower() in self.rules.departure_verbs | {"withdraw"}
-                result.event_type = "RETREAT" if leaving else "MOBILIZE"
-                result.mode = ["withdraw"] if leaving else ["troops"]
+        military = actors and all(set(p.ref.sector) & {"MIL", "UAF"} for p in actors)
+        if result.event_type == _CONSULT and "visit" in result.mode and military:
+            # troops leaving are withdrawing, troops arriving are deploying: no visit
+            leaving = decided.lemma_.lower() in self.rules.departure_verbs | {"withdraw"}
+            result.event_type = "RETREAT" if leaving else "MOBILIZE"
+            result.mode = ["withdraw"] if leaving else ["troops"]
         if (
             result.event_type == "REQUEST"
             and decided.lemma_.lower() in self.rules.command_verbs
@@ -295,16 +278,14 @@ class _DocReader:
             own = self._recipients([decided], actors, own_only=True)
             if own:
                 recipients = own
-        return _Found(result, tok, chain, actors, recipients)
+        return Found(result, tok, chain, actors, recipients)
 
     def _ordered_act(
         self, found_result: PairResult, tok: Token, chain: list[Token], actors: list[Party]
-    ) -> _Found:
+    ) -> Found:
         intended = found_result.intended_type
         assert intended is not None
-        act = next(
-            (t for t in chain[1:] if read_token(t, self.lex).sense is not None), chain[-1]
-        )
+        act = next((t for t in chain[1:] if read_token(t, self.lex).sense is not None), chain[-1])
         result = PairResult(
             event_type=intended,
             mode=[],
@@ -316,7 +297,7 @@ class _DocReader:
             specific=True,
         )
         recipients = self._recipients([tok, act], actors) or self._patients(act)
-        return _Found(result, tok, chain, actors, recipients)
+        return Found(result, tok, chain, actors, recipients)
 
     def _subject_parties(self, subject: Token) -> list[Party]:
         if subject.lemma_.lower() in self.rules.non_actor_heads:
@@ -391,7 +372,7 @@ class _DocReader:
             return []
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
         name = " ".join(t.text for t in words) or head.text
-        return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=_UNNAMED)]
+        return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=UNNAMED)]
 
     def _patients(self, tok: Token) -> list[Party]:
         """Who an agentless passive happens to ("eight students were arrested", "43 police
@@ -492,230 +473,13 @@ class _DocReader:
             under_speech = True  # "expected that he would raise": would is future, not if
         return frozenset(cues), under_speech
 
-    # ------------------------------------------------------------------ filters
-
-    def _keep(self, found: _Found, decided: Token) -> bool:
-        if not self._participants_ok(found, decided):
-            return False
-        triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
-        if any(t.i in self.times or self._named(t) for t in triggers):
-            return False  # "in March" is a month, "Strike Force" a name, not an event noun
-        if not self._object_reading_allowed(decided, triggers):
-            return False
-        if found.result.event_type == "ASSAULT" and (
-            self._sports(decided.sent) or self._figurative_fight(decided)
-        ):
-            return False
-        if found.result.event_type == "REQUEST" and not found.recipients:
-            asks = any(
-                c.dep_ in ("xcomp", "ccomp", "dobj")
-                or (c.dep_ == "prep" and c.lower_ in _ASK_PREPS)
-                for c in decided.children
-            )
-            if not asks:
-                return False  # "pressed military flesh": nobody asked, nothing asked for
-        if found.result.event_type == "REJECT" and self._no_comment([found.predicate, decided]):
-            return False  # "declined comment", "refused to elaborate"
-        if found.result.event_type == "THREATEN" and not self._threat(found, decided):
-            return False  # "warned that the economy faced risks": a forecast
-        if found.result.event_type in ("REQUEST", "REJECT") and not self._complemented(
-            [found.predicate, decided]
-        ):
-            return False  # "called a 10-minute break", "failed in its efforts"
-        if not self._happened(found, decided):
-            return False
-        if (
-            found.result.event_type == "AID"
-            and not found.recipients
-            and not any(c.dep_ in ("dobj", "dative") for c in decided.children)
-        ):
-            return False  # "we should be able to constantly supply": nothing, no one
-        if (
-            found.result.event_type == _CONSULT
-            and "visit" in found.result.mode
-            and all(self._civilian(p) for p in found.actors)
-        ):
-            return False  # refugees arriving, pilgrims travelling: no diplomatic visit
-        economic = self.rules.economic_nouns
-        words = [decided, *found.chain, *triggers]
-        if decided.dep_ in ("acl", "relcl"):
-            words.append(decided.head)  # "gas supplied to Georgia"
-        words += [
-            c
-            for t in (decided, found.predicate)
-            for c in t.children
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
-        ]
-        return not any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words)
-
-    def _happened(self, found: _Found, decided: Token) -> bool:
-        """Filters for what only looks like an event: a habit ("who attack targets
-        frequently"), a failure that defies nothing ("failed to materialize its vision"),
-        deaths from natural causes, "mobilize resources"."""
-        rules = self.rules
-        kind = found.result.event_type
-        heads = {found.predicate, decided}
-        if any(c.lemma_.lower() in rules.habitual_adverbs for h in heads for c in h.children):
-            return False
-        for verb in heads:
-            if verb.lemma_.lower() == "fail":
-                done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-                if not any(c.lemma_.lower() in rules.fail_complements for c in done):
-                    return False
-        if kind == "ASSAULT" and not found.actors:
-            if any(t.lemma_.lower() in rules.natural_causes for t in decided.sent):
-                return False  # "three women were killed after lightning struck"
-        if kind == "MOBILIZE":
-            armed = any(
-                set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"} for p in found.actors
-            )
-            moved = [c for h in heads for c in h.subtree if c.dep_ in ("dobj", "nsubjpass")]
-            if not armed and not any(c.lemma_.lower() in rules.force_nouns for c in moved):
-                return False  # "we must mobilize all necessary resources"
-        return True
-
-    def _participants_ok(self, found: _Found, decided: Token) -> bool:
-        """Actors do not gate events: a named participant is enough, except that business
-        between companies and people with no state side stays out unless it is about
-        defence (an order for jets, a contract protest)."""
-        kind = found.result.event_type
-        if any(p.label == _UNNAMED for p in found.actors):
-            return kind in _VIOLENT
-        parties = [*found.actors, *found.recipients]
-        if not parties:
-            return False
-        if not found.actors:
-            return True  # "X was detained": what happened to a named party (patient_types)
-        if any(self._political(p) for p in parties):
-            return True
-        return self._about_defence(found, decided)
-
-    def _about_defence(self, found: _Found, decided: Token) -> bool:
-        """Equipment or a military word in the event's clause ("awarded a contract for 179
-        tanker aircraft", "protested the Air Force's award")."""
-        clause = [t for h in (decided, *found.chain) for t in clause_tokens(h)]
-        if self._equipment(clause):
-            return True
-        words = self.rules.defence_words
-        return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
-
-    def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
-        """A verb outside the lexicon (or a light/aspect verb) takes its event from a direct
-        object, or from a prepositional one only after verbs of going and only through their
-        own for/on/to/in ("left for a visit", "is on a visit"; not "will take a holiday after
-        his visit", "left Libya in defiance of sanctions")."""
-        lemma = verb.lemma_.lower()
-        if lemma in self.lex.verbs and self.lex.verbs[lemma].sense is not None:
-            return True
-        if self.lex.role(lemma) in ("request", "reject", "deny", "intent"):
-            return True
-        nouns = [t for t in triggers if t != verb and t.dep_ == "pobj"]
-        if not nouns:
-            return True
-        if lemma not in self.rules.prepositional_event_verbs:
-            return False
-        return all(n.head.head == verb and n.head.lower_ in _GOING_PREPS for n in nouns)
-
-    def _complemented(self, verbs: list[Token]) -> bool:
-        """Whether each verb of ``needs_complement`` among ``verbs`` has its clause or one
-        of its prepositions ("called on X to ...", "called for talks", "failed to comply")."""
-        for verb in verbs:
-            preps = self.rules.needs_complement.get(verb.lemma_.lower())
-            if preps is None:
-                continue
-            # a clause before the verb is what was reported, not asked ("X stormed the
-            # town in an operation the army had called ...")
-            if not any(
-                (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i)
-                or (c.dep_ in ("prep", "prt") and c.lower_ in preps)
-                or (c.dep_ == "dobj" and "@object" in preps)
-                or (c.dep_ == "dobj" and "@party" in preps and self.index.parties(c))
-                for c in verb.children
-            ):
-                return False
-        return True
-
-    def _figurative_fight(self, verb: Token) -> bool:
-        """ "fought to save his job": a purpose clause and nobody fought against."""
-        if verb.lemma_.lower() not in self.rules.struggle_verbs:
-            return False
-        children = list(verb.children)
-        opponent = any(
-            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "for"))
-            for c in children
-        )
-        # the to-infinitive is parsed as xcomp or advcl
-        purpose = any(c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c) for c in children)
-        return not opponent and purpose
-
-    def _no_comment(self, verbs: list[Token]) -> bool:
-        words = self.rules.no_comment
-        for verb in verbs:
-            if self.lex.role(verb.lemma_.lower()) != "reject":
-                continue
-            said = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
-            # "refused to give details": the complement's own object counts too
-            said += [g for c in said if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
-            if any(w.lemma_.lower() in words for w in said):
-                return True
-        return False
-
-    def _threat(self, found: _Found, decided: Token) -> bool:
-        """A warning is a threat when someone is warned or the warner's own action is."""
-        if decided.lemma_.lower() not in self.rules.warning_verbs or found.recipients:
-            return True
-        own = {p.key for p in found.actors}
-        for clause in (c for c in decided.children if c.dep_ == "ccomp"):
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
-            if subject is None:
-                continue
-            if subject.pos_ == "PRON" and subject.lower_ != "there":
-                return True  # "warned (that) they would take action": the warner's side
-            parties = self.index.parties(subject, context=self.context)
-            if any(p.key in own for p in parties):
-                return True
-        return False
-
-    def _civilian(self, party: Party) -> bool:
-        """A group of civilians (refugees, pilgrims, villagers): its sectors are all civilian."""
-        entity = party.entity
-        if entity is None or entity.kind != "group" or entity.attributes.get("members"):
-            return False
-        sectors = set(entity.sector)
-        return bool(sectors) and sectors <= self.rules.civilian_sectors
-
-    def _sports(self, sent: Span) -> bool:
-        if _SCORE.search(sent.text):
-            return True
-        return any(t.lemma_.lower() in self.rules.sports_words for t in sent)
-
-    def _named(self, tok: Token) -> bool:
-        mention = self.index.mention_at(tok)
-        return mention is not None and mention.label not in ("NOMINAL", "MONEY")
-
-    def _political(self, party: Party) -> bool:
-        """States, peoples and holders of public office; not companies, banks or markets."""
-        entity = party.entity
-        if entity is None or (not entity.sector and not entity.country and not entity.role):
-            # unresolved (no actor stage): only places and peoples are states or groups
-            return party.label in ("GPE", "NORP")
-        political = bool(set(entity.sector) & self.rules.political_sectors)
-        if not entity.sector and entity.kind == "organisation":
-            # "Border Security Force", "the Agriculture Department": a state body by its name
-            words = {w.lower() for w in entity.name.split()}
-            political = bool(words & self.rules.state_body_words)
-        if entity.kind == "country":
-            return True
-        if entity.kind == "group":
-            return bool(entity.attributes.get("members")) or political
-        if entity.kind == "place":
-            return party.label == "GPE"
-        return political or (entity.role is not None and not entity.sector)
+    def _keep(self, found: Found, decided: Token) -> bool:
+        return self.filters.rejection(found, decided) is None
 
     # ------------------------------------------------------------------ the record
 
     def _candidate(
-        self, found: _Found, decided: Token, sent: Span, quote: Quote | None
+        self, found: Found, decided: Token, sent: Span, quote: Quote | None
     ) -> Candidate:
         result = found.result
         event_type = result.event_type
@@ -890,7 +654,11 @@ def _passive_agent(tok: Token) -> Token | None:
 # PLOVER codes intended cooperation as AGREE and intended hostility as THREATEN; planned
 # meetings and visits stay CONSULT (as the seed article's facts and our annotators have them),
 # and requests, accusations and refusals keep their own type whatever their modality.
-_KEEP_WHEN_PLANNED = frozenset({_CONSULT, "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN"})
+# Troops sent somewhere are no threat to it ("Kenya will send troops to Somalia"): planned
+# MOBILIZE stays MOBILIZE.
+_KEEP_WHEN_PLANNED = frozenset(
+    {_CONSULT, "REQUEST", "ACCUSE", "REJECT", "AGREE", "THREATEN", "MOBILIZE"}
+)
 _HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
 
 

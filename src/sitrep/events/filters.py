@@ -1,0 +1,280 @@
+"""Which decided events the stage keeps: participants in scope and filters of non-events.
+
+A reading of a predicate is not yet an event. :meth:`EventFilters.rejection` says why one is
+dropped — no participant in scope, a date or a name read as an event noun, a request without
+anything asked, a forecast read as a threat, a habit, a natural death, a market quantity —
+or None to keep it. The words behind each filter are data (``data/stage_rules.yaml``); the
+precision filters were read from newswire errors (issues 5 and 11).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.events.arguments import MentionIndex, Party, ResolutionContext, clause_tokens
+from sitrep.events.modality import is_to_infinitive
+from sitrep.events.pairs import PairResult
+from sitrep.events.rules import StageRules
+from sitrep.records import TimeExpression
+
+__all__ = ["UNNAMED", "EventFilters", "Found"]
+
+CONSULT = "CONSULT"
+# The label of an actor the text does not name ("unidentified gunmen").
+UNNAMED = "UNNAMED"
+# Events an unnamed attacker can be the actor of.
+_VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
+_ASK_PREPS = frozenset({"for", "on", "upon", "to"})
+# The prepositions through which a verb of going names its event ("left for a visit").
+_GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
+# A game score ("beat Taiwan 2-1", "won 3-0"): ASSAULT verbs there are sport.
+_SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
+
+
+@dataclass(slots=True)
+class Found:
+    """A decided event before it becomes a record."""
+
+    result: PairResult
+    predicate: Token
+    chain: list[Token]
+    actors: list[Party]
+    recipients: list[Party]
+
+
+@dataclass(slots=True)
+class EventFilters:
+    """The filters of one Doc (they look up mentions, times and the parse)."""
+
+    doc: Doc
+    rules: StageRules
+    index: MentionIndex
+    context: ResolutionContext
+    times: dict[int, TimeExpression]
+
+    def rejection(self, found: Found, decided: Token) -> str | None:
+        """Why a decided event is not kept (a short reason), or None to keep it."""
+        kind = found.result.event_type
+        if not self._participants_ok(found, decided):
+            return "no participant in scope"
+        triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
+        if any(t.i in self.times or self._named(t) for t in triggers):
+            return "trigger is a date or a name"  # "in March", "Strike Force"
+        if not self._object_reading_allowed(decided, triggers):
+            return "event noun not the verb's own"
+        if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
+            return "sport or figurative fight"
+        if kind == "REQUEST" and not found.recipients:
+            asks = any(
+                c.dep_ in ("xcomp", "ccomp", "dobj")
+                or (c.dep_ == "prep" and c.lower_ in _ASK_PREPS)
+                for c in decided.children
+            )
+            if not asks:
+                return "nobody asked, nothing asked for"  # "pressed military flesh"
+        if kind == "REJECT" and self._no_comment([found.predicate, decided]):
+            return "no comment"  # "declined comment", "refused to elaborate"
+        if kind == "THREATEN" and not self._threat(found, decided):
+            return "a forecast"  # "warned that the economy faced risks"
+        if kind in ("REQUEST", "REJECT") and not self._complemented([found.predicate, decided]):
+            return "request or refusal without its clause"  # "called a 10-minute break"
+        why = self._not_happened(found, decided)
+        if why is not None:
+            return why
+        if (
+            kind == "AID"
+            and not found.recipients
+            and not any(c.dep_ in ("dobj", "dative") for c in decided.children)
+        ):
+            return "aid with nothing given to no one"  # "be able to constantly supply"
+        if (
+            kind == CONSULT
+            and "visit" in found.result.mode
+            and all(self._civilian(p) for p in found.actors)
+        ):
+            return "civilians travelling"  # refugees arriving, pilgrims travelling
+        economic = self.rules.economic_nouns
+        words = [decided, *found.chain, *triggers]
+        if decided.dep_ in ("acl", "relcl"):
+            words.append(decided.head)  # "gas supplied to Georgia"
+        words += [
+            c
+            for t in (decided, found.predicate)
+            for c in t.children
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+        ]
+        if any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words):
+            return "market quantity"  # "cut rates", "shares fell"
+        return None
+
+    def _not_happened(self, found: Found, decided: Token) -> str | None:
+        """What only looks like an event: a habit ("who attack targets frequently"), a
+        failure that defies nothing ("failed to materialize its vision"), deaths from
+        natural causes, "mobilize resources"."""
+        rules = self.rules
+        kind = found.result.event_type
+        heads = {found.predicate, decided}
+        if any(c.lemma_.lower() in rules.habitual_adverbs for h in heads for c in h.children):
+            return "a habit"
+        for verb in heads:
+            if verb.lemma_.lower() == "fail":
+                done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+                if not any(c.lemma_.lower() in rules.fail_complements for c in done):
+                    return "a failure, not a refusal"
+        natural = any(t.lemma_.lower() in rules.natural_causes for t in decided.sent)
+        if kind == "ASSAULT" and not found.actors and natural:
+            return "natural death"  # "three women were killed after lightning struck"
+        if kind == "MOBILIZE":
+            armed = any(set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"} for p in found.actors)
+            moved = [
+                t
+                for h in heads
+                for c in h.children
+                if c.dep_ in ("dobj", "nsubjpass")
+                for t in c.subtree  # "thousands of troops"
+            ]
+            if not armed and not any(c.lemma_.lower() in rules.force_nouns for c in moved):
+                return "no force mobilised"  # "we must mobilize all necessary resources"
+        return None
+
+    def _participants_ok(self, found: Found, decided: Token) -> bool:
+        """Actors do not gate events: a named participant is enough, except that business
+        between companies and people with no state side stays out unless it is about
+        defence (an order for jets, a contract protest)."""
+        kind = found.result.event_type
+        if any(p.label == UNNAMED for p in found.actors):
+            return kind in _VIOLENT
+        parties = [*found.actors, *found.recipients]
+        if not parties:
+            return False
+        if not found.actors:
+            return True  # "X was detained": what happened to a named party (patient_types)
+        if any(self._political(p) for p in parties):
+            return True
+        return self._about_defence(found, decided)
+
+    def _about_defence(self, found: Found, decided: Token) -> bool:
+        """Equipment or a military word in the event's clause ("awarded a contract for 179
+        tanker aircraft", "protested the Air Force's award")."""
+        clause = [t for h in (decided, *found.chain) for t in clause_tokens(h)]
+        if any(self.index.mentions_in(clause, "EQUIPMENT")):
+            return True
+        words = self.rules.defence_words
+        return any(t.lemma_.lower() in words or t.lower_ in words for t in clause)
+
+    def _object_reading_allowed(self, verb: Token, triggers: list[Token]) -> bool:
+        """A verb outside the lexicon (or a light/aspect verb) takes its event from a direct
+        object, or from a prepositional one only after verbs of going and only through their
+        own for/on/to/in ("left for a visit", "is on a visit"; not "will take a holiday after
+        his visit", "left Libya in defiance of sanctions")."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.rules.lexicon.verbs and self.rules.lexicon.verbs[lemma].sense is not None:
+            return True
+        if self.rules.lexicon.role(lemma) in ("request", "reject", "deny", "intent"):
+            return True
+        nouns = [t for t in triggers if t != verb and t.dep_ == "pobj"]
+        if not nouns:
+            return True
+        if lemma not in self.rules.prepositional_event_verbs:
+            return False
+        return all(n.head.head == verb and n.head.lower_ in _GOING_PREPS for n in nouns)
+
+    def _complemented(self, verbs: list[Token]) -> bool:
+        """Whether each verb of ``needs_complement`` among ``verbs`` has its clause or one
+        of its prepositions ("called on X to ...", "called for talks", "failed to comply")."""
+        for verb in verbs:
+            preps = self.rules.needs_complement.get(verb.lemma_.lower())
+            if preps is None:
+                continue
+            # a clause before the verb is what was reported, not asked ("X stormed the
+            # town in an operation the army had called ...")
+            if not any(
+                (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i)
+                or (c.dep_ in ("prep", "prt") and c.lower_ in preps)
+                or (c.dep_ == "dobj" and "@object" in preps)
+                or (c.dep_ == "dobj" and "@party" in preps and self.index.parties(c))
+                for c in verb.children
+            ):
+                return False
+        return True
+
+    def _figurative_fight(self, verb: Token) -> bool:
+        """ "fought to save his job": a purpose clause and nobody fought against."""
+        if verb.lemma_.lower() not in self.rules.struggle_verbs:
+            return False
+        children = list(verb.children)
+        opponent = any(
+            c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in ("against", "with", "for"))
+            for c in children
+        )
+        # the to-infinitive is parsed as xcomp or advcl
+        purpose = any(c.dep_ in ("xcomp", "advcl") and is_to_infinitive(c) for c in children)
+        return not opponent and purpose
+
+    def _no_comment(self, verbs: list[Token]) -> bool:
+        words = self.rules.no_comment
+        for verb in verbs:
+            if self.rules.lexicon.role(verb.lemma_.lower()) != "reject":
+                continue
+            said = [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+            # "refused to give details": the complement's own object counts too
+            said += [g for c in said if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"]
+            if any(w.lemma_.lower() in words for w in said):
+                return True
+        return False
+
+    def _threat(self, found: Found, decided: Token) -> bool:
+        """A warning is a threat when someone is warned or the warner's own action is."""
+        if decided.lemma_.lower() not in self.rules.warning_verbs or found.recipients:
+            return True
+        own = {p.key for p in found.actors}
+        for clause in (c for c in decided.children if c.dep_ == "ccomp"):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
+            if subject is None:
+                continue
+            if subject.pos_ == "PRON" and subject.lower_ != "there":
+                return True  # "warned (that) they would take action": the warner's side
+            parties = self.index.parties(subject, context=self.context)
+            if any(p.key in own for p in parties):
+                return True
+        return False
+
+    def _civilian(self, party: Party) -> bool:
+        """A group of civilians (refugees, pilgrims, villagers): its sectors are all civilian."""
+        entity = party.entity
+        if entity is None or entity.kind != "group" or entity.attributes.get("members"):
+            return False
+        sectors = set(entity.sector)
+        return bool(sectors) and sectors <= self.rules.civilian_sectors
+
+    def _sports(self, sent: Span) -> bool:
+        if _SCORE.search(sent.text):
+            return True
+        return any(t.lemma_.lower() in self.rules.sports_words for t in sent)
+
+    def _named(self, tok: Token) -> bool:
+        mention = self.index.mention_at(tok)
+        return mention is not None and mention.label not in ("NOMINAL", "MONEY")
+
+    def _political(self, party: Party) -> bool:
+        """States, peoples and holders of public office; not companies, banks or markets."""
+        entity = party.entity
+        if entity is None or (not entity.sector and not entity.country and not entity.role):
+            # unresolved (no actor stage): only places and peoples are states or groups
+            return party.label in ("GPE", "NORP")
+        political = bool(set(entity.sector) & self.rules.political_sectors)
+        if not entity.sector and entity.kind == "organisation":
+            # "Border Security Force", "the Agriculture Department": a state body by its name
+            words = {w.lower() for w in entity.name.split()}
+            political = bool(words & self.rules.state_body_words)
+        if entity.kind == "country":
+            return True
+        if entity.kind == "group":
+            return bool(entity.attributes.get("members")) or political
+        if entity.kind == "place":
+            return party.label == "GPE"
+        return political or (entity.role is not None and not entity.sector)
