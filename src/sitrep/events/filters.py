@@ -35,6 +35,34 @@ _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
+# Nouns that count or bundle what the verb acts on: "a round of talks", "a package of aid".
+_COUNTING = frozenset(
+    {"round", "series", "wave", "package", "set", "number", "batch", "shipment", "program"}
+)
+
+
+def _under(tok: Token, verbs: frozenset[str]) -> bool:
+    """Whether a verb of ``verbs`` governs ``tok`` through complement clauses."""
+    for _ in range(4):  # complement nesting in news sentences is shallow
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head == tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in verbs:
+            return True
+    return False
+
+
+def _counted_object(noun: Token, verb: Token) -> bool:
+    prep = noun.head
+    counter = prep.head
+    return (
+        prep.lower_ == "of"
+        and counter.lemma_.lower() in _COUNTING
+        and counter.head == verb
+        and counter.dep_ in ("dobj", "nsubjpass")
+    )
+
+
 @dataclass(slots=True)
 class Found:
     """A decided event before it becomes a record."""
@@ -64,7 +92,8 @@ class EventFilters:
         triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
         if any(t.i in self.times or self._named(t) for t in triggers):
             return "trigger is a date or a name"  # "in March", "Strike Force"
-        if not self._object_reading_allowed(decided, triggers):
+        cameo = found.result.source == "cameo"  # its patterns name their own objects
+        if not cameo and not self._object_reading_allowed(decided, triggers):
             return "event noun not the verb's own"
         if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
             return "sport or figurative fight"
@@ -72,6 +101,8 @@ class EventFilters:
             asks = any(
                 c.dep_ in ("xcomp", "ccomp", "dobj")
                 or (c.dep_ == "prep" and c.lower_ in _ASK_PREPS)
+                # "called for Damascus to do everything": parsed as a "for" clause
+                or (c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children))
                 for c in decided.children
             )
             if not asks:
@@ -107,6 +138,9 @@ class EventFilters:
             for c in t.children
             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
         ]
+        if kind == "AID" or found.result.intended_type == "AID":
+            # "will provide 15 million dollars in emergency aid": money is what aid gives
+            words = [w for w in words if w.lemma_.lower() not in self.rules.currency_words]
         if any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words):
             return "market quantity"  # "cut rates", "shares fell"
         return None
@@ -120,6 +154,8 @@ class EventFilters:
         heads = {found.predicate, decided}
         if any(c.lemma_.lower() in rules.habitual_adverbs for h in heads for c in h.children):
             return "a habit"
+        if _under(found.predicate, rules.belief_verbs):
+            return "a belief"
         for verb in heads:
             if verb.lemma_.lower() == "fail":
                 done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
@@ -153,9 +189,17 @@ class EventFilters:
             return False
         if not found.actors:
             return True  # "X was detained": what happened to a named party (patient_types)
-        if any(self._political(p) for p in parties):
+        if any(self._political(p) or self._unresolved_name(p) for p in parties):
             return True
         return self._about_defence(found, decided)
+
+    @staticmethod
+    def _unresolved_name(party: Party) -> bool:
+        """A person or organisation named in the text that resolution could not place: kept
+        as an actor (resolution enriches, it never gates)."""
+        entity = party.entity
+        unplaced = entity is None or not (entity.country or entity.sector or entity.role)
+        return unplaced and party.label in ("PERSON", "ORG")
 
     def _about_defence(self, found: Found, decided: Token) -> bool:
         """Equipment or a military word in the event's clause ("awarded a contract for 179
@@ -176,7 +220,11 @@ class EventFilters:
             return True
         if self.rules.lexicon.role(lemma) in ("request", "reject", "deny", "intent"):
             return True
-        nouns = [t for t in triggers if t != verb and t.dep_ == "pobj"]
+        # "hold a second round of talks", "announce a package of assistance": the noun after
+        # a counting noun that is the verb's object is the object
+        nouns = [
+            t for t in triggers if t != verb and t.dep_ == "pobj" and not _counted_object(t, verb)
+        ]
         if not nouns:
             return True
         if lemma not in self.rules.prepositional_event_verbs:
@@ -235,6 +283,8 @@ class EventFilters:
         for clause in (c for c in decided.children if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
             if subject is None:
+                if clause.tag_ == "VB":
+                    return True  # "'Don't make me take drastic measures,' Chavez warned."
                 continue
             if subject.pos_ == "PRON" and subject.lower_ != "there":
                 return True  # "warned (that) they would take action": the warner's side

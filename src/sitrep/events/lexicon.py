@@ -107,6 +107,10 @@ class Lexicon:
     # The CAMEO verb dictionary, consulted for verbs and verb-object pairs the hand lexicon
     # lacks (sitrep.events.cameo); None reads with the hand lexicon alone (ablations, tests).
     cameo: CameoVerbs | None = field(default=None, compare=False)
+    # Whether a verb the hand lexicon lacks takes the CAMEO verb's default code, or only a
+    # pattern's (the event stage, which must also decide whether there is an event at all,
+    # reads patterns only: defaults of common verbs cost it more precision than they gave).
+    cameo_defaults: bool = True
     # Words in the longest noun key, bounds the multi-word search. Derived from ``nouns``
     # (also by ``dataclasses.replace``), so a lexicon with other nouns cannot get it wrong.
     longest_noun_key: int = field(init=False)

@@ -57,6 +57,7 @@ class PairResult:
     trigger_index: int | None = None  # token index (in the Doc) of the deciding predicate
     trigger_indices: list[int] = field(default_factory=list)  # token indices of the trigger words
     specific: bool = False  # decided by an object/preposition/wrapper, not a verb's default
+    source: str = "lexicon"  # which trigger source decided it: "lexicon" or "cameo"
 
     def to_dict(self) -> dict[str, Any]:
         """The stable ``classify-pairs`` output line."""
@@ -328,7 +329,7 @@ def read_token(tok: Token, lex: Lexicon) -> _Reading:
     if sense is not None and noun is not None:
         return _Reading("content", sense, [tok, noun])
     if tok.pos_ in ("VERB", "AUX") and entry is None:
-        cameo = _cameo_reading(tok, lex, specific_only=False)
+        cameo = _cameo_reading(tok, lex, specific_only=not lex.cameo_defaults)
         if cameo is not None:
             return cameo
     return _Reading("none", None, [tok])
@@ -620,6 +621,7 @@ def classify_chain(
         trigger_index=tok.i,
         trigger_indices=[t.i for t in words],
         specific=reading.specific or frame is not None,
+        source=reading.source if frame is None else "lexicon",
     )
 
 

@@ -33,6 +33,7 @@ class Confidence:
 class StageRules:
     lexicon: Lexicon
     economic_nouns: frozenset[str]
+    currency_words: frozenset[str]
     political_sectors: frozenset[str]
     source_words: frozenset[str]
     attribution_verbs: frozenset[str]
@@ -64,6 +65,7 @@ class StageRules:
     unnamed_victims: frozenset[str]
     fail_complements: frozenset[str]
     habitual_adverbs: frozenset[str]
+    belief_verbs: frozenset[str]
     natural_causes: frozenset[str]
     force_nouns: frozenset[str]
     command_verbs: frozenset[str]
@@ -90,10 +92,12 @@ def load_stage_rules() -> StageRules:
         roles=roles,
         verbs={**base.verbs, **verb_entries(raw.get("verbs") or {})},
         nouns={**base.nouns, **noun_entries(raw.get("nouns") or {})},
+        cameo_defaults=bool(raw.get("cameo_defaults", False)),
     )
     return StageRules(
         lexicon=lexicon,
         economic_nouns=word_set(raw["economic_nouns"]),
+        currency_words=word_set(raw["currency_words"]),
         political_sectors=frozenset(str(s) for s in raw["political_sectors"]),
         source_words=word_set(raw["source_words"]),
         attribution_verbs=word_set(raw["attribution_verbs"]),
@@ -128,6 +132,7 @@ def load_stage_rules() -> StageRules:
         unnamed_victims=word_set(raw["unnamed_victims"]),
         fail_complements=word_set(raw["fail_complements"]),
         habitual_adverbs=word_set(raw["habitual_adverbs"]),
+        belief_verbs=word_set(raw["belief_verbs"]),
         natural_causes=word_set(raw["natural_causes"]),
         force_nouns=word_set(raw["force_nouns"]),
         command_verbs=word_set(raw["command_verbs"]),

@@ -305,7 +305,13 @@ class _DocReader:
         return [p for p in self.index.parties(subject, context=self.context) if not p.place]
 
     def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
-        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and _has_object(tok):
+        reduced_passive = _passive_agent(tok) is not None
+        if (
+            tok.dep_ == "acl"
+            and tok.head.pos_ in ("NOUN", "PROPN")
+            and _has_object(tok)
+            and not reduced_passive
+        ):
             # "The Gabonese opposition held a rally": a verb with a direct object is not a
             # reduced passive, whatever the parse says; the noun it hangs on is its subject.
             return [p for p in self._subject_parties(tok.head) if not p.place]
