@@ -192,9 +192,20 @@ def _actor_right(system: list[ActorRef], gold: list[dict[str, Any]]) -> bool:
             country = item.get("country")
             if country and ref.country == country:
                 return True
-            if not country and _words(ref.name) & _words(str(item.get("name", ""))):
+            if not country and _same_name(ref.name, str(item.get("name", ""))):
                 return True
     return False
+
+
+def _same_name(system: str, gold: str) -> bool:
+    """A shared word, or one name the acronym of the other ("OECD")."""
+    if _words(system) & _words(gold):
+        return True
+    initials = "".join(w[0] for w in _WORD.findall(system.lower()) if w not in _SMALL)
+    return bool(initials) and initials in _words(gold)
+
+
+_SMALL = frozenset({"of", "the", "for", "and", "on", "in", "de", "du", "la"})
 
 
 def _same_system(system: str, gold: str) -> bool:

@@ -35,12 +35,6 @@ _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
-# Nouns that count or bundle what the verb acts on: "a round of talks", "a package of aid".
-_COUNTING = frozenset(
-    {"round", "series", "wave", "package", "set", "number", "batch", "shipment", "program"}
-)
-
-
 def _under(tok: Token, verbs: frozenset[str]) -> bool:
     """Whether a verb of ``verbs`` governs ``tok`` through complement clauses."""
     for _ in range(4):  # complement nesting in news sentences is shallow
@@ -52,12 +46,12 @@ def _under(tok: Token, verbs: frozenset[str]) -> bool:
     return False
 
 
-def _counted_object(noun: Token, verb: Token) -> bool:
+def _counted_object(noun: Token, verb: Token, counting: frozenset[str]) -> bool:
     prep = noun.head
     counter = prep.head
     return (
         prep.lower_ == "of"
-        and counter.lemma_.lower() in _COUNTING
+        and counter.lemma_.lower() in counting
         and counter.head == verb
         and counter.dep_ in ("dobj", "nsubjpass")
     )
@@ -223,7 +217,11 @@ class EventFilters:
         # "hold a second round of talks", "announce a package of assistance": the noun after
         # a counting noun that is the verb's object is the object
         nouns = [
-            t for t in triggers if t != verb and t.dep_ == "pobj" and not _counted_object(t, verb)
+            t
+            for t in triggers
+            if t != verb
+            and t.dep_ == "pobj"
+            and not _counted_object(t, verb, self.rules.counting_nouns)
         ]
         if not nouns:
             return True

@@ -1,6 +1,8 @@
 """Events told by their noun: "talks opened in Beijing", "negotiations were moving forward
 between police and the separatists", "an attack on two buses killed one", "the trial of
-Saddam Hussein resumed".
+Saddam Hussein resumed" (:func:`noun_subject_event`), and anywhere in a sentence when the
+noun phrase names its actor: "Israel's withdrawal from Gaza", "the US invasion of Iraq",
+"Iran's decision not to allow the ambassadors to return" (:func:`nominal_events`).
 
 The predicate of such a sentence only says that the event happened (``event_noun_verbs``) or
 what it did to someone (``event_noun_harm_verbs``); the subject noun carries the type, and its
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
 from sitrep.events.lexicon import Lexicon
@@ -22,8 +24,6 @@ from sitrep.events.modality import is_historical, resolve, token_cues
 from sitrep.events.pairs import PairResult, read_token
 from sitrep.events.rules import StageRules
 
-# Nouns that count events: "the fifth round of talks", "a wave of attacks".
-_COUNTING = frozenset({"round", "series", "wave", "spate", "string", "session", "day", "week"})
 # A verb's prepositions that name the participants of its event-noun subject.
 _VERB_PREPS = frozenset({"between", "among", "with", "against"})
 # Of-phrases naming the one an act is done to ("the trial of X", "the arrest of X").
@@ -50,7 +50,7 @@ def noun_subject_event(
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.pos_ != "NOUN":
         return None
-    noun = _counted(subject)
+    noun = _counted(subject, rules.counting_nouns)
     lex: Lexicon = rules.lexicon
     reading = read_token(noun, lex)
     if reading.kind != "content" or reading.sense is None:
@@ -83,9 +83,73 @@ def noun_subject_event(
     return NounEvent(result, [tok, noun], actors, recipients)
 
 
-def _counted(noun: Token) -> Token:
+def nominal_events(
+    sent: Span,
+    used: set[int],
+    index: MentionIndex,
+    context: ResolutionContext,
+    rules: StageRules,
+) -> list[NounEvent]:
+    """Event nouns whose own phrase names the actor (a possessor, a people or country word,
+    "by X"), outside the tokens an earlier reading used. Without a named actor a noun is
+    only a topic ("talks on the nuclear issue"), never an event of its own."""
+    lex: Lexicon = rules.lexicon
+    out: list[NounEvent] = []
+    for noun in sent:
+        if noun.i in used or noun.pos_ != "NOUN" or index.mention_at(noun) is not None:
+            continue
+        act, negated = _intended_act(noun, rules.intent_nouns)
+        if act is None and noun.lemma_.lower() in rules.relation_nouns:
+            continue
+        reading = read_token(act, lex) if act is not None else read_token(noun, lex)
+        if reading.kind != "content" or reading.sense is None:
+            continue
+        kind = reading.sense.event_type
+        actors, recipients = _participants(noun, kind, index, context)
+        actors = [p for p in actors if not p.place]
+        if not actors:
+            continue
+        if act is not None:
+            extra = _participants(act, kind, index, context, own=False)[1]
+            objects = [c for c in act.children if c.dep_ in ("dobj", "dative")]
+            extra += [p for o in objects for p in index.parties(o, context=context)]
+            recipients += extra
+        recipients = [p for p in recipients if not p.place and p.key not in {a.key for a in actors}]
+        cues = {c.lemma_.lower() for c in noun.children if c.dep_ == "amod"}
+        modality = "negated" if negated else "asserted"
+        planning = act is not None and noun.lemma_.lower() not in rules.done_intent_nouns
+        if planning or cues & lex.cues.planned_heads:
+            modality = "planned"  # "the planned visit", "Iraq's readiness to cooperate"
+        trigger = [noun] if act is None else [noun, act]
+        result = PairResult(
+            event_type=kind,
+            mode=[reading.sense.mode] if reading.sense.mode else [],
+            modality=modality,
+            trigger=" ".join(t.text for t in trigger),
+            trigger_start=noun.idx,
+            trigger_index=noun.i,
+            trigger_indices=[t.i for t in trigger],
+            specific=True,
+        )
+        out.append(NounEvent(result, trigger, actors, recipients))
+        used.update(t.i for t in trigger)
+    return out
+
+
+def _intended_act(noun: Token, intent_nouns: frozenset[str]) -> tuple[Token | None, bool]:
+    """ "decision not to allow": (allow, negated)."""
+    if noun.lemma_.lower() not in intent_nouns:
+        return None, False
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl", "xcomp") and child.pos_ == "VERB":
+            negated = any(g.dep_ == "neg" for g in child.children)
+            return child, negated
+    return None, False
+
+
+def _counted(noun: Token, counting: frozenset[str]) -> Token:
     """ "the fifth round of six-party talks" -> talks."""
-    if noun.lemma_.lower() not in _COUNTING:
+    if noun.lemma_.lower() not in counting:
         return noun
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (g for g in prep.children if g.dep_ == "pobj"):

@@ -70,6 +70,10 @@ class StageRules:
     force_nouns: frozenset[str]
     command_verbs: frozenset[str]
     event_noun_verbs: frozenset[str]
+    counting_nouns: frozenset[str]
+    intent_nouns: frozenset[str]
+    done_intent_nouns: frozenset[str]
+    relation_nouns: frozenset[str]
     event_noun_harm_verbs: frozenset[str]
     state_body_words: frozenset[str]
     defence_words: frozenset[str]
@@ -137,6 +141,10 @@ def load_stage_rules() -> StageRules:
         force_nouns=word_set(raw["force_nouns"]),
         command_verbs=word_set(raw["command_verbs"]),
         event_noun_verbs=word_set(raw["event_noun_verbs"]),
+        counting_nouns=word_set(raw["counting_nouns"]),
+        intent_nouns=word_set(raw["intent_nouns"]),
+        done_intent_nouns=word_set(raw["done_intent_nouns"]),
+        relation_nouns=word_set(raw["relation_nouns"]),
         event_noun_harm_verbs=word_set(raw["event_noun_harm_verbs"]),
         state_body_words=word_set(raw["state_body_words"]),
         defence_words=word_set(raw["defence_words"]),

@@ -53,7 +53,7 @@ from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
 from sitrep.events.modality import Cue, token_cues
-from sitrep.events.noun_events import noun_subject_event
+from sitrep.events.noun_events import nominal_events, noun_subject_event
 from sitrep.events.pairs import (
     PairResult,
     classify_chain,
@@ -121,7 +121,10 @@ class _DocReader:
     signatures: set[int]
     times: dict[int, TimeExpression]
     filters: EventFilters
-    visits: list[Event] = field(default_factory=list)  # earlier visits, for "during his visit"
+    visits: list[Event] = field(default_factory=list)
+    main_country: str | None = (
+        None  # "" once computed and none stands out  # earlier visits, for "during his visit"
+    )
 
     @classmethod
     def build(cls, doc: Doc, rules: StageRules) -> _DocReader:
@@ -169,6 +172,12 @@ class _DocReader:
             # a visit's only trigger word is its predicate ("on a visit to ...")
             if self._keep(found, found.predicate):
                 out.append(self._candidate(found, found.predicate, sent, quote))
+        used |= consumed | {i for c in out for i in c.trigger_indices}
+        for event in nominal_events(sent, used, self.index, self.context, self.rules):
+            _plover_retype(event.result, self.lex)
+            found = Found(event.result, event.chain[0], event.chain, event.actors, event.recipients)
+            if self._keep(found, event.chain[0]):
+                out.append(self._candidate(found, event.chain[0], sent, quote))
         out.sort(key=lambda c: c.event.evidence.start)
         if len(out) == 1:
             # One event in the sentence: the equipment it names is that event's, even where
@@ -503,6 +512,10 @@ class _DocReader:
                 location, location_country = places[0].ref.name, places[0].ref.country
         if location is None and event_type == _CONSULT:
             location, location_country, recipients = self._backreference(clause, recipients)
+        self._place_unnamed(
+            found.actors,
+            location_country or self._sentence_country(sent) or self._document_country(),
+        )
         actor_countries = {p.ref.country for p in found.actors if p.ref.country}
         recipient_refs = [p.ref for p in recipients]
         if (
@@ -572,6 +585,40 @@ class _DocReader:
             own_words=quote is not None and speech is None,
             trigger_indices=frozenset(result.trigger_indices),
         )
+
+    @staticmethod
+    def _place_unnamed(actors: list[Party], country: str | None) -> None:
+        """Unnamed attackers ("gunmen opened fire in Yala") are placed where they act, as
+        event data places an unidentified armed actor."""
+        for party in actors:
+            if party.label == UNNAMED and party.ref.country is None:
+                party.ref.country = country
+
+    def _sentence_country(self, sent: Span) -> str | None:
+        """The one country the sentence's places and countries are in, if only one."""
+        countries = {
+            p.ref.country
+            for m in self.index.mentions
+            if sent.start_char <= m.start < sent.end_char and m.label in ("GPE", "LOC")
+            for p in self.index.party_of_mention(m)
+            if p.ref.country
+        }
+        return next(iter(countries)) if len(countries) == 1 else None
+
+    def _document_country(self) -> str | None:
+        """The country most of the document's places are in (more than half of them)."""
+        if self.main_country is None:
+            counts: dict[str, int] = {}
+            for mention in self.index.mentions:
+                if mention.label not in ("GPE", "LOC"):
+                    continue
+                for party in self.index.party_of_mention(mention):
+                    if party.ref.country:
+                        counts[party.ref.country] = counts.get(party.ref.country, 0) + 1
+            total = sum(counts.values())
+            best = max(counts, key=counts.__getitem__, default="")
+            self.main_country = best if best and counts[best] * 2 > total else ""
+        return self.main_country or None
 
     def _location(self, clause: list[Token], trigger: Token) -> tuple[str | None, str | None]:
         best: tuple[int, str, str | None] | None = None
