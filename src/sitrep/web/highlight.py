@@ -18,7 +18,7 @@ from sitrep.records import Event, Extraction
 class Span:
     start: int
     end: int
-    kind: str  # "mention", "timex", "trigger", "evidence"
+    kind: str  # "mention", "timex", "trigger", "sentence", "evidence"
     ref: str  # "m3", "t1", "e42": the record it stands for (the page's JSON has them)
 
 
@@ -59,8 +59,11 @@ def spans_of(
         where = trigger_span(event)
         if where is not None:
             spans.append(Span(*where, "trigger", f"e{row_id}"))
-        if row_id == selected:
-            spans.append(Span(event.evidence.start, event.evidence.end, "evidence", f"e{row_id}"))
+        if row_id == selected:  # its sentence, and within it the span the event stands on
+            evidence = event.evidence
+            sentence_end = evidence.sentence_start + len(evidence.sentence)
+            spans.append(Span(evidence.sentence_start, sentence_end, "sentence", f"e{row_id}"))
+            spans.append(Span(evidence.start, evidence.end, "evidence", f"e{row_id}"))
     return spans
 
 

@@ -62,6 +62,6 @@
     span.addEventListener("click", function () { show(span); });
     span.addEventListener("focus", function () { show(span); });
   });
-  var selected = document.querySelector("#text .hl.evidence");
+  var selected = document.querySelector("#text .hl.evidence") || document.querySelector("#text .hl.sentence");
   if (selected) { show(selected); selected.scrollIntoView({ block: "center" }); }
 }());
