@@ -37,9 +37,7 @@ def main() -> None:
     for feature in features:
         geometry = feature["geometry"]
         polygons = (
-            [geometry["coordinates"]]
-            if geometry["type"] == "Polygon"
-            else geometry["coordinates"]
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
         )
         for polygon in polygons:
             rings.extend(r for r in (_ring(ring) for ring in polygon) if r)
@@ -47,7 +45,8 @@ def main() -> None:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 180">\n'
         "<!-- Natural Earth 1:110m land (public domain, naturalearthdata.com); "
         "built by scripts/build_world_map.py -->\n"
-        f'<path fill="#dfe5ec" stroke="#aab6c3" stroke-width="0.15" d="{"".join(rings)}"/>\n</svg>\n'
+        '<path fill="#dfe5ec" stroke="#aab6c3" stroke-width="0.15" '
+        f'd="{"".join(rings)}"/>\n</svg>\n'
     )
     OUTPUT.write_text(svg, encoding="utf-8")
     print(f"wrote {OUTPUT} ({len(svg):,} bytes, {len(rings)} rings)")

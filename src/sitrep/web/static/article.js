@@ -63,5 +63,9 @@
     span.addEventListener("focus", function () { show(span); });
   });
   var selected = document.querySelector("#text .hl.evidence") || document.querySelector("#text .hl.sentence");
-  if (selected) { show(selected); selected.scrollIntoView({ block: "center" }); }
+  if (selected) {
+    show(selected);
+    var box = selected.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) { selected.scrollIntoView({ block: "center" }); }
+  }
 }());
