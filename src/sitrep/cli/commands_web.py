@@ -27,13 +27,17 @@ def serve_command(
     Reading is open to whoever can reach the address; writing (POST /api/ingest, watches)
     needs the token in SITREP_TOKEN, sent as 'Authorization: Bearer <token>'.
 
-    Example: sitrep --db sitrep-demo.db serve --port 8000
+    Example: sitrep serve --port 8000
+    Example: sitrep --db sitrep-demo.db serve
     """
     import uvicorn
 
     from sitrep.web import create_app
 
     app = create_app(ctx.obj.store(), max_body=max_body)
+    from sitrep.actors.gazetteer import load_gazetteer
+
+    load_gazetteer()  # actor names in filters resolve through it: load it now, not on a request
     if not _is_loopback(host):
         err_console.print(
             f"warning: listening on {host}: anyone who can reach it can read the database"
