@@ -20,6 +20,14 @@ __all__ = ["HANDLERS", "second_year"]
 MONTHS: dict[str, int] = LEXICON["months"]
 # Words before a bare month name that make it a date: "in May", "since March", "by June".
 _MONTH_CUES = frozenset(LEXICON["month_cues"])
+_SEASON_CUES = frozenset(LEXICON["season_cues"])
+# Words that may follow a season used as a time ("in spring and summer", "by autumn when");
+# any other lower-case word after a bare season makes it a modifier ("spring markets").
+_AFTER_A_SEASON = frozenset(
+    "and or but when as to with after before while if that the this of in on at for by".split()
+)
+# "the September 11 attacks": a date that names an event is not a time of the story.
+_NAMES_AN_EVENT = re.compile(rf"\s+{alternation(LEXICON['date_name_heads'])}\b", re.I)
 
 
 def _month(name: str) -> int:
@@ -48,7 +56,7 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
         return dct.year if this_year <= dct else dct.year - 1
     slack = timedelta(days=_TENSE_SLACK_DAYS)
     tense = ctx.tense(start, end)
-    if tense == "FUTURE" or (tense != "PAST" and ctx.after_deadline(start)):
+    if tense == "FUTURE" or ctx.deadline_ahead(start, end):
         return dct.year if this_year >= dct - slack else dct.year + 1
     return dct.year if this_year <= dct + slack else dct.year - 1
 
@@ -62,8 +70,16 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _full_date(c: Candidate, ctx: Context) -> Reading | None:
     month, day = _month(c.get("month") or ""), int(re.sub(r"\D", "", c.get("day") or "0"))
+    names_an_event = not c.get("year") and _NAMES_AN_EVENT.match(ctx.text_after(c.end, 20))
+    if names_an_event:
+        name = re.sub(r"\s+", " ", ctx.text[c.start : c.end].lower())
+        event_year = LEXICON["event_dates"].get(name)
+        if event_year is not None and event_year < ctx.dct.year:
+            return None  # "the September 11 attacks": the name of an event of another year
     if c.get("year"):
         year = int(c.get("year") or 0)
+    elif names_an_event:  # "the Aug. 7 bombings": the latest such day, not after the story
+        year = ctx.dct.year if (month, day) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
     else:
         year = _closest_year(ctx, month, day, c.start, c.end)
         if c.get("wd"):
@@ -102,9 +118,32 @@ def _relative_year(rel: str | None, base: int) -> int:
     return base + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
 
 
+def expand_two_digit_year(short: int, dct: date, ahead: int = 10) -> int:
+    """The full year of "'82" or "FY07": the latest such year no more than ``ahead`` years
+    after the document date ("'82" in 2007 is 1982, "FY09" in 2007 is 2009)."""
+    year = dct.year // 100 * 100 + short
+    while year > dct.year + ahead:
+        year -= 100
+    while year + 100 <= dct.year + ahead:
+        year += 100
+    return year
+
+
+def _clipped_year(c: Candidate, ctx: Context) -> Reading | None:
+    """ "FY07", "FY'07", "in '82": a year with its century left out. Without "FY", the
+    apostrophe form needs a cue word ("in '82", "since '98"): "'82" alone may be a quote."""
+    if c.get("fyy"):
+        return Reading("DATE", f"{expand_two_digit_year(int(c.get('fyy') or 0), ctx.dct, 20):04d}")
+    if ctx.word_before(c.start) not in _MONTH_CUES | _SEASON_CUES:
+        return None
+    return Reading("DATE", f"{expand_two_digit_year(int(c.get('clipped') or 0), ctx.dct):04d}")
+
+
 def _month_year(c: Candidate, ctx: Context) -> Reading | None:
     month = _month(c.get("month") or "")
-    if c.get("ywords"):  # "January nineteen ninety-seven"
+    if c.get("clipped"):  # "June '82"
+        year = expand_two_digit_year(int(c.get("clipped") or 0), ctx.dct)
+    elif c.get("ywords"):  # "January nineteen ninety-seven"
         year = year_from_words(c.get("ywords") or "")
         if not year:
             return None
@@ -122,6 +161,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Reading | None:
     cued = bool(rel) or ctx.word_before(c.start) in _MONTH_CUES
     if not cued:
         return None  # "May" the verb, "March on Washington": a bare month needs a cue word
+    if re.match(r"\s+\d", ctx.text_after(c.end, 3)):
+        return None  # "September 11 attacks": the full date was read and turned down
     dct = ctx.dct
     if rel in ("last", "past"):
         year = dct.year if month < dct.month else dct.year - 1
@@ -204,6 +245,10 @@ def _decade(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("short"):
         short = int(c.get("short") or 0)
         century = 19 if 2000 + short * 10 > ctx.dct.year else 20  # "the '80s" in 1998: 198
+        return Reading("DATE", f"{century}{short}")
+    if c.get("bare"):  # "the 70s", "the mid-70s": the decade of the century nearest the story
+        short = int(c.get("bare") or 0)
+        century = 19 if 2000 + short * 10 > ctx.dct.year else 20
         return Reading("DATE", f"{century}{short}")
     if c.get("words"):  # "the sixties": 196
         return Reading("DATE", f"19{_DECADE_WORDS.index((c.get('words') or '').lower()) + 2}")
@@ -319,7 +364,11 @@ def _season(c: Candidate, ctx: Context) -> Reading | None:
         year_in_words = year_from_words(c.get("ywords") or "")
         return Reading("DATE", f"{year_in_words:04d}-{code}") if year_in_words else None
     if not rel and not c.get("mid"):
-        return None  # "prices fall", "spring" as a verb or noun
+        if ctx.word_before(c.start) not in _SEASON_CUES:
+            return None  # "prices fall", "spring" as a verb or noun; "in spring" is a season
+        following = re.match(r"\s+([a-z]+)", ctx.text_after(c.end, 20))
+        if following and following[1] not in _AFTER_A_SEASON:
+            return None  # "in spring markets": a noun that "spring" describes
     if rel == "the" and re.match(r"\s+of\b", ctx.text_after(c.end)):
         return None  # "the fall of the Berlin Wall"
     year, current = season_of(ctx.dct)
@@ -361,6 +410,15 @@ def _holiday(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", on(year).isoformat())
 
 
+def _named_day(c: Candidate, ctx: Context) -> Reading | None:
+    """ "Black Monday", "D-Day": a day that history names, the same in every story."""
+    name = re.sub(r"\s+", " ", (c.get("name") or "").lower())
+    day = LEXICON["named_days"].get(name)
+    if day is None or (name[0].isalpha() and not (c.get("name") or " ")[0].isupper()):
+        return None  # "black monday" in lower case is a description, not the name
+    return Reading("DATE", str(day))
+
+
 def _year_end(c: Candidate, ctx: Context) -> Reading | None:
     kind = (c.get("kind") or "").lower()
     year = ctx.dct.year
@@ -395,5 +453,7 @@ HANDLERS = {
     "quarter_code": _quarter_code,
     "season": _season,
     "holiday": _holiday,
+    "named_day": _named_day,
+    "clipped_year": _clipped_year,
     "year_end": _year_end,
 }

@@ -52,6 +52,13 @@ class Context:
         unless its clause is in the past, such a day lies ahead of the document date."""
         return self.word_before(start) in ("by", "until", "till")
 
+    def deadline_ahead(self, start: int, end: int) -> bool:
+        """A deadline ("until Friday", "by March") in a clause that is not plainly in the
+        past: the day lies ahead. A participle ("remain closed until Friday") is no past."""
+        return self.after_deadline(start) and (
+            tense_at(self.text, start, end, self.doc, weak=False) != "PAST"
+        )
+
     def text_after(self, end: int, length: int = 30) -> str:
         return self.text[end : end + length]
 

@@ -106,6 +106,8 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
         return None
     if unit.startswith("quarter") and _FRACTION_OF.match(ctx.text_after(c.end, 40)):
         return None  # "more than a quarter of the vote", "three quarters of them": a share
+    if _MEASURES_A_THING.match(ctx.text_after(c.end, 40)):
+        return None
     hyphen = "-" in (c.get("hyph") or "")
     if hyphen and (raw or "").lower() in ("a", "an"):
         return None
@@ -132,6 +134,10 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
 
 _NOT_TIME_AFTER_CURRENT = re.compile(rf"\s+{alternation(LEXICON['current_not_time'])}\b", re.I)
 _BARE_PLURAL_CUES = ("for", "in", "within", "over", "than", "lasting", "took", "takes")
+# "75 hours of battery life": a length that measures a thing, not a time of the story
+_MEASURES_A_THING = re.compile(
+    rf"\s+of\s+(?:\w+\s+)?{alternation(LEXICON['measured_things'])}\b", re.I
+)
 
 
 def _plural_unit(c: Candidate, ctx: Context) -> Reading | None:
@@ -141,12 +147,19 @@ def _plural_unit(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "the years" alone is rarely a time expression
     if not rel and not c.get("ahead") and ctx.word_before(c.start) not in _BARE_PLURAL_CUES:
         return None  # "years" alone is rarely a time expression; "for years" is
+    if rel == "recent":
+        # "in recent years": an unspecified stretch of the past, DATE PAST_REF in TimeBank's
+        # gold and the TimeML guidelines, not a length
+        return Reading("DATE", "PAST_REF")
     value = duration_value(None, unit)
     return Reading("DURATION", value) if value else None
 
 
 def _ago(c: Candidate, ctx: Context) -> Reading | None:
     direction = re.sub(r"\s+", " ", (c.get("dir") or "").lower())
+    direction = {"previous": "before", "previously": "before", "prior": "before"}.get(
+        direction, direction
+    )
     unit_word = (c.get("unit") or "").lower()
     code, times = _unit(unit_word)
     if not code:
@@ -260,6 +273,7 @@ def _year_ago_adj(c: Candidate, ctx: Context) -> Reading | None:
 _REFS = {
     "PRESENT_REF": re.compile(
         r"(?:right\s+)?now|currently|at\s+present|nowadays|these\s+days|presently|current"
+        r"|the\s+time\s+being"
     ),
     "FUTURE_REF": re.compile(
         r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|the\s+\w+\s+term"

@@ -48,6 +48,8 @@ _TEENS_WORDS = (
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# A clipped year: "'82", "’07" (the century comes from the document date)
+CLIPPED_YEAR = r"['’](?P<clipped>\d\d)(?![\d'’]|s\b|\w)"
 YEAR_WORDS = (
     rf"(?:nineteen|twenty)\s+(?:{_TENS_WORDS}(?:[-\s]{_UNITS_WORDS})?|{_TEENS_WORDS}|hundred)"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORDS}|{_TEENS_WORDS}"
@@ -55,7 +57,15 @@ YEAR_WORDS = (
 )
 _ORDINAL = alternation(list(LEXICON["ordinals"]))
 _HOLIDAY = alternation([*LEXICON["holidays"], *LEXICON["floating_holidays"]])
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time))"
+_NAMED_DAY = rf"(?P<name>{alternation(list(LEXICON['named_days']))})"
+# A zone after a clock time: universal time (with an offset: "GMT+8", "UTC -05:00") is kept
+# in the value, a named local zone only in the extent (TimeBank drops "EDT"); in
+# parentheses too: "6:40 p.m. (GMT +8)".
+_ZONE = (
+    r"(?:(?P<utc>(?-i:UTC|GMT|Z))(?:\s*(?P<offset>[+\-−]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d.,]))?"
+    r"|[ECMP][SD]T|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time)"
+)
+TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+){_ZONE}(?(zparen)\s*\)))"
 AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
 # Word start: not inside a word or a contraction, nor the number of a code ("S-400",
 # "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
@@ -90,7 +100,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "December 2021", "January this year", "mid-July last year"
     (
         "month_year",
-        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?P<ywords>{YEAR_WORDS}){E})",
+        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?P<ywords>{YEAR_WORDS}){E}|{CLIPPED_YEAR})",
     ),
     # "September", "last April", "next January", "this May"
     ("month", rf"{B}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<month>{_MONTH_FULL}){E}(?!-)"),
@@ -100,6 +110,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*'?|the\s+(?:calendar\s+)?year\s+|(?P<the>the)\s+(?=\d{{4}}\s+(?:period|season|fiscal\s+year)))?"
         rf"(?P<year>{YEAR})(?(the)\s+(?:period|season|fiscal\s+year))",
     ),
+    # "FY07", "FY'07", "in '82": a year written with two digits
+    (
+        "clipped_year",
+        rf"(?:{B}(?P<fy>FY|fiscal\s+)\s*['’]?(?P<fyy>\d\d)(?![\d'’]|\w)|(?<![\w'’]){CLIPPED_YEAR})",
+    ),
     (
         "year_words",
         rf"{B}(?:the\s+year\s+)?(?P<words>{YEAR_WORDS}){E}",
@@ -107,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the 1980s", "the '90s", "the late 1990s"
     (
         "decade",
-        rf"{B}(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0'?s|'(?P<short>\d)0'?s|(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
+        rf"{B}(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0['’]?s|['’](?P<short>\d)0['’]?s|(?<=the\s)(?:mid-)?(?P<bare>[1-9])0['’]?s|(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
     ),
     # "the 20th century", "the twentieth century"
     (
@@ -141,7 +156,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "weekday",
         rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
-        rf"(?:\s+(?P<part>{PART}))?{E}",
+        rf"(?:\s+(?P<part>{PART})(?P<partpl>s)?)?{E}",
     ),
     # "last week", "this year", "next month", "the weekend", "the coming months"
     (
@@ -153,7 +168,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the year", "the fiscal year", "the week" (TimeBank marks them when they mean a period)
     (
         "the_unit",
-        rf"{B}the\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>year|week|month){E}(?![-']|\s+(?:of|before|after|earlier|ago|in\b))",
+        rf"{B}the\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>year|week|month|day){E}(?![-']|\s+(?:of|before|after|earlier|ago|in\b|when|that|he|she|they|it|we|I\b|prior|previous|following|later))",
     ),
     # "this summer", "last fall", "the spring of 1998", "winter 2019"
     (
@@ -166,7 +181,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "ago",
         rf"{B}(?:(?P<num>{NUM}|{VAGUE})[\s-]+|the\s+)?(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?"
-        rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since){E}",
+        rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since|previous(?:ly)?|prior){E}",
     ),
     (
         "year_ago_adj",
@@ -205,7 +220,7 @@ _PATTERNS: list[tuple[str, str]] = [
         "ref",
         rf"{B}(?P<word>(?:right\s+)?now|currently|at\s+present|nowadays|these\s+days|presently|"
         rf"(?:more\s+|most\s+|until\s+)?recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
-        rf"the\s+(?:near|short|long|medium)\s+term|current){E}",
+        rf"the\s+(?:near|short|long|medium)\s+term|the\s+time\s+being|current|recent(?=\s+[a-z])){E}",
     ),
     # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight"
     (
@@ -233,6 +248,18 @@ _PATTERNS: list[tuple[str, str]] = [
         "year_end",
         rf"{B}(?:(?P<the>the)\s+)?(?P<kind>year[-\s]end|year's\s+end|end\s+of\s+the\s+year|mid-?year|beginning\s+of\s+the\s+year|turn\s+of\s+the\s+century){E}",
     ),
+    # days that history names: "Black Monday", "D-Day", "9/11"
+    ("named_day", rf"(?<![\w/]){_NAMED_DAY}(?![\w/])"),
+    # comparisons with the period the story is about: "the same month a year ago", "the
+    # same period last year", "the same quarter a year earlier"
+    (
+        "same_period",
+        rf"{B}the\s+same\s+(?P<unit>day|week|month|quarter|period|time|season)\s+"
+        rf"(?:(?P<ago>a\s+year\s+(?:ago|earlier|before)|one\s+year\s+(?:ago|earlier))"
+        rf"|(?P<last>last|the\s+(?:previous|prior)|a)\s+year){E}",
+    ),
+    # "that time", "at the time": the time the narrative last named
+    ("that_time", rf"{B}that\s+time{E}(?!\s+(?:of|when|that|to|for)\b)"),
     # anaphoric days: "that day", "the next day", "the previous week", "that same day"
     (
         "anaphor",

@@ -98,7 +98,8 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
     for start, end, reading in spans:
         expression = text[start:end]
         new_start, mod = extend_with_modifier(text, start, reading.type, expression)
-        if new_start < previous_end:
+        if new_start < previous_end or reading.value.endswith("_REF"):
+            # a vague reference takes no modifier: "about recent events" is a topic
             new_start, mod = start, None
         mod = mod or reading.mod
         preposition = preposition_before(text, new_start)
