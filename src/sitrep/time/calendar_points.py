@@ -49,6 +49,9 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
     year); otherwise the document's year unless the date lies more than the slack after it
     (then last year). News mostly reports what has happened.
     """
+    narrative = ctx.narrative_year(start)
+    if narrative is not None:
+        return narrative  # "In 1947, ... in December": the narrative's year, not the story's
     dct = ctx.dct
     this_year = date(dct.year, month, min(day, 28))
     if ctx.word_before(start) == "since":
@@ -373,7 +376,10 @@ def _season(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "the fall of the Berlin Wall"
     year, current = season_of(ctx.dct)
     order = SEASONS.index(code) - SEASONS.index(current)
-    if rel == "last":
+    narrative = ctx.narrative_year(c.start)
+    if narrative is not None:
+        year, rel = narrative, "this"  # "in spring" of the year a history is telling
+    elif rel == "last":
         year = year if order < 0 else year - 1
     elif rel == "next":
         year = year if order > 0 else year + 1

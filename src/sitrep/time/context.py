@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 from spacy.tokens import Doc
@@ -17,6 +18,19 @@ __all__ = ["Context", "Reading"]
 
 _RELATIVE = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-(?:ago|earlier)", re.I)
 _QUARTER = re.compile(r"\d{4}-Q[1-4]")
+# How far back (characters) a past year named in the text still sets the narrative's year:
+# about a paragraph or two of prose.
+_NARRATIVE_REACH = 1500
+_YEAR_IN_TEXT = re.compile(r"(?<![\w$.,-])(1[6-9]\d\d|20\d\d)(?![\w%]|[.,]\d)")
+_DEICTIC = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year)"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_DAY = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
+)
+_DATELINE_REACH = 400  # characters: the dateline opens a wire story
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|W\d\d|H\d|SP|SU|FA|WI))?")
 
 
@@ -87,6 +101,43 @@ class Context:
             ),
             None,
         )
+
+    @cached_property
+    def is_history(self) -> bool:
+        """Whether the text tells a past story rather than the news of its date: it names
+        past years but none near the document date, and speaks of no day relative to it
+        ("yesterday", "Monday", "last week"). A history of a war written in 2009 is one;
+        a wire story that recalls 1987 also says "on Tuesday" or "this year"."""
+        years = [int(y) for y in _YEAR_IN_TEXT.findall(self.text)]
+        if not years or max(years) > self.dct.year - 2:
+            return False
+        return _DEICTIC.search(self.text) is None and not self._has_dateline()
+
+    def _has_dateline(self) -> bool:
+        """A dateline ("WARSAW, February 26 (Xinhua)"): a day within a week of the document
+        date, written in the opening of the text."""
+        for match in _MONTH_DAY.finditer(self.text[:_DATELINE_REACH]):
+            month = _MONTHS[match[1].lower()[:3]]
+            try:
+                day = date(self.dct.year, month, int(match[2]))
+            except ValueError:
+                continue
+            if abs((day - self.dct).days) <= 7:
+                return True
+        return False
+
+    def narrative_year(self, start: int) -> int | None:
+        """The year a narrative set in the past is on: that of the closest earlier calendar
+        expression when it lies two years or more before the document date ("In 1947,
+        ... In December, ..." in a history written in 2009). News about the present
+        (most stories) names no such year, and the document date rules."""
+        if not self.is_history:
+            return None
+        previous = self.last_calendar(start, within=_NARRATIVE_REACH)
+        if previous is None or not previous.value[:4].isdigit():
+            return None
+        year = int(previous.value[:4])
+        return year if year <= self.dct.year - 2 else None
 
     def reported_quarter(self, start: int, within: int = 2000) -> TimeExpression | None:
         """The closest earlier quarter that is not after the document date: the quarter an

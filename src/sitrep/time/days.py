@@ -185,6 +185,11 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
     if hour > 24 or minute > 59:
         return None
     day = ctx.dct
+    if ctx.is_history and not (c.get("wd") or c.get("cmonth") or c.get("rday")):
+        # a clock time in a history is on the day the narrative is telling
+        previous = ctx.last_calendar(c.start)
+        if previous is not None and _DAY_VALUE.match(previous.value):
+            day = date.fromisoformat(previous.value[:10])
     if c.get("wd"):
         day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
     elif c.get("cmonth"):
@@ -267,7 +272,7 @@ def _the_unit(c: Candidate, ctx: Context) -> Reading | None:
             return Reading("DATE", previous.value[:10], anchor=previous.id)
         return Reading("DATE", ctx.dct.isoformat())
     if unit == "year":
-        return Reading("DATE", f"{ctx.dct.year:04d}")
+        return Reading("DATE", f"{ctx.narrative_year(c.start) or ctx.dct.year:04d}")
     if unit == "week":
         return Reading("DATE", iso_week(ctx.dct))
     return Reading("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
