@@ -12,7 +12,8 @@ not on everything, so the conversion is stated here:
 - only the outermost TIMEX2 of a nested pair is kept ("Eight days before the new year"),
   since TIMEX3 does not nest;
 - ``type`` is not a TIMEX2 attribute: SET when ``set="YES"``, DURATION for a value starting
-  with "P" (PAST_REF and PRESENT_REF excepted), TIME for a value with a clock or part of day ("T..."), DATE otherwise;
+  with "P" (PAST_REF and PRESENT_REF excepted), TIME for a value with a clock or part of
+  day ("T..."), DATE otherwise;
 - ``val`` becomes ``value`` as it is, and ``mod`` is kept; a TIMEX2 without ``val`` keeps an
   empty value (no system can match it);
 - TIMEX2 extents are longer than TIMEX3's for event-anchored expressions ("eight days after

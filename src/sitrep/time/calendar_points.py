@@ -23,9 +23,7 @@ _MONTH_CUES = frozenset(LEXICON["month_cues"])
 _SEASON_CUES = frozenset(LEXICON["season_cues"])
 # Words that may follow a season used as a time ("in spring and summer", "by autumn when");
 # any other lower-case word after a bare season makes it a modifier ("spring markets").
-_AFTER_A_SEASON = frozenset(
-    "and or but when as to with after before while if that the this of in on at for by".split()
-)
+_AFTER_A_SEASON = frozenset(LEXICON["after_a_season"])
 # "the September 11 attacks": a date that names an event is not a time of the story.
 _NAMES_AN_EVENT = re.compile(rf"\s+{alternation(LEXICON['date_name_heads'])}\b", re.I)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc
 
 from sitrep.records import TimeExpression
 from sitrep.time.dates import quarter_of
+from sitrep.time.lexicon import LEXICON
 from sitrep.time.tense import Tense, tense_at
 
 __all__ = ["Context", "Reading"]
@@ -26,11 +27,12 @@ _DEICTIC = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year)"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {name[:3]: number for name, number in LEXICON["months"].items()}
 _MONTH_DAY = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\b"
 )
 _DATELINE_REACH = 400  # characters: the dateline opens a wire story
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d\d(?:-\d\d)?|Q\d|W\d\d|H\d|SP|SU|FA|WI))?")
 
 
@@ -138,6 +140,17 @@ class Context:
             return None
         year = int(previous.value[:4])
         return year if year <= self.dct.year - 2 else None
+
+    def last_day(self, start: int, within: int = 2000) -> TimeExpression | None:
+        """The closest earlier DATE/TIME whose value names a calendar day."""
+        return next(
+            (
+                expr
+                for expr in self._earlier(start, within)
+                if expr.type in ("DATE", "TIME") and _DAY_VALUE.match(expr.value)
+            ),
+            None,
+        )
 
     def reported_quarter(self, start: int, within: int = 2000) -> TimeExpression | None:
         """The closest earlier quarter that is not after the document date: the quarter an

@@ -187,8 +187,8 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
     day = ctx.dct
     if ctx.is_history and not (c.get("wd") or c.get("cmonth") or c.get("rday")):
         # a clock time in a history is on the day the narrative is telling
-        previous = ctx.last_calendar(c.start)
-        if previous is not None and _DAY_VALUE.match(previous.value):
+        previous = ctx.last_day(c.start)
+        if previous is not None:
             day = date.fromisoformat(previous.value[:10])
     if c.get("wd"):
         day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
@@ -261,7 +261,7 @@ def _the_unit(c: Candidate, ctx: Context) -> Reading | None:
     """ "the year", "the fiscal year", "the week": the period the story is about (the
     document's), or a length when a defining clause follows ("the year ended March 31")."""
     unit = (c.get("unit") or "").lower()
-    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text_after(c.end)):
+    if unit != "day" and re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text_after(c.end)):
         return Reading(
             "DURATION", {"year": "P1Y", "week": "P1W", "month": "P1M", "day": "P1D"}[unit]
         )

@@ -62,7 +62,7 @@ _NAMED_DAY = rf"(?P<name>{alternation(list(LEXICON['named_days']))})"
 # in the value, a named local zone only in the extent (TimeBank drops "EDT"); in
 # parentheses too: "6:40 p.m. (GMT +8)".
 _ZONE = (
-    r"(?:(?P<utc>(?-i:UTC|GMT|Z))(?:\s*(?P<offset>[+\-−]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?![\d.,]))?"
+    r"(?:(?P<utc>(?-i:UTC|GMT|Z))(?:\s*(?P<offset>[+\-−]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?!\d|[.,]\d))?"
     r"|[ECMP][SD]T|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time)"
 )
 TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+){_ZONE}(?(zparen)\s*\)))"
