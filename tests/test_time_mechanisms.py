@@ -147,11 +147,12 @@ def test_lengths_that_measure_a_thing_are_not_times() -> None:
 
 def test_a_history_is_told_in_its_own_years() -> None:
     history = (
-        "In 1916 the army crossed the river. On 4 June it broke the line, and two days "
+        "The war lasted until 1918. In 1916 the army crossed the river. On 4 June it broke the line, and two days "
         "later the enemy fell back. By autumn the front was quiet; at 5:30 p.m. the guns "
         "stopped."
     )
     assert found(history, "2009-12-19") == [
+        ("1918", "DATE", "1918"),
         ("1916", "DATE", "1916"),
         ("4 June", "DATE", "1916-06-04"),
         ("two days", "DURATION", "P2D"),
@@ -161,6 +162,10 @@ def test_a_history_is_told_in_its_own_years() -> None:
 
 
 def test_news_that_recalls_a_past_year_keeps_its_own_date() -> None:
+    # one past year named, no dateline and no day relative to the story: still news
+    assert ("Aug. 12", "DATE", "2007-08-12") in found(
+        "Mr. Smith joined the firm in 1985. For the six months ended Aug. 12, profit fell."
+    )
     # a dateline, or a day relative to the story, makes it news: "June 4" is this year's
     dateline = "GENEVA, Oct. 19 (AP) - Talks begun in 1998 stalled on June 4."
     assert ("June 4", "DATE", "2007-06-04") in found(dateline)

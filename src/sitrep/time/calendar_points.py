@@ -15,7 +15,7 @@ from sitrep.time.dates import SEASONS, nth_weekday, quarter_of, season_of
 from sitrep.time.lexicon import LEXICON, alternation, year_from_words
 from sitrep.time.patterns import Candidate
 
-__all__ = ["HANDLERS", "second_year"]
+__all__ = ["HANDLERS", "closest_year", "expand_two_digit_year", "second_year"]
 
 MONTHS: dict[str, int] = LEXICON["months"]
 # Words before a bare month name that make it a date: "in May", "since March", "by June".
@@ -39,7 +39,7 @@ def _month(name: str) -> int:
 _TENSE_SLACK_DAYS = 62
 
 
-def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
+def closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
     """The year for a month (and day) without one, by the tense of its clause.
 
     Future tense (or a deadline, "by February", in a clause not in the past): the document's
@@ -82,7 +82,7 @@ def _full_date(c: Candidate, ctx: Context) -> Reading | None:
     elif names_an_event:  # "the Aug. 7 bombings": the latest such day, not after the story
         year = ctx.dct.year if (month, day) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
     else:
-        year = _closest_year(ctx, month, day, c.start, c.end)
+        year = closest_year(ctx, month, day, c.start, c.end)
         if c.get("wd"):
             year = _year_of_weekday(ctx, year, month, day, c.get("wd") or "")
     found = _safe_date(year, month, day)
@@ -172,7 +172,7 @@ def _bare_month(c: Candidate, ctx: Context) -> Reading | None:
     elif rel == "this":
         year = dct.year
     else:
-        year = _closest_year(ctx, month, 15, c.start, c.end)
+        year = closest_year(ctx, month, 15, c.start, c.end)
     return Reading("DATE", f"{year:04d}-{month:02d}")
 
 
@@ -357,10 +357,14 @@ def _season(c: Candidate, ctx: Context) -> Reading | None:
     rel = (c.get("rel") or "").lower()
     code = LEXICON["seasons"][(c.get("season") or "").lower()]
     word = c.get("season") or ""
-    if word[0].isupper() and re.match(r"\s+[A-Z]", ctx.text_after(c.end, 3)):
+    if (
+        word[0].isupper()
+        and re.match(r"\s+[A-Z]", ctx.text_after(c.end, 3))
+        and not c.get("yearfirst")
+    ):
         return None  # "Spring Festival", "Summer Olympics": names
-    if c.get("year"):
-        return Reading("DATE", f"{c.get('year')}-{code}")
+    if c.get("year") or c.get("yearfirst"):  # "the spring of 1998", "the 1982 summer"
+        return Reading("DATE", f"{c.get('year') or c.get('yearfirst')}-{code}")
     if c.get("ywords"):  # "the winter of nineteen ninety-four"
         year_in_words = year_from_words(c.get("ywords") or "")
         return Reading("DATE", f"{year_in_words:04d}-{code}") if year_in_words else None
@@ -410,7 +414,7 @@ def _holiday(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("year"):
         return Reading("DATE", on(int(c.get("year") or 0)).isoformat())
     this_year = on(ctx.dct.year)
-    year = _closest_year(ctx, this_year.month, this_year.day, c.start, c.end)
+    year = closest_year(ctx, this_year.month, this_year.day, c.start, c.end)
     return Reading("DATE", on(year).isoformat())
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitrep.time.calendar_points import closest_year
 from sitrep.time.context import Context, Reading
 from sitrep.time.dates import iso_week, quarter_of, shift
 from sitrep.time.lexicon import LEXICON, number_value
@@ -192,11 +193,11 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
             day = date.fromisoformat(previous.value[:10])
     if c.get("wd"):
         day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
-    elif c.get("cmonth"):
-        month = LEXICON["months"][(c.get("cmonth") or "").lower().rstrip(".")]
-        day_number = int(re.sub(r"\D", "", c.get("cday") or "1"))
+    elif c.get("cmonth") or c.get("pmonth"):
+        month = LEXICON["months"][(c.get("cmonth") or c.get("pmonth") or "").lower().rstrip(".")]
+        day_number = int(re.sub(r"\D", "", c.get("cday") or c.get("pday") or "1"))
         try:
-            day = date(ctx.dct.year, month, day_number)
+            day = date(closest_year(ctx, month, day_number, c.start, c.end), month, day_number)
         except ValueError:
             return None
     elif c.get("rday"):

@@ -173,7 +173,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "this summer", "last fall", "the spring of 1998", "winter 2019"
     (
         "season",
-        rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-))?(?P<season>{SEASON})"
+        rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-)|(?P<yearfirst>{YEAR})\s+)?(?P<season>{SEASON})"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<ywords>{YEAR_WORDS})))?{E}",
     ),
     # "a year ago", "three days earlier", "ten years later", "two weeks from now", "a week or
@@ -222,10 +222,10 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:more\s+|most\s+|until\s+)?recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
         rf"the\s+(?:near|short|long|medium)\s+term|the\s+time\s+being|current|recent(?=\s+[a-z])){E}",
     ),
-    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight"
+    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight", "May 8 1:00AM"
     (
         "clock",
-        rf"{B}(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
+        rf"{B}(?:(?P<pmonth>{MONTH})\s+(?P<pday>{DAY})\s*,?\s*(?:at\s+)?(?=\d))?(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
         rf"|(?P<oh>\d{{1,2}}|{NUMBER_WORDS_RE})\s+(?:o'clock|in\s+the\s+(?P<ipart>morning|afternoon|evening))"
         rf"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))(?:{TZ})?"
         rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>yesterday|today|tomorrow)"
