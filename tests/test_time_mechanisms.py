@@ -147,9 +147,9 @@ def test_lengths_that_measure_a_thing_are_not_times() -> None:
 
 def test_a_history_is_told_in_its_own_years() -> None:
     history = (
-        "The war lasted until 1918. In 1916 the army crossed the river. On 4 June it broke the line, and two days "
-        "later the enemy fell back. By autumn the front was quiet; at 5:30 p.m. the guns "
-        "stopped."
+        "The war lasted until 1918. In 1916 the army crossed the river. On 4 June it broke "
+        "the line, and two days later the enemy fell back. By autumn the front was quiet; "
+        "at 5:30 p.m. the guns stopped."
     )
     assert found(history, "2009-12-19") == [
         ("1918", "DATE", "1918"),
