@@ -171,3 +171,25 @@ def test_news_that_recalls_a_past_year_keeps_its_own_date() -> None:
     assert ("June 4", "DATE", "2007-06-04") in found(dateline)
     deictic = "Talks begun in 1998 stalled on Monday, as they had on June 4."
     assert ("June 4", "DATE", "2007-06-04") in found(deictic)
+
+
+def test_rules_run_around_their_anchor_words_find_what_a_full_scan_finds(shared_dir) -> None:  # type: ignore[no-untyped-def]
+    """Running a rule only around its fixed word is a speed-up, never a change of output."""
+    from sitrep.time.patterns import RULES, find_candidates
+
+    texts = [
+        (shared_dir / "examples" / "seed-article.txt").read_text(encoding="utf-8"),
+        "Three days later, at 10:35 a.m. EDT Thursday, a decades-long feud ended; two weeks "
+        "ago the 1988 fiscal third quarter and a quarter-century of talks were recalled. "
+        "The same period last year, that time, the latest quarter and Black Monday too, "
+        "5 1/2 hours and the next two weeks, for years, noon Saturday, 4 in the afternoon.",
+    ]
+    for text in texts:
+        full = {
+            (name, match.start(), match.end())
+            for name, regex in RULES
+            for match in regex.finditer(text)
+            if match.end() > match.start()
+        }
+        anchored = {(c.rule, c.start, c.end) for c in find_candidates(text)}
+        assert anchored == full

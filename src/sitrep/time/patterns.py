@@ -272,6 +272,42 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
+# Rules whose every match contains a fixed word ("ago", "long", "century" ...) are run only
+# around that word: a plain scan for the word is far cheaper than trying the whole pattern
+# at every position of the text. Each entry: the word's pattern and how many characters the
+# rule's match may reach before it; a match must contain the word and end just after it
+# (within ``_AHEAD`` characters, enough for the end-of-word check).
+_ANCHORS: dict[str, tuple[str, int]] = {
+    "ago": (
+        r"\b(?:ago|earlier|before|later|after|afterwards?|from\s+now|hence|since|previous(?:ly)?"
+        r"|prior)\b",
+        100,
+    ),
+    "long_adjective": (r"long\b", 60),
+    "century": (r"\bcentury\b", 30),
+    "year_ago_adj": (r"\byear[-\s](?:ago|earlier)\b", 10),
+    "that_time": (r"\bthat\s+time\b", 0),
+    "same_period": (r"\bthe\s+same\s+", 0),
+    "named_day": (r"(?:\bblack\s|\bd-day|\bv-?[ej]\s?day|\b9/11)", 0),
+    "latest_period": (r"\bthe\s+latest\s", 0),
+    "quarter": (r"\b(?:quarter|half)\b", 80),
+    "fraction_unit": (r"\b(?:quarters?|half)\b", 20),
+    "duration": (rf"\b{UNIT}s?\b", 80),
+    "plural_unit": (r"\b(?:years|months|weeks|days|decades|centuries|hours|minutes)\b", 20),
+    "clock": (
+        rf"(?:\d\s*{AMPM}|\d[:.]\d\d|\b(?:noon|midnight|midday|o'clock)\b|\bin\s+the\s+"
+        r"(?:morning|afternoon|evening)\b|\d\d(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))",
+        40,
+    ),
+}
+_AHEAD = 60
+_ANCHORED = [
+    (name, regex, re.compile(_ANCHORS[name][0], re.IGNORECASE), _ANCHORS[name][1])
+    for name, regex in RULES
+    if name in _ANCHORS
+]
+_SCANNED = [(name, regex) for name, regex in RULES if name not in _ANCHORS]
+
 
 @dataclass(slots=True)
 class Candidate:
@@ -290,9 +326,18 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every candidate of every rule, overlapping ones included, ordered by start and then
     longest first; the tagger keeps the leftmost-longest that normalises."""
     found: list[Candidate] = []
-    for name, regex in RULES:
+    for name, regex in _SCANNED:
         for match in regex.finditer(text):
             if match.end() > match.start():
                 found.append(Candidate(name, match.start(), match.end(), match.groupdict()))
+    for name, regex, anchor, back in _ANCHORED:
+        seen: set[tuple[int, int]] = set()
+        for word in anchor.finditer(text):
+            window = regex.finditer(text, max(0, word.start() - back), word.end() + _AHEAD)
+            for match in window:
+                span = (match.start(), match.end())
+                if match.start() <= word.start() < match.end() and span not in seen:
+                    seen.add(span)
+                    found.append(Candidate(name, *span, match.groupdict()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
     return found
