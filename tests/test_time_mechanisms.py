@@ -193,3 +193,21 @@ def test_rules_run_around_their_anchor_words_find_what_a_full_scan_finds(shared_
         }
         anchored = {(c.rule, c.start, c.end) for c in find_candidates(text)}
         assert anchored == full
+
+
+def test_a_rate_needs_its_amount_in_the_same_phrase() -> None:
+    assert found("Oil flowed at 1,000 barrels a day; he earns $2 million a year.") == []
+    # a number earlier in the sentence, across a comma, does not make "a week" a rate
+    assert found("On 17 October, after a week of fighting, the town fell.", "1950-10-20") == [
+        ("17 October", "DATE", "1950-10-17"),
+        ("a week", "DURATION", "P1W"),
+    ]
+    assert found("It was argued in some quarters that the plan failed.") == []
+
+
+def test_the_next_day_counts_from_the_last_day_named() -> None:
+    text = (
+        "The wars began on 22 September 1980 and stalled around March 1981. Planes struck "
+        "airfields on the first day; over the next day more aircraft attacked."
+    )
+    assert ("the next day", "DATE", "1980-09-23") in found(text, "2009-12-19")

@@ -225,6 +225,13 @@ def _anaphor(c: Candidate, ctx: Context) -> Reading | None:
     expression the narrative last named, at the granularity asked for."""
     rel, unit = (c.get("rel") or "").lower(), (c.get("unit") or "").lower()
     previous = ctx.last_calendar(c.start)
+    if (
+        previous is not None
+        and (unit == "day" or unit in PARTS)
+        and not _DAY_VALUE.match(previous.value)
+    ):
+        # "the next day" counts from the last day named, past a month or year named since
+        previous = ctx.last_day(c.start) or previous
     if previous is None:
         return None
     value = previous.value

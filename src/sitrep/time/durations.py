@@ -19,7 +19,7 @@ _TIME_UNITS = set(LEXICON["time_units"])
 _VAGUE = re.compile(r"several|few|many|some|numerous|couple", re.I)
 # An amount just before "a year" makes it a rate ("$5 million a year", "3 percent a year").
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|times|dollars|cents|once|twice)[\w\s.,$%-]{0,25}$", re.I
+    r"(?:\d|percent|%|times|dollars|cents|once|twice)(?:[\w\s.$%-]|,(?=\d)){0,25}$", re.I
 )
 
 
@@ -104,6 +104,8 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
         # ages ("6-year-old") are not time expressions in TimeBank, and "a year-earlier
         # quarter" is another expression
         return None
+    if unit.startswith("quarter") and c.get("vague") and ctx.word_before(c.start) == "in":
+        return None  # "in some quarters": among some people, not a length of time
     if unit.startswith("quarter") and _FRACTION_OF.match(ctx.text_after(c.end, 40)):
         return None  # "more than a quarter of the vote", "three quarters of them": a share
     if _MEASURES_A_THING.match(ctx.text_after(c.end, 40)):
