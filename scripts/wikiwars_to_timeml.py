@@ -1,7 +1,10 @@
 """Convert WikiWars (TIMEX2, inline SGML) to TimeML files that ``sitrep eval timeml`` and
 ``benchmarks/bench_time.py`` read.
 
-Usage: .venv/bin/python scripts/wikiwars_to_timeml.py KEYINLINE_DIR OUT_DIR
+Usage: .venv/bin/python scripts/wikiwars_to_timeml.py KEYINLINE_DIR OUT_DIR [DOCID ...]
+
+With DOCIDs ("03_AmCivWar" ...) only those documents are converted (the README's figures
+use five of the 22).
 
 WikiWars (Mazur and Dale, EMNLP 2010; CC BY-SA 3.0, from English Wikipedia) is 22 history
 articles about wars with gold TIMEX2 annotations; its ``keyinline/*.key.xml`` files carry
@@ -84,12 +87,14 @@ def convert(sgml: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) < 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
-    source, target = Path(argv[0]), Path(argv[1])
+    source, target, wanted = Path(argv[0]), Path(argv[1]), set(argv[2:])
     target.mkdir(parents=True, exist_ok=True)
     files = sorted(source.glob("*.key.xml"))
+    if wanted:
+        files = [f for f in files if f.name.removesuffix(".key.xml") in wanted]
     for file in files:
         name = file.name.removesuffix(".key.xml")
         (target / f"{name}.tml").write_text(convert(file.read_text("utf-8")), "utf-8")
