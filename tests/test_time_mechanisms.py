@@ -211,3 +211,11 @@ def test_the_next_day_counts_from_the_last_day_named() -> None:
         "airfields on the first day; over the next day more aircraft attacked."
     )
     assert ("the next day", "DATE", "1980-09-23") in found(text, "2009-12-19")
+
+
+def test_a_clause_boundary_between_a_number_and_a_length_is_no_rate() -> None:
+    assert found("Work starts in 2009 and will run for at least a decade.") == [
+        ("2009", "DATE", "2009"),
+        ("at least a decade", "DURATION", "P10Y"),
+    ]
+    assert found("The field yields 1,000 barrels of oil a day.") == []

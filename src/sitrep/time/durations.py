@@ -17,9 +17,14 @@ UNITS: dict[str, str] = LEXICON["units"]
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _TIME_UNITS = set(LEXICON["time_units"])
 _VAGUE = re.compile(r"several|few|many|some|numerous|couple", re.I)
-# An amount just before "a year" makes it a rate ("$5 million a year", "3 percent a year").
+# An amount just before "a year" makes it a rate ("$5 million a year", "3 percent a year",
+# "1,000 barrels of oil a day"); a clause boundary or a preposition between them does not
+# ("in 2009 and run for at least a decade").
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|times|dollars|cents|once|twice)(?:[\w\s.$%-]|,(?=\d)){0,25}$", re.I
+    r"(?:\d|percent|%|times|dollars|cents|once|twice)"
+    r"(?:(?!\b(?:and|or|but|for|in|to|by|at|since|until|from|with|over|after|before|than)\b)"
+    r"[\w\s.$%-]|,(?=\d)){0,25}$",
+    re.I,
 )
 
 
