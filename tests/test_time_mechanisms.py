@@ -219,3 +219,10 @@ def test_a_clause_boundary_between_a_number_and_a_length_is_no_rate() -> None:
         ("at least a decade", "DURATION", "P10Y"),
     ]
     assert found("The field yields 1,000 barrels of oil a day.") == []
+
+
+def test_todays_names_the_day_unless_it_names_the_era() -> None:
+    assert found("The notice ran in today's editions of the paper.") == [
+        ("today", "DATE", "2007-10-20")
+    ]
+    assert found("It matters to today's youth and to today's Russia.") == []

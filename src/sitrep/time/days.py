@@ -17,6 +17,8 @@ __all__ = ["HANDLERS", "resolve_weekday"]
 
 WEEKDAYS: dict[str, int] = LEXICON["weekdays"]
 PARTS: dict[str, str] = LEXICON["parts_of_day"]
+# Nouns that "today's" makes an era, not a day: "today's world", "today's young people".
+_ERA_NOUNS = frozenset(LEXICON["era_nouns"])
 _DAY_OFFSETS = {
     "yesterday": -1,
     "today": 0,
@@ -84,7 +86,11 @@ def _weekday_from_anchor(ctx: Context, weekday: int, rel: str, start: int) -> Re
 def _relative_day(c: Candidate, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", (c.get("word") or "").lower())
     if word == "today" and ctx.text[c.start : c.end].endswith("'s"):
-        return None  # "today's youth", "today's world": the present era, not the day
+        following = re.match(r"\s+(?:[a-z]+\s+)?([A-Za-z]+)", ctx.text_after(c.end, 40))
+        if following is None or following[1][0].isupper() or following[1].lower() in _ERA_NOUNS:
+            return None  # "today's youth", "today's Russia": the present era, not the day
+        # "today's editions", "today's meeting": the day of the story ("'s" is no part of it)
+        return Reading("DATE", ctx.dct.isoformat(), end=c.start + len("today"))
     if c.get("this"):  # "this morning", "last night"
         offset = -1 if (c.get("this") or "").lower() == "last" else 0
         day = ctx.dct + timedelta(days=offset)
