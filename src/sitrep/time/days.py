@@ -86,8 +86,8 @@ def _weekday_from_anchor(ctx: Context, weekday: int, rel: str, start: int) -> Re
 def _relative_day(c: Candidate, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", (c.get("word") or "").lower())
     if word == "today" and ctx.text[c.start : c.end].endswith("'s"):
-        following = re.match(r"\s+(?:[a-z]+\s+)?([A-Za-z]+)", ctx.text_after(c.end, 40))
-        if following is None or following[1][0].isupper() or following[1].lower() in _ERA_NOUNS:
+        words = re.findall(r"[A-Za-z]+", ctx.text_after(c.end, 40))[:2]
+        if not words or words[0][0].isupper() or _ERA_NOUNS.intersection(words):
             return None  # "today's youth", "today's Russia": the present era, not the day
         # "today's editions", "today's meeting": the day of the story ("'s" is no part of it)
         return Reading("DATE", ctx.dct.isoformat(), end=c.start + len("today"))
