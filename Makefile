@@ -27,6 +27,7 @@ lint: install-dev
 	$(BIN)/ruff format --check src tests scripts benchmarks
 
 test: install-dev lint
+	scripts/browser-for-tests.sh
 	eval "$$(scripts/postgres-for-tests.sh start)" && \
 	  $(BIN)/pytest -q; status=$$?; scripts/postgres-for-tests.sh stop; exit $$status
 

@@ -107,11 +107,13 @@ def run_heideltime(
     config: Path,
     jar: Path | None = None,
     names: Sequence[str] | None = None,
+    document_type: str = "NEWS",
 ) -> HeidelTimeRun:
-    """Tag ``documents`` with HeidelTime (English, NEWS rules, no POS tagger) in one JVM.
+    """Tag ``documents`` with HeidelTime (English, no POS tagger) in one JVM.
 
     ``config`` is HeidelTime's config.props; ``names`` label documents in
-    :attr:`HeidelTimeRun.misaligned` (default: the document source or index).
+    :attr:`HeidelTimeRun.misaligned` (default: the document source or index);
+    ``document_type`` is HeidelTime's rule set, NEWS or NARRATIVES.
     """
     jar = find_jar(jar)
     java = shutil.which("java")
@@ -129,7 +131,9 @@ def run_heideltime(
         build.mkdir()
         compile_driver(jar, build)
         manifest = _write_inputs(documents, work)
-        tagged, timing = _run_driver(java, jar, build, config, manifest, len(documents))
+        tagged, timing = _run_driver(
+            java, jar, build, config, manifest, len(documents), document_type
+        )
 
     run = HeidelTimeRun(expressions=[], version=jar_version(jar), **timing)
     for label, document, output in zip(labels, documents, tagged, strict=True):
@@ -152,7 +156,13 @@ def _write_inputs(documents: Sequence[Document], work: Path) -> Path:
 
 
 def _run_driver(
-    java: str, jar: Path, build: Path, config: Path, manifest: Path, count: int
+    java: str,
+    jar: Path,
+    build: Path,
+    config: Path,
+    manifest: Path,
+    count: int,
+    document_type: str = "NEWS",
 ) -> tuple[list[str], dict[str, float | int]]:
     """Start the JVM, follow its READY/DOC/DONE protocol and read back the tagged texts."""
     command = [
@@ -162,6 +172,7 @@ def _run_driver(
         "HeidelTimeBatch",
         str(config),
         str(manifest),
+        document_type,
     ]
     work = manifest.parent
     log = work / "stderr.log"

@@ -5,9 +5,11 @@
 // Compiled at benchmark time against HeidelTime's standalone jar (GPL-3.0); neither the jar
 // nor a compiled class is part of the project.
 //
-// Usage: java -cp JAR:BUILD_DIR HeidelTimeBatch CONFIG_PROPS MANIFEST
+// Usage: java -cp JAR:BUILD_DIR HeidelTimeBatch CONFIG_PROPS MANIFEST [DOCUMENT_TYPE]
 //   MANIFEST: UTF-8 lines "INPUT_PATH<TAB>DCT(YYYY-MM-DD)<TAB>OUTPUT_PATH".
-//   Each input file (UTF-8 text) is tagged with English NEWS rules and no POS tagger; the
+//   DOCUMENT_TYPE: HeidelTime's NEWS (default) or NARRATIVES rules (histories anchor on
+//   the text's own dates).
+//   Each input file (UTF-8 text) is tagged with English rules and no POS tagger; the
 //   output file gets HeidelTime's own TimeML formatter output (inline <TIMEX3> tags).
 // Protocol on stdout, one line each, so the caller can time start-up apart from processing:
 //   READY <init_ms>                     after HeidelTime is built and has tagged a probe
@@ -38,8 +40,8 @@ public final class HeidelTimeBatch {
     private HeidelTimeBatch() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: HeidelTimeBatch CONFIG_PROPS MANIFEST");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: HeidelTimeBatch CONFIG_PROPS MANIFEST [DOCUMENT_TYPE]");
             System.exit(2);
         }
         quietLogging();
@@ -47,7 +49,11 @@ public final class HeidelTimeBatch {
 
         long initStart = System.nanoTime();
         HeidelTimeStandalone tagger = new HeidelTimeStandalone(
-                Language.ENGLISH, DocumentType.NEWS, OutputType.TIMEML, args[0], POSTagger.NO);
+                Language.ENGLISH,
+                args.length == 3 ? DocumentType.valueOf(args[2]) : DocumentType.NEWS,
+                OutputType.TIMEML,
+                args[0],
+                POSTagger.NO);
         TimeMLResultFormatter formatter = new TimeMLResultFormatter();
         // The date pattern and the default time zone are the ones the CLI's -dct uses.
         SimpleDateFormat dctFormat = new SimpleDateFormat("yyyy-MM-dd");

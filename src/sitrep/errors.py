@@ -55,6 +55,32 @@ class E(Enum):
 
     NO_DEAL = ("E209", "no deal with id {deal_id!r}; list them with `sitrep deals`")
     AMBIGUOUS_DEAL = ("E210", "deal id prefix {deal_id!r} matches {count} deals; add digits")
+    # Web API and watches (E3xx), added with `sitrep serve` (issue 13).
+    BAD_PARAMETER = ("E301", "{parameter}: {reason}")
+    BAD_JSON_BODY = ("E302", "the request body is not valid JSON: {reason}")
+    BODY_TOO_LARGE = (
+        "E303",
+        "the request body is over {limit} bytes; send fewer articles per request "
+        "(or start the server with a larger --max-body)",
+    )
+    NO_TOKEN = (
+        "E304",
+        "this request writes: send the header 'Authorization: Bearer <token>' with the "
+        "server's SITREP_TOKEN",
+    )
+    BAD_TOKEN = ("E305", "the token does not match the server's SITREP_TOKEN")
+    WRITES_DISABLED = (
+        "E306",
+        "writes are disabled on this server; start `sitrep serve` with SITREP_TOKEN set",
+    )
+    NO_ROUTE = ("E307", "no page or endpoint at {path!r}; the API is listed at /api/docs")
+    BAD_METHOD = ("E308", "{method} is not allowed on {path!r}")
+    NO_WATCH = ("E309", "no watch {watch!r}; list them with `sitrep watch list`")
+    BAD_WATCH = ("E310", "watch query: {reason}")
+    WATCH_EXISTS = ("E311", "a watch named {name!r} exists already; choose another name")
+    NO_ENTITY = ("E312", "no entity with id {entity_id!r}; find ids at /entities")
+    BAD_CURSOR = ("E313", "cursor {cursor!r} is not one this API gave; start again without it")
+    INTERNAL = ("E399", "internal error ({kind}); the server's log has the details")
 
     @property
     def code(self) -> str:

@@ -78,7 +78,17 @@ def ingest(
                 report("ingested", f"{document.source}: {document.id[:12]}")
             else:
                 report("skipped", f"{document.source}: already stored as {document.id[:12]}")
+    if summary.ingested:
+        _alert_watches(store)
     return summary
+
+
+def _alert_watches(store: Store) -> None:
+    """Alerts (sitrep.alerts): watches matching what this ingest stored gain feed entries and
+    call their webhooks. Runs once the documents are committed, so it can lose none of them."""
+    from sitrep.alerts import check_watches
+
+    check_watches(store)
 
 
 def _extract_each(

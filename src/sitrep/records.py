@@ -10,6 +10,7 @@ sentence that supports it. Field names follow ``DESIGN.md``; the JSON shape prin
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import unicodedata
@@ -243,12 +244,19 @@ def to_json_dict(record: Any) -> dict[str, Any]:
 
 def from_json_dict[R](cls: type[R], data: dict[str, Any]) -> R:
     """Rebuild a record (and the records inside it) from :func:`to_json_dict` output."""
-    hints = get_type_hints(cls)
+    hints = _type_hints(cls)
     values = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in data:
             values[f.name] = _from_json_value(hints[f.name], data[f.name])
     return cls(**values)
+
+
+@functools.cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    """A record class's resolved field types, worked out once (get_type_hints evaluates every
+    annotation string each call: it was most of the time spent reading events back)."""
+    return get_type_hints(cls)
 
 
 def _from_json_value(hint: Any, value: Any) -> Any:

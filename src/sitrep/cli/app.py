@@ -16,6 +16,7 @@ from sitrep.cli import (
     commands_ingest,
     commands_query,
     commands_roles,
+    commands_web,
 )
 from sitrep.cli.output import fail
 from sitrep.errors import SitrepError
@@ -72,6 +73,7 @@ commands_query.register(app)
 commands_deals.register(app)
 commands_roles.register(app)
 commands_eval.register(app)
+commands_web.register(app)
 
 
 def command_paths() -> list[list[str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, or_
+from sqlalchemy import ColumnElement, and_, or_
 
 from sitrep.records import Event
 from sitrep.store import schema
@@ -31,6 +31,7 @@ class StoredEvent:
     date: str  # the event's date (its time's earliest day, else the document date)
     title: str | None
     event: Event
+    id: int | None = None  # the row id: stable until the document is reprocessed
 
 
 @dataclass(slots=True)
@@ -49,6 +50,17 @@ class EventQuery:
     since: str | None = None
     until: str | None = None
     limit: int | None = 1000
+    # Added with the web API (issue 13):
+    modes: list[str] = field(default_factory=list)  # PLOVER mode(s), e.g. "visit"
+    quads: list[int] = field(default_factory=list)  # 1 verbal coop .. 4 material conflict
+    actor_entity: str | None = None  # an entity id on the actor side ("person:rajnath-singh")
+    recipient_entity: str | None = None
+    text: str | None = None  # part of the evidence sentence ("S-400"), case-insensitive
+    source: str | None = None  # part of the document's source (file, feed, outlet)
+    document_id: str | None = None
+    location: str | None = None  # the event's location name, exactly
+    after: tuple[str, int] | None = None  # keyset cursor: events after this (date, id)
+    above_id: int | None = None  # events whose row id is above this (watches)
 
 
 def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
@@ -103,4 +115,37 @@ def event_filters(query: EventQuery) -> list[ColumnElement[bool]]:
         conditions.append(ev.c.date >= query.since)
     if query.until:
         conditions.append(ev.c.date <= query.until + "\uffff")
+    conditions.extend(_web_filters(query))
+    return conditions
+
+
+def _web_filters(query: EventQuery) -> list[ColumnElement[bool]]:
+    """The filters the web API added; ``source`` needs the documents table joined."""
+    ev, docs = schema.events, schema.documents
+    conditions: list[ColumnElement[bool]] = []
+    for mode in query.modes:
+        # The mode list as JSON text ('["visit", "talks"]'): a quoted name matches one item.
+        conditions.append(ev.c.record["mode"].as_string().contains(f'"{mode}"', autoescape=True))
+    if query.quads:
+        conditions.append(ev.c.quad.in_(query.quads))
+    if query.actor_entity:
+        conditions.append(ev.c.actor_entities.contains(f";{query.actor_entity};", autoescape=True))
+    if query.recipient_entity:
+        conditions.append(
+            ev.c.recipient_entities.contains(f";{query.recipient_entity};", autoescape=True)
+        )
+    if query.text:
+        sentence = ev.c.record[("evidence", "sentence")].as_string()
+        conditions.append(sentence.icontains(query.text, autoescape=True))
+    if query.source:
+        conditions.append(docs.c.source.icontains(query.source, autoescape=True))
+    if query.document_id:
+        conditions.append(ev.c.document_id == query.document_id)
+    if query.location:
+        conditions.append(ev.c.location == query.location)
+    if query.after:
+        day, row_id = query.after
+        conditions.append(or_(ev.c.date > day, and_(ev.c.date == day, ev.c.id > row_id)))
+    if query.above_id is not None:
+        conditions.append(ev.c.id > query.above_id)
     return conditions

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -27,6 +28,7 @@ metadata = MetaData(
         "ix": "ix_%(table_name)s_%(column_0_name)s",
         "fk": "fk_%(table_name)s_%(column_0_name)s",
         "pk": "pk_%(table_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
     }
 )
 
@@ -114,6 +116,11 @@ events = Table(
     Column("quad", Integer),
     Column("confidence", Float),
     Column("record", JSON, nullable=False),
+    # Added in 0002 (web and aggregates): entity ids per side (";person:x;country:IND;"), so
+    # an entity's events need no JSON scan, and the PLOVER intensity the index averages.
+    Column("actor_entities", Text),
+    Column("recipient_entities", Text),
+    Column("intensity", Float),
 )
 
 transfers = Table(
@@ -130,3 +137,46 @@ transfers = Table(
 )
 
 Index("ix_events_document_type", events.c.document_id, events.c.event_type)
+# Pages list a document's records by document and date order (0002).
+Index("ix_events_date_id", events.c.date, events.c.id)
+
+# Watches (0002): saved queries whose new matches become alerts (an Atom feed, a webhook).
+watches = Table(
+    "watches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # "events" or "deals"
+    Column("query", JSON, nullable=False),  # the filters, as the API and CLI take them
+    Column("webhook", Text),  # URL POSTed with each new alert, or none
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    # Events watches: the highest event id already looked at (a later ingest looks above it).
+    Column("last_event_id", Integer, nullable=False, default=0),
+    # Deals watches: each deal's status when last looked at ({"3f2a9c1b4d5e": "delayed"}).
+    Column("deal_status", JSON),
+    Column("last_checked", DateTime(timezone=True)),
+    Column("last_error", Text),  # the last webhook failure, for `sitrep watch list`
+)
+
+watch_alerts = Table(
+    "watch_alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "watch_id",
+        Integer,
+        ForeignKey("watches.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    # What the alert is about ("event:<doc>:<start>:<type>", "deal:<id>:<status>:<date>"):
+    # one alert per thing, even when reprocessing gives its event a new row id.
+    Column("key", String(400), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text),
+    Column("document_id", String(64)),  # no foreign key: an alert outlives its document
+    Column("record", JSON, nullable=False),
+    Column("webhook_status", String(200)),  # "200", "failed: …", or none without a webhook
+    UniqueConstraint("watch_id", "key"),
+)

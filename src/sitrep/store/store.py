@@ -298,7 +298,10 @@ class Store:
                 "documents.rowid IN "
                 "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase)"
             ).bindparams(phrase=phrase)
-        return docs.c.text.ilike(f"%{search}%") | docs.c.title.ilike(f"%{search}%")
+        # ILIKE with % and _ escaped: the search is text to look for, never a pattern.
+        return docs.c.text.icontains(search, autoescape=True) | docs.c.title.icontains(
+            search, autoescape=True
+        )
 
     def iter_documents(self, batch_size: int = 200) -> Iterator[Document]:
         """Every stored document, in id order, read in batches (for reprocessing)."""
@@ -320,7 +323,7 @@ class Store:
         query = query or EventQuery()
         ev, docs = schema.events, schema.documents
         statement = (
-            select(ev.c.document_id, ev.c.date, docs.c.title, ev.c.record)
+            select(ev.c.id, ev.c.document_id, ev.c.date, docs.c.title, ev.c.record)
             .join(docs, docs.c.id == ev.c.document_id)
             .where(*event_filters(query))
             .order_by(ev.c.date, ev.c.id)
@@ -334,6 +337,7 @@ class Store:
                     date=row.date,
                     title=row.title,
                     event=from_json_dict(Event, row.record),
+                    id=row.id,
                 )
                 for row in connection.execute(statement)
             ]
@@ -452,6 +456,9 @@ def _event_row(document: Document, e: Event) -> dict[str, Any]:
         "quad": e.quad,
         "confidence": e.confidence,
         "record": to_json_dict(e),
+        "actor_entities": _delimited(a.entity_id for a in e.actor),
+        "recipient_entities": _delimited(a.entity_id for a in e.recipient),
+        "intensity": e.intensity,
     }
 
 

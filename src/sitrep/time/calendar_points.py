@@ -15,11 +15,17 @@ from sitrep.time.dates import SEASONS, nth_weekday, quarter_of, season_of
 from sitrep.time.lexicon import LEXICON, alternation, year_from_words
 from sitrep.time.patterns import Candidate
 
-__all__ = ["HANDLERS", "second_year"]
+__all__ = ["HANDLERS", "closest_year", "expand_two_digit_year", "second_year"]
 
 MONTHS: dict[str, int] = LEXICON["months"]
 # Words before a bare month name that make it a date: "in May", "since March", "by June".
 _MONTH_CUES = frozenset(LEXICON["month_cues"])
+_SEASON_CUES = frozenset(LEXICON["season_cues"])
+# Words that may follow a season used as a time ("in spring and summer", "by autumn when");
+# any other lower-case word after a bare season makes it a modifier ("spring markets").
+_AFTER_A_SEASON = frozenset(LEXICON["after_a_season"])
+# "the September 11 attacks": a date that names an event is not a time of the story.
+_NAMES_AN_EVENT = re.compile(rf"\s+{alternation(LEXICON['date_name_heads'])}\b", re.I)
 
 
 def _month(name: str) -> int:
@@ -33,7 +39,7 @@ def _month(name: str) -> int:
 _TENSE_SLACK_DAYS = 62
 
 
-def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
+def closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> int:
     """The year for a month (and day) without one, by the tense of its clause.
 
     Future tense (or a deadline, "by February", in a clause not in the past): the document's
@@ -41,6 +47,9 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
     year); otherwise the document's year unless the date lies more than the slack after it
     (then last year). News mostly reports what has happened.
     """
+    narrative = ctx.narrative_year(start)
+    if narrative is not None:
+        return narrative  # "In 1947, ... in December": the narrative's year, not the story's
     dct = ctx.dct
     this_year = date(dct.year, month, min(day, 28))
     if ctx.word_before(start) == "since":
@@ -48,7 +57,7 @@ def _closest_year(ctx: Context, month: int, day: int, start: int, end: int) -> i
         return dct.year if this_year <= dct else dct.year - 1
     slack = timedelta(days=_TENSE_SLACK_DAYS)
     tense = ctx.tense(start, end)
-    if tense == "FUTURE" or (tense != "PAST" and ctx.after_deadline(start)):
+    if tense == "FUTURE" or ctx.deadline_ahead(start, end):
         return dct.year if this_year >= dct - slack else dct.year + 1
     return dct.year if this_year <= dct + slack else dct.year - 1
 
@@ -62,10 +71,18 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 def _full_date(c: Candidate, ctx: Context) -> Reading | None:
     month, day = _month(c.get("month") or ""), int(re.sub(r"\D", "", c.get("day") or "0"))
+    names_an_event = not c.get("year") and _NAMES_AN_EVENT.match(ctx.text_after(c.end, 20))
+    if names_an_event:
+        name = re.sub(r"\s+", " ", ctx.text[c.start : c.end].lower())
+        event_year = LEXICON["event_dates"].get(name)
+        if event_year is not None and event_year < ctx.dct.year:
+            return None  # "the September 11 attacks": the name of an event of another year
     if c.get("year"):
         year = int(c.get("year") or 0)
+    elif names_an_event:  # "the Aug. 7 bombings": the latest such day, not after the story
+        year = ctx.dct.year if (month, day) <= (ctx.dct.month, ctx.dct.day) else ctx.dct.year - 1
     else:
-        year = _closest_year(ctx, month, day, c.start, c.end)
+        year = closest_year(ctx, month, day, c.start, c.end)
         if c.get("wd"):
             year = _year_of_weekday(ctx, year, month, day, c.get("wd") or "")
     found = _safe_date(year, month, day)
@@ -102,9 +119,32 @@ def _relative_year(rel: str | None, base: int) -> int:
     return base + {"last": -1, "next": 1}.get((rel or "").lower(), 0)
 
 
+def expand_two_digit_year(short: int, dct: date, ahead: int = 10) -> int:
+    """The full year of "'82" or "FY07": the latest such year no more than ``ahead`` years
+    after the document date ("'82" in 2007 is 1982, "FY09" in 2007 is 2009)."""
+    year = dct.year // 100 * 100 + short
+    while year > dct.year + ahead:
+        year -= 100
+    while year + 100 <= dct.year + ahead:
+        year += 100
+    return year
+
+
+def _clipped_year(c: Candidate, ctx: Context) -> Reading | None:
+    """ "FY07", "FY'07", "in '82": a year with its century left out. Without "FY", the
+    apostrophe form needs a cue word ("in '82", "since '98"): "'82" alone may be a quote."""
+    if c.get("fyy"):
+        return Reading("DATE", f"{expand_two_digit_year(int(c.get('fyy') or 0), ctx.dct, 20):04d}")
+    if ctx.word_before(c.start) not in _MONTH_CUES | _SEASON_CUES:
+        return None
+    return Reading("DATE", f"{expand_two_digit_year(int(c.get('clipped') or 0), ctx.dct):04d}")
+
+
 def _month_year(c: Candidate, ctx: Context) -> Reading | None:
     month = _month(c.get("month") or "")
-    if c.get("ywords"):  # "January nineteen ninety-seven"
+    if c.get("clipped"):  # "June '82"
+        year = expand_two_digit_year(int(c.get("clipped") or 0), ctx.dct)
+    elif c.get("ywords"):  # "January nineteen ninety-seven"
         year = year_from_words(c.get("ywords") or "")
         if not year:
             return None
@@ -122,6 +162,8 @@ def _bare_month(c: Candidate, ctx: Context) -> Reading | None:
     cued = bool(rel) or ctx.word_before(c.start) in _MONTH_CUES
     if not cued:
         return None  # "May" the verb, "March on Washington": a bare month needs a cue word
+    if re.match(r"\s+\d", ctx.text_after(c.end, 3)):
+        return None  # "September 11 attacks": the full date was read and turned down
     dct = ctx.dct
     if rel in ("last", "past"):
         year = dct.year if month < dct.month else dct.year - 1
@@ -130,7 +172,7 @@ def _bare_month(c: Candidate, ctx: Context) -> Reading | None:
     elif rel == "this":
         year = dct.year
     else:
-        year = _closest_year(ctx, month, 15, c.start, c.end)
+        year = closest_year(ctx, month, 15, c.start, c.end)
     return Reading("DATE", f"{year:04d}-{month:02d}")
 
 
@@ -204,6 +246,10 @@ def _decade(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("short"):
         short = int(c.get("short") or 0)
         century = 19 if 2000 + short * 10 > ctx.dct.year else 20  # "the '80s" in 1998: 198
+        return Reading("DATE", f"{century}{short}")
+    if c.get("bare"):  # "the 70s", "the mid-70s": the decade of the century nearest the story
+        short = int(c.get("bare") or 0)
+        century = 19 if 2000 + short * 10 > ctx.dct.year else 20
         return Reading("DATE", f"{century}{short}")
     if c.get("words"):  # "the sixties": 196
         return Reading("DATE", f"19{_DECADE_WORDS.index((c.get('words') or '').lower()) + 2}")
@@ -311,20 +357,31 @@ def _season(c: Candidate, ctx: Context) -> Reading | None:
     rel = (c.get("rel") or "").lower()
     code = LEXICON["seasons"][(c.get("season") or "").lower()]
     word = c.get("season") or ""
-    if word[0].isupper() and re.match(r"\s+[A-Z]", ctx.text_after(c.end, 3)):
+    if (
+        word[0].isupper()
+        and re.match(r"\s+[A-Z]", ctx.text_after(c.end, 3))
+        and not c.get("yearfirst")
+    ):
         return None  # "Spring Festival", "Summer Olympics": names
-    if c.get("year"):
-        return Reading("DATE", f"{c.get('year')}-{code}")
+    if c.get("year") or c.get("yearfirst"):  # "the spring of 1998", "the 1982 summer"
+        return Reading("DATE", f"{c.get('year') or c.get('yearfirst')}-{code}")
     if c.get("ywords"):  # "the winter of nineteen ninety-four"
         year_in_words = year_from_words(c.get("ywords") or "")
         return Reading("DATE", f"{year_in_words:04d}-{code}") if year_in_words else None
     if not rel and not c.get("mid"):
-        return None  # "prices fall", "spring" as a verb or noun
+        if ctx.word_before(c.start) not in _SEASON_CUES:
+            return None  # "prices fall", "spring" as a verb or noun; "in spring" is a season
+        following = re.match(r"\s+([a-z]+)", ctx.text_after(c.end, 20))
+        if following and following[1] not in _AFTER_A_SEASON:
+            return None  # "in spring markets": a noun that "spring" describes
     if rel == "the" and re.match(r"\s+of\b", ctx.text_after(c.end)):
         return None  # "the fall of the Berlin Wall"
     year, current = season_of(ctx.dct)
     order = SEASONS.index(code) - SEASONS.index(current)
-    if rel == "last":
+    narrative = ctx.narrative_year(c.start)
+    if narrative is not None:
+        year, rel = narrative, "this"  # "in spring" of the year a history is telling
+    elif rel == "last":
         year = year if order < 0 else year - 1
     elif rel == "next":
         year = year if order > 0 else year + 1
@@ -357,8 +414,17 @@ def _holiday(c: Candidate, ctx: Context) -> Reading | None:
     if c.get("year"):
         return Reading("DATE", on(int(c.get("year") or 0)).isoformat())
     this_year = on(ctx.dct.year)
-    year = _closest_year(ctx, this_year.month, this_year.day, c.start, c.end)
+    year = closest_year(ctx, this_year.month, this_year.day, c.start, c.end)
     return Reading("DATE", on(year).isoformat())
+
+
+def _named_day(c: Candidate, ctx: Context) -> Reading | None:
+    """ "Black Monday", "D-Day": a day that history names, the same in every story."""
+    name = re.sub(r"\s+", " ", (c.get("name") or "").lower())
+    day = LEXICON["named_days"].get(name)
+    if day is None or (name[0].isalpha() and not (c.get("name") or " ")[0].isupper()):
+        return None  # "black monday" in lower case is a description, not the name
+    return Reading("DATE", str(day))
 
 
 def _year_end(c: Candidate, ctx: Context) -> Reading | None:
@@ -395,5 +461,7 @@ HANDLERS = {
     "quarter_code": _quarter_code,
     "season": _season,
     "holiday": _holiday,
+    "named_day": _named_day,
+    "clipped_year": _clipped_year,
     "year_end": _year_end,
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from sitrep.time.calendar_points import closest_year
 from sitrep.time.context import Context, Reading
 from sitrep.time.dates import iso_week, quarter_of, shift
 from sitrep.time.lexicon import LEXICON, number_value
@@ -16,6 +17,8 @@ __all__ = ["HANDLERS", "resolve_weekday"]
 
 WEEKDAYS: dict[str, int] = LEXICON["weekdays"]
 PARTS: dict[str, str] = LEXICON["parts_of_day"]
+# Nouns that "today's" makes an era, not a day: "today's world", "today's young people".
+_ERA_NOUNS = frozenset(LEXICON["era_nouns"])
 _DAY_OFFSETS = {
     "yesterday": -1,
     "today": 0,
@@ -39,7 +42,7 @@ def resolve_weekday(ctx: Context, weekday: int, rel: str, start: int, end: int) 
     if ctx.word_before(start) == "since":
         return dct - timedelta(days=back)  # "since Monday": a day already past
     tense = ctx.tense(start, end)
-    deadline = tense != "PAST" and ctx.after_deadline(start)
+    deadline = ctx.deadline_ahead(start, end)
     if tense == "FUTURE" or deadline or (rel == "this" and tense != "PAST"):
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
@@ -52,17 +55,16 @@ def _part_suffix(part: str | None) -> str:
 def _weekday(c: Candidate, ctx: Context) -> Reading | None:
     weekday = WEEKDAYS[(c.get("wd") or "").lower()]
     part = _part_suffix(c.get("part"))
-    if c.get("pl"):
+    if c.get("pl") or c.get("partpl"):  # "Tuesdays", "Tuesday nights": every one
         return Reading("SET", f"XXXX-WXX-{weekday}{part}")
     rel = re.sub(r"\s+", " ", (c.get("rel") or "").lower())
     if rel.startswith("the "):
         return _weekday_from_anchor(ctx, weekday, rel, c.start)
     day = resolve_weekday(ctx, weekday, rel, c.start, c.end)
-    # "Friday night", "Tuesday morning": the extent keeps the part and the value is the day.
-    # TimeBank/AQUAINT gold is split: a gold "Friday night" mostly carries "TNI", but a gold
-    # "Friday" inside "Friday night" (plain value) is as common, so giving the part was
-    # measured and lost a little on both halves; "this morning", "last night" keep their
-    # part (see _relative_day).
+    # "Friday night", "Tuesday morning": a part of that day, TIME with the TIMEX3 part code
+    # (TimeML guidelines, MEANTIME; most of TimeBank's gold "Friday night" carry it too).
+    if part:
+        return Reading("TIME", day.isoformat() + part)
     return Reading("DATE", day.isoformat())
 
 
@@ -84,7 +86,11 @@ def _weekday_from_anchor(ctx: Context, weekday: int, rel: str, start: int) -> Re
 def _relative_day(c: Candidate, ctx: Context) -> Reading | None:
     word = re.sub(r"\s+", " ", (c.get("word") or "").lower())
     if word == "today" and ctx.text[c.start : c.end].endswith("'s"):
-        return None  # "today's youth", "today's world": the present era, not the day
+        words = re.findall(r"[A-Za-z]+", ctx.text_after(c.end, 40))[:2]
+        if not words or words[0][0].isupper() or _ERA_NOUNS.intersection(words):
+            return None  # "today's youth", "today's Russia": the present era, not the day
+        # "today's editions", "today's meeting": the day of the story ("'s" is no part of it)
+        return Reading("DATE", ctx.dct.isoformat(), end=c.start + len("today"))
     if c.get("this"):  # "this morning", "last night"
         offset = -1 if (c.get("this") or "").lower() == "last" else 0
         day = ctx.dct + timedelta(days=offset)
@@ -172,7 +178,7 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
             hour += 12  # "4 in the afternoon"
     elif c.get("h24"):
         hour, minute = int(c.get("h24") or 0), int(c.get("m24") or 0)
-        if not re.search(
+        if not c.get("utc") and not re.search(
             r"\b(?:at|by|from|until|to|around|about|before|after)\s*$",
             ctx.text[max(0, c.start - 10) : c.start],
         ):
@@ -186,18 +192,38 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
     if hour > 24 or minute > 59:
         return None
     day = ctx.dct
+    if ctx.is_history and not (c.get("wd") or c.get("cmonth") or c.get("rday")):
+        # a clock time in a history is on the day the narrative is telling
+        previous = ctx.last_day(c.start)
+        if previous is not None:
+            day = date.fromisoformat(previous.value[:10])
     if c.get("wd"):
         day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
-    elif c.get("cmonth"):
-        month = LEXICON["months"][(c.get("cmonth") or "").lower().rstrip(".")]
-        day_number = int(re.sub(r"\D", "", c.get("cday") or "1"))
+    elif c.get("cmonth") or c.get("pmonth"):
+        month = LEXICON["months"][(c.get("cmonth") or c.get("pmonth") or "").lower().rstrip(".")]
+        day_number = int(re.sub(r"\D", "", c.get("cday") or c.get("pday") or "1"))
         try:
-            day = date(ctx.dct.year, month, day_number)
+            day = date(closest_year(ctx, month, day_number, c.start, c.end), month, day_number)
         except ValueError:
             return None
     elif c.get("rday"):
         day = ctx.dct + timedelta(days=_DAY_OFFSETS[(c.get("rday") or "").lower()])
-    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}")
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{_zone(c)}")
+
+
+def _zone(c: Candidate) -> str:
+    """The zone suffix of a clock value: "Z" for universal time, "+08" / "-05:30" for an
+    offset from it; a named local zone ("EDT") is not written (TimeBank leaves it out)."""
+    if not c.get("utc"):
+        return ""
+    offset = re.sub(r"\s+", "", (c.get("offset") or "").replace("−", "-"))
+    if not offset:
+        return "Z"
+    sign, digits = offset[0], offset[1:].replace(":", "")
+    hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    if hours == minutes == 0:
+        return "Z"
+    return f"{sign}{hours:02d}" + (f":{minutes:02d}" if minutes else "")
 
 
 def _anaphor(c: Candidate, ctx: Context) -> Reading | None:
@@ -205,6 +231,13 @@ def _anaphor(c: Candidate, ctx: Context) -> Reading | None:
     expression the narrative last named, at the granularity asked for."""
     rel, unit = (c.get("rel") or "").lower(), (c.get("unit") or "").lower()
     previous = ctx.last_calendar(c.start)
+    if (
+        previous is not None
+        and (unit == "day" or unit in PARTS)
+        and not _DAY_VALUE.match(previous.value)
+    ):
+        # "the next day" counts from the last day named, past a month or year named since
+        previous = ctx.last_day(c.start) or previous
     if previous is None:
         return None
     value = previous.value
@@ -242,16 +275,66 @@ def _the_unit(c: Candidate, ctx: Context) -> Reading | None:
     """ "the year", "the fiscal year", "the week": the period the story is about (the
     document's), or a length when a defining clause follows ("the year ended March 31")."""
     unit = (c.get("unit") or "").lower()
-    if re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text_after(c.end)):
-        return Reading("DURATION", {"year": "P1Y", "week": "P1W", "month": "P1M"}[unit])
+    if unit != "day" and re.match(r"\s+(?:ended|ending|to|through)\b", ctx.text_after(c.end)):
+        return Reading(
+            "DURATION", {"year": "P1Y", "week": "P1W", "month": "P1M", "day": "P1D"}[unit]
+        )
+    if unit == "day":
+        # "the day": the day the narrative is on (the last one it named), else the story's
+        previous = ctx.last_calendar(c.start)
+        if previous is not None and _DAY_VALUE.match(previous.value):
+            return Reading("DATE", previous.value[:10], anchor=previous.id)
+        return Reading("DATE", ctx.dct.isoformat())
     if unit == "year":
-        return Reading("DATE", f"{ctx.dct.year:04d}")
+        return Reading("DATE", f"{ctx.narrative_year(c.start) or ctx.dct.year:04d}")
     if unit == "week":
         return Reading("DATE", iso_week(ctx.dct))
     return Reading("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
 
 
+def _that_time(c: Candidate, ctx: Context) -> Reading | None:
+    """ "that time": the time the narrative last named, at its granularity."""
+    previous = ctx.last_calendar(c.start)
+    if previous is None:
+        return None
+    return Reading(previous.type, previous.value, anchor=previous.id)
+
+
+def _same_period(c: Candidate, ctx: Context) -> Reading | None:
+    """ "the same month a year ago", "the same period last year": the period the story is
+    about (the last one it named, else the document's), one year earlier."""
+    unit = (c.get("unit") or "").lower()
+    previous = ctx.reported_quarter(c.start) if unit in ("quarter", "period") else None
+    previous = previous or ctx.last_calendar(c.start)
+    anchor = previous.id if previous is not None else "document"
+    value = previous.value if previous is not None else ""
+    granular = re.match(r"(\d{4})(-(?:Q\d|H\d|\d\d(?:-\d\d)?|W\d\d|SP|SU|FA|WI))?", value)
+    if granular and (unit in ("period", "time", "season") or _GRANULARITY[unit].match(value)):
+        return Reading("DATE", f"{int(granular[1]) - 1:04d}{granular[2] or ''}", anchor=anchor)
+    dct = ctx.dct
+    if unit == "day":
+        return Reading("DATE", shift(dct, -1, "Y").isoformat())
+    if unit == "week":
+        return Reading("DATE", iso_week(shift(dct, -1, "Y")))
+    if unit == "quarter":
+        year, quarter = quarter_of(dct)
+        return Reading("DATE", f"{year - 1:04d}-Q{quarter}")
+    if unit == "month":
+        return Reading("DATE", f"{dct.year - 1:04d}-{dct.month:02d}")
+    return Reading("DATE", f"{dct.year - 1:04d}")
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_GRANULARITY = {
+    "day": re.compile(r"\d{4}-\d\d-\d\d"),
+    "week": re.compile(r"\d{4}-W\d\d$"),
+    "month": re.compile(r"\d{4}-\d\d$"),
+    "quarter": re.compile(r"\d{4}-Q\d$"),
+}
+
 HANDLERS = {
+    "that_time": _that_time,
+    "same_period": _same_period,
     "the_unit": _the_unit,
     "relative_day": _relative_day,
     "weekday": _weekday,

@@ -17,9 +17,14 @@ UNITS: dict[str, str] = LEXICON["units"]
 _QUARTER = re.compile(r"\d{4}-Q\d")
 _TIME_UNITS = set(LEXICON["time_units"])
 _VAGUE = re.compile(r"several|few|many|some|numerous|couple", re.I)
-# An amount just before "a year" makes it a rate ("$5 million a year", "3 percent a year").
+# An amount just before "a year" makes it a rate ("$5 million a year", "3 percent a year",
+# "1,000 barrels of oil a day"); a clause boundary or a preposition between them does not
+# ("in 2009 and run for at least a decade").
 _RATE_BEFORE = re.compile(
-    r"(?:\d|percent|%|times|dollars|cents|once|twice)[\w\s.,$%-]{0,25}$", re.I
+    r"(?:\d|percent|%|times|dollars|cents|once|twice)"
+    r"(?:(?!\b(?:and|or|but|for|in|to|by|at|since|until|from|with|over|after|before|than)\b)"
+    r"[\w\s.$%-]|,(?=\d)){0,25}$",
+    re.I,
 )
 
 
@@ -104,8 +109,12 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
         # ages ("6-year-old") are not time expressions in TimeBank, and "a year-earlier
         # quarter" is another expression
         return None
+    if unit.startswith("quarter") and c.get("vague") and ctx.word_before(c.start) == "in":
+        return None  # "in some quarters": among some people, not a length of time
     if unit.startswith("quarter") and _FRACTION_OF.match(ctx.text_after(c.end, 40)):
         return None  # "more than a quarter of the vote", "three quarters of them": a share
+    if _MEASURES_A_THING.match(ctx.text_after(c.end, 40)):
+        return None
     hyphen = "-" in (c.get("hyph") or "")
     if hyphen and (raw or "").lower() in ("a", "an"):
         return None
@@ -132,6 +141,10 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
 
 _NOT_TIME_AFTER_CURRENT = re.compile(rf"\s+{alternation(LEXICON['current_not_time'])}\b", re.I)
 _BARE_PLURAL_CUES = ("for", "in", "within", "over", "than", "lasting", "took", "takes")
+# "75 hours of battery life": a length that measures a thing, not a time of the story
+_MEASURES_A_THING = re.compile(
+    rf"\s+of\s+(?:\w+\s+)?{alternation(LEXICON['measured_things'])}\b", re.I
+)
 
 
 def _plural_unit(c: Candidate, ctx: Context) -> Reading | None:
@@ -141,12 +154,19 @@ def _plural_unit(c: Candidate, ctx: Context) -> Reading | None:
         return None  # "the years" alone is rarely a time expression
     if not rel and not c.get("ahead") and ctx.word_before(c.start) not in _BARE_PLURAL_CUES:
         return None  # "years" alone is rarely a time expression; "for years" is
+    if rel == "recent":
+        # "in recent years": an unspecified stretch of the past, DATE PAST_REF in TimeBank's
+        # gold and the TimeML guidelines, not a length
+        return Reading("DATE", "PAST_REF")
     value = duration_value(None, unit)
     return Reading("DURATION", value) if value else None
 
 
 def _ago(c: Candidate, ctx: Context) -> Reading | None:
     direction = re.sub(r"\s+", " ", (c.get("dir") or "").lower())
+    direction = {"previous": "before", "previously": "before", "prior": "before"}.get(
+        direction, direction
+    )
     unit_word = (c.get("unit") or "").lower()
     code, times = _unit(unit_word)
     if not code:
@@ -260,6 +280,7 @@ def _year_ago_adj(c: Candidate, ctx: Context) -> Reading | None:
 _REFS = {
     "PRESENT_REF": re.compile(
         r"(?:right\s+)?now|currently|at\s+present|nowadays|these\s+days|presently|current"
+        r"|the\s+time\s+being"
     ),
     "FUTURE_REF": re.compile(
         r"(?:the\s+)?(?:near\s+|distant\s+|foreseeable\s+)?future|soon|the\s+\w+\s+term"

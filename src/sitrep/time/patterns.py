@@ -48,6 +48,8 @@ _TEENS_WORDS = (
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+# A clipped year: "'82", "’07" (the century comes from the document date)
+CLIPPED_YEAR = r"['’](?P<clipped>\d\d)(?![\d'’]|s\b|\w)"
 YEAR_WORDS = (
     rf"(?:nineteen|twenty)\s+(?:{_TENS_WORDS}(?:[-\s]{_UNITS_WORDS})?|{_TEENS_WORDS}|hundred)"
     rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORDS}|{_TEENS_WORDS}"
@@ -55,7 +57,15 @@ YEAR_WORDS = (
 )
 _ORDINAL = alternation(list(LEXICON["ordinals"]))
 _HOLIDAY = alternation([*LEXICON["holidays"], *LEXICON["floating_holidays"]])
-TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time))"
+_NAMED_DAY = rf"(?P<name>{alternation(list(LEXICON['named_days']))})"
+# A zone after a clock time: universal time (with an offset: "GMT+8", "UTC -05:00") is kept
+# in the value, a named local zone only in the extent (TimeBank drops "EDT"); in
+# parentheses too: "6:40 p.m. (GMT +8)".
+_ZONE = (
+    r"(?:(?P<utc>(?-i:UTC|GMT|Z))(?:\s*(?P<offset>[+\-−]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?!\d|[.,]\d))?"
+    r"|[ECMP][SD]T|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time)"
+)
+TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+){_ZONE}(?(zparen)\s*\)))"
 AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
 # Word start: not inside a word or a contraction, nor the number of a code ("S-400",
 # "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
@@ -90,7 +100,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "December 2021", "January this year", "mid-July last year"
     (
         "month_year",
-        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?P<ywords>{YEAR_WORDS}){E})",
+        rf"{B}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>this|last|next)\s+year|(?P<ywords>{YEAR_WORDS}){E}|{CLIPPED_YEAR})",
     ),
     # "September", "last April", "next January", "this May"
     ("month", rf"{B}(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<month>{_MONTH_FULL}){E}(?!-)"),
@@ -100,6 +110,11 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"{B}(?:(?P<fiscal>fiscal(?:\s+year)?|FY)\s*'?|the\s+(?:calendar\s+)?year\s+|(?P<the>the)\s+(?=\d{{4}}\s+(?:period|season|fiscal\s+year)))?"
         rf"(?P<year>{YEAR})(?(the)\s+(?:period|season|fiscal\s+year))",
     ),
+    # "FY07", "FY'07", "in '82": a year written with two digits
+    (
+        "clipped_year",
+        rf"(?:{B}(?P<fy>FY|fiscal\s+)\s*['’]?(?P<fyy>\d\d)(?![\d'’]|\w)|(?<![\w'’]){CLIPPED_YEAR})",
+    ),
     (
         "year_words",
         rf"{B}(?:the\s+year\s+)?(?P<words>{YEAR_WORDS}){E}",
@@ -107,7 +122,7 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the 1980s", "the '90s", "the late 1990s"
     (
         "decade",
-        rf"{B}(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0'?s|'(?P<short>\d)0'?s|(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
+        rf"{B}(?:the\s+)?(?:(?P<cent>1[6-9]|20)(?P<dec>\d)0['’]?s|['’](?P<short>\d)0['’]?s|(?<=the\s)(?:mid-)?(?P<bare>[1-9])0['’]?s|(?P<words>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){E}",
     ),
     # "the 20th century", "the twentieth century"
     (
@@ -141,7 +156,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "weekday",
         rf"{B}(?:(?P<rel>last|next|this|this\s+past|this\s+coming|coming|past|the\s+(?:previous|preceding|following))\s+)?(?P<wd>{WEEKDAY})(?P<pl>s)?"
-        rf"(?:\s+(?P<part>{PART}))?{E}",
+        rf"(?:\s+(?P<part>{PART})(?P<partpl>s)?)?{E}",
     ),
     # "last week", "this year", "next month", "the weekend", "the coming months"
     (
@@ -153,12 +168,12 @@ _PATTERNS: list[tuple[str, str]] = [
     # "the year", "the fiscal year", "the week" (TimeBank marks them when they mean a period)
     (
         "the_unit",
-        rf"{B}the\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>year|week|month){E}(?![-']|\s+(?:of|before|after|earlier|ago|in\b))",
+        rf"{B}the\s+(?:(?P<fiscal>fiscal|calendar)\s+)?(?P<unit>year|week|month|day){E}(?![-']|\s+(?:of|before|after|earlier|ago|in\b|when|that|he|she|they|it|we|I\b|prior|previous|following|later))",
     ),
     # "this summer", "last fall", "the spring of 1998", "winter 2019"
     (
         "season",
-        rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-))?(?P<season>{SEASON})"
+        rf"{B}(?:(?P<rel>last|next|this(?:\s+past|\s+coming)?|the|early|late|mid)\s+|(?P<mid>mid-)|(?P<yearfirst>{YEAR})\s+)?(?P<season>{SEASON})"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<ywords>{YEAR_WORDS})))?{E}",
     ),
     # "a year ago", "three days earlier", "ten years later", "two weeks from now", "a week or
@@ -166,7 +181,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "ago",
         rf"{B}(?:(?P<num>{NUM}|{VAGUE})[\s-]+|the\s+)?(?P<unit>{UNIT})s?\s+(?:or\s+so\s+)?"
-        rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since){E}",
+        rf"(?P<dir>ago|earlier|before|later|after|afterwards?|from\s+now|hence|since|previous(?:ly)?|prior){E}",
     ),
     (
         "year_ago_adj",
@@ -205,12 +220,12 @@ _PATTERNS: list[tuple[str, str]] = [
         "ref",
         rf"{B}(?P<word>(?:right\s+)?now|currently|at\s+present|nowadays|these\s+days|presently|"
         rf"(?:more\s+|most\s+|until\s+)?recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
-        rf"the\s+(?:near|short|long|medium)\s+term|current){E}",
+        rf"the\s+(?:near|short|long|medium)\s+term|the\s+time\s+being|current|recent(?=\s+[a-z])){E}",
     ),
-    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight"
+    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight", "May 8 1:00AM"
     (
         "clock",
-        rf"{B}(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
+        rf"{B}(?:(?P<pmonth>{MONTH})\s+(?P<pday>{DAY})\s*,?\s*(?:at\s+)?(?=\d))?(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
         rf"|(?P<oh>\d{{1,2}}|{NUMBER_WORDS_RE})\s+(?:o'clock|in\s+the\s+(?P<ipart>morning|afternoon|evening))"
         rf"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))(?:{TZ})?"
         rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>yesterday|today|tomorrow)"
@@ -233,6 +248,18 @@ _PATTERNS: list[tuple[str, str]] = [
         "year_end",
         rf"{B}(?:(?P<the>the)\s+)?(?P<kind>year[-\s]end|year's\s+end|end\s+of\s+the\s+year|mid-?year|beginning\s+of\s+the\s+year|turn\s+of\s+the\s+century){E}",
     ),
+    # days that history names: "Black Monday", "D-Day", "9/11"
+    ("named_day", rf"(?<![\w/]){_NAMED_DAY}(?![\w/])"),
+    # comparisons with the period the story is about: "the same month a year ago", "the
+    # same period last year", "the same quarter a year earlier"
+    (
+        "same_period",
+        rf"{B}the\s+same\s+(?P<unit>day|week|month|quarter|period|time|season)\s+"
+        rf"(?:(?P<ago>a\s+year\s+(?:ago|earlier|before)|one\s+year\s+(?:ago|earlier))"
+        rf"|(?P<last>last|the\s+(?:previous|prior)|a)\s+year){E}",
+    ),
+    # "that time", "at the time": the time the narrative last named
+    ("that_time", rf"{B}that\s+time{E}(?!\s+(?:of|when|that|to|for)\b)"),
     # anaphoric days: "that day", "the next day", "the previous week", "that same day"
     (
         "anaphor",
@@ -244,6 +271,42 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _PATTERNS
 ]
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
+
+# Rules whose every match contains a fixed word ("ago", "long", "century" ...) are run only
+# around that word: a plain scan for the word is far cheaper than trying the whole pattern
+# at every position of the text. Each entry: the word's pattern and how many characters the
+# rule's match may reach before it; a match must contain the word and end just after it
+# (within ``_AHEAD`` characters, enough for the end-of-word check).
+_ANCHORS: dict[str, tuple[str, int]] = {
+    "ago": (
+        r"\b(?:ago|earlier|before|later|after|afterwards?|from\s+now|hence|since|previous(?:ly)?"
+        r"|prior)\b",
+        100,
+    ),
+    "long_adjective": (r"long\b", 60),
+    "century": (r"\bcentury\b", 30),
+    "year_ago_adj": (r"\byear[-\s](?:ago|earlier)\b", 10),
+    "that_time": (r"\bthat\s+time\b", 0),
+    "same_period": (r"\bthe\s+same\s+", 0),
+    "named_day": (r"(?:\bblack\s|\bd-day|\bv-?[ej]\s?day|\b9/11)", 0),
+    "latest_period": (r"\bthe\s+latest\s", 0),
+    "quarter": (r"\b(?:quarter|half)\b", 80),
+    "fraction_unit": (r"\b(?:quarters?|half)\b", 20),
+    "duration": (rf"\b{UNIT}s?\b", 80),
+    "plural_unit": (r"\b(?:years|months|weeks|days|decades|centuries|hours|minutes)\b", 20),
+    "clock": (
+        rf"(?:\d\s*{AMPM}|\d[:.]\d\d|\b(?:noon|midnight|midday|o'clock)\b|\bin\s+the\s+"
+        r"(?:morning|afternoon|evening)\b|\d\d(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))",
+        40,
+    ),
+}
+_AHEAD = 60
+_ANCHORED = [
+    (name, regex, re.compile(_ANCHORS[name][0], re.IGNORECASE), _ANCHORS[name][1])
+    for name, regex in RULES
+    if name in _ANCHORS
+]
+_SCANNED = [(name, regex) for name, regex in RULES if name not in _ANCHORS]
 
 
 @dataclass(slots=True)
@@ -263,9 +326,18 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every candidate of every rule, overlapping ones included, ordered by start and then
     longest first; the tagger keeps the leftmost-longest that normalises."""
     found: list[Candidate] = []
-    for name, regex in RULES:
+    for name, regex in _SCANNED:
         for match in regex.finditer(text):
             if match.end() > match.start():
                 found.append(Candidate(name, match.start(), match.end(), match.groupdict()))
+    for name, regex, anchor, back in _ANCHORED:
+        seen: set[tuple[int, int]] = set()
+        for word in anchor.finditer(text):
+            window = regex.finditer(text, max(0, word.start() - back), word.end() + _AHEAD)
+            for match in window:
+                span = (match.start(), match.end())
+                if match.start() <= word.start() < match.end() and span not in seen:
+                    seen.add(span)
+                    found.append(Candidate(name, *span, match.groupdict()))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), _PRIORITY[c.rule]))
     return found

@@ -20,7 +20,8 @@ _HANDLERS = {**calendar_points.HANDLERS, **days.HANDLERS, **durations.HANDLERS}
 # "June 22-24", "June 22 and 23": the second day is its own expression (TimeML annotates the
 # two ends of a range separately).
 _RANGE_TAIL = re.compile(
-    r"\s*(?:-|–|to|through|and|or)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?![\d,.]\d|\w)(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?"
+    r"\s*(?:-|–|to|through|and|or)\s*(?P<dayword>(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)(?![\d,.]\d|\w)"
+    r"(?:,?\s*(?P<year>(?:19|20)\d\d)(?!\d))?"
 )
 
 
@@ -74,7 +75,31 @@ def _range_tail(ctx: Context, cand: Candidate, reading: Reading) -> tuple[int, i
         return None
     if last <= first and not match["year"]:
         return None
-    return match.start("day"), match.end("day"), Reading("DATE", last.isoformat())
+    return match.start("day"), match.end("dayword"), Reading("DATE", last.isoformat())
+
+
+# "15 to 22 February", "6-8 June 1994": the first day, written before the month it shares
+_RANGE_HEAD = re.compile(
+    r"(?<![\w.,/-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and|until|till)\s*$"
+)
+
+
+def _range_head(ctx: Context, cand: Candidate, reading: Reading) -> tuple[int, int, Reading] | None:
+    """The first end of a day-month range ("15 to 22 February") as its own expression."""
+    if cand.rule != "date_dmy" or not re.fullmatch(r"\d{4}-\d\d-\d\d", reading.value):
+        return None
+    match = _RANGE_HEAD.search(ctx.text[max(0, cand.start - 12) : cand.start])
+    if match is None:
+        return None
+    last = date.fromisoformat(reading.value)
+    try:
+        first = date(last.year, last.month, int(match["day"]))
+    except ValueError:
+        return None
+    if first >= last:
+        return None
+    start = max(0, cand.start - 12) + match.start("day")
+    return start, start + len(match["day"]), Reading("DATE", first.isoformat())
 
 
 def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression]:
@@ -88,9 +113,9 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
     chosen = _select(find_candidates(text), ctx)
     spans = [(r.start or c.start, r.end or c.end, r) for c, r in chosen]
     for cand, reading in chosen:
-        tail = _range_tail(ctx, cand, reading)
-        if tail and not any(s < tail[1] and tail[0] < e for s, e, _ in spans):
-            spans.append(tail)
+        for extra in (_range_tail(ctx, cand, reading), _range_head(ctx, cand, reading)):
+            if extra and not any(s < extra[1] and extra[0] < e for s, e, _ in spans):
+                spans.append(extra)
     spans.sort(key=lambda s: s[0])
     result: list[TimeExpression] = []
     ids: dict[str, str] = {}  # selection-order id -> text-order id
@@ -98,7 +123,8 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
     for start, end, reading in spans:
         expression = text[start:end]
         new_start, mod = extend_with_modifier(text, start, reading.type, expression)
-        if new_start < previous_end:
+        if new_start < previous_end or reading.value.endswith("_REF"):
+            # a vague reference takes no modifier: "about recent events" is a topic
             new_start, mod = start, None
         mod = mod or reading.mod
         preposition = preposition_before(text, new_start)

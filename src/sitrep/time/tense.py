@@ -30,7 +30,7 @@ _FUTURE_WORDS = re.compile(
     r"\b(?:will|won't|'ll|shall|going\s+to|is\s+to|are\s+to|due\s+to|scheduled|expected\s+to|"
     r"(?:plan|plann|intend|hope|expect|want|decide|agree|promise|vow|threaten|prepare|aim)(?:s|ed|ing)?\s+to|"
     r"(?:is|are|was|were)\s+(?:planning|going)\s+to|"
-    r"planning|set\s+to|slated|would|upcoming|effective|payable|"
+    r"planning|planned\s+(?:an?|the)|set\s+(?:to|for)|slated|would|upcoming|effective|payable|"
     r"as\s+(?:soon|early)\s+as)\b",
     re.I,
 )
@@ -91,7 +91,7 @@ def _tense_of_verb(verb: Token) -> Tense | None:
     return None
 
 
-def _tense_from_text(text: str, start: int, end: int) -> Tense | None:
+def _tense_from_text(text: str, start: int, end: int, weak: bool = True) -> Tense | None:
     left = text[max(0, start - _WINDOW) : start]
     right = text[end : end + _WINDOW]
     cut = list(_SENTENCE_END.finditer(left))
@@ -103,7 +103,8 @@ def _tense_from_text(text: str, start: int, end: int) -> Tense | None:
     # The governing verb usually comes first ("said Friday", "will meet on Thursday"), so
     # the clause before the expression is read first, strong markers before weak ones.
     for context, on_left in ((left, True), (right, False)):
-        for markers in ((_FUTURE_WORDS, "FUTURE"), (_PAST_WORDS, "PAST")), ((_WEAK_PAST, "PAST"),):
+        passes = ((_FUTURE_WORDS, "FUTURE"), (_PAST_WORDS, "PAST")), ((_WEAK_PAST, "PAST"),)
+        for markers in passes if weak else passes[:1]:
             best: tuple[int, Tense] | None = None
             for regex, tense in markers:
                 for match in regex.finditer(context):
@@ -115,8 +116,13 @@ def _tense_from_text(text: str, start: int, end: int) -> Tense | None:
     return None
 
 
-def tense_at(text: str, start: int, end: int, doc: Doc | None = None) -> Tense | None:
-    """Tense of the clause around ``text[start:end]``; None when nothing says."""
+def tense_at(
+    text: str, start: int, end: int, doc: Doc | None = None, weak: bool = True
+) -> Tense | None:
+    """Tense of the clause around ``text[start:end]``; None when nothing says.
+
+    ``weak=False`` ignores the weakest marker of the text fallback, a word in "-ed" (which
+    may be a participle: "remain closed until Friday" is not in the past)."""
     if doc is not None and doc.text == text:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
@@ -126,5 +132,5 @@ def tense_at(text: str, start: int, end: int, doc: Doc | None = None) -> Tense |
                 if tense in ("PAST", "FUTURE"):
                     return tense
                 # A present (or no) tense says little about a date: let the wording decide.
-                return _tense_from_text(text, start, end) or tense
-    return _tense_from_text(text, start, end)
+                return _tense_from_text(text, start, end, weak) or tense
+    return _tense_from_text(text, start, end, weak)

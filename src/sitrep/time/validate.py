@@ -16,7 +16,8 @@ _DATE = (
     rf"|Q[1-4X]|H[12X]|SP|SU|FA|WI)"  # quarter, half, season
     rf")?)"
 )
-_TIME = r"T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?|MO|AF|EV|NI|MI|DT)"
+_ZONE = r"(?:Z|[+-](?:0\d|1[0-4])(?::?[0-5]\d)?)"  # ISO 8601 offset from universal time
+_TIME = rf"T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d)?)?{_ZONE}?|MO|AF|EV|NI|MI|DT)"
 _NUM = r"(?:\d+(?:\.\d+)?|X)"
 _DURATION = rf"P(?:XX|(?:{_NUM}[YMWDQECL])+(?:T(?:{_NUM}[HMS])+)?|T(?:{_NUM}[HMS])+)"
 _VALUE = re.compile(rf"(?:{_DATE}(?:{_TIME})?|{_DURATION}|PAST_REF|PRESENT_REF|FUTURE_REF)")

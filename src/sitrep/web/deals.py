@@ -1,0 +1,83 @@
+"""The deal tracker's view of deals: schedule and delay, and the place for a SIPRI match."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sitrep.errors import E, NotFoundError
+from sitrep.store import Store
+from sitrep.time.intervals import value_interval
+from sitrep.transfers.linking import Deal, link_deals
+
+
+def _due_end(value: str | None) -> date | None:
+    """The last day a TIMEX3 delivery date allows ("2021-12" -> 2021-12-31)."""
+    if not value:
+        return None
+    span = value_interval(value)
+    return span[1] if span else None
+
+
+def schedule(deal: Deal) -> dict[str, Any]:
+    """First and latest reported delivery date, the slip between them, and how overdue the
+    deal was at its latest status report (not delivered past the due date)."""
+    dues = [f for f in deal.timeline if f.delivery_due]
+    first = dues[0].delivery_due if dues else None
+    first_end, due_end = _due_end(first), _due_end(deal.delivery_due)
+    slip = (due_end - first_end).days if first_end and due_end else None
+    overdue = None
+    if due_end and deal.status_date and deal.status not in ("delivered", "cancelled"):
+        try:
+            overdue = max((date.fromisoformat(deal.status_date) - due_end).days, 0)
+        except ValueError:
+            overdue = None
+    return {
+        "first_due": first,
+        "due": deal.delivery_due,
+        "slip_days": slip if slip and slip > 0 else 0 if slip is not None else None,
+        "overdue_days": overdue,
+        "delayed": deal.status == "delayed" or bool(slip and slip > 0) or bool(overdue),
+    }
+
+
+def sipri_match(deal: Deal) -> dict[str, Any] | None:
+    """The SIPRI Arms Transfers Database row this deal matches, once a register is loaded.
+
+    None until the SIPRI reconciliation (``--sipri``) lands; pages and the API already show
+    the field, so it only has to fill it in here.
+    """
+    return None
+
+
+def deal_summary(deal: Deal) -> dict[str, Any]:
+    return {**deal.to_row(), **schedule(deal), "sipri": sipri_match(deal)}
+
+
+def deal_detail(deal: Deal) -> dict[str, Any]:
+    data = deal.to_dict()
+    data.update(schedule(deal))
+    data["sipri"] = sipri_match(deal)
+    return data
+
+
+def find_deals(
+    store: Store,
+    *,
+    supplier: str | None = None,
+    recipient: str | None = None,
+    system: str | None = None,
+    status: str | None = None,
+) -> list[Deal]:
+    deals = link_deals(store.transfer_facts(supplier=supplier, recipient=recipient, system=system))
+    if status:
+        deals = [d for d in deals if d.status == status]
+    return deals
+
+
+def find_deal(store: Store, deal_id: str) -> Deal:
+    matches = [d for d in link_deals(store.transfer_facts()) if d.id.startswith(deal_id)]
+    if len(matches) != 1 or not deal_id:
+        error = E.NO_DEAL if not matches or not deal_id else E.AMBIGUOUS_DEAL
+        raise NotFoundError(error, deal_id=deal_id, count=len(matches))
+    return matches[0]
