@@ -198,6 +198,9 @@ class Transfer:
     evidence: Evidence
     supplier: str | None = None  # ISO 3166 alpha-3
     recipient: str | None = None
+    # The company or agency that supplies, where the article names one ("Lockheed Martin");
+    # ``supplier`` is then its home country.
+    supplier_org: str | None = None
     kind: str = "purchase"  # purchase licensed-production co-development spares lease aid
     quantity: int | None = None
     value: Amount | None = None

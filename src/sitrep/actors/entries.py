@@ -48,6 +48,10 @@ EQUIPMENT_CATEGORIES = frozenset(
         "loitering munition",
         "radar",
         "engine",
+        # kinds the transfer stage reads from what news calls them ("assault rifles",
+        # "Russian arms"), when no catalogue designation names the system
+        "small arms",
+        "military equipment",
     }
 )
 
@@ -146,4 +150,4 @@ class EquipmentEntry:
 
     @property
     def origins(self) -> tuple[str, ...]:
-        return tuple(self.origin.split("+"))
+        return tuple(o for o in self.origin.split("+") if o)  # none for an unknown origin

@@ -99,6 +99,19 @@ class CueLexicon:
                 return CueMatch(status, found.start(), found.end(), found.group())
         return None
 
+    def statuses_in(self, sentence: str) -> list[CueMatch]:
+        """Every status a sentence states, in text order; where two cues overlap, the one
+        earlier in file order wins ("first batch arrived" over "arrived")."""
+        found: list[CueMatch] = []
+        for status, pattern in self.statuses:
+            for match in pattern.finditer(sentence):
+                if _NEGATED.search(sentence, 0, match.start()):
+                    continue
+                if any(c.start < match.end() and match.start() < c.end for c in found):
+                    continue
+                found.append(CueMatch(status, match.start(), match.end(), match.group()))
+        return sorted(found, key=lambda c: c.start)
+
     def kind_cues(self, sentence: str) -> list[CueMatch]:
         found = [
             CueMatch(kind, m.start(), m.end(), m.group())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from sitrep.actors.entries import EquipmentEntry
 from sitrep.actors.equipment import EquipmentMatch
@@ -36,6 +36,7 @@ class SentenceFact:
     cue: CueMatch | None  # the cue that makes it a transfer fact (offsets within the sentence)
     supplier: str | None = None
     recipient: str | None = None
+    supplier_org: str | None = None  # the company that supplies, when one is named
     kind: str = "purchase"
     kind_from_cue: bool = False
     status: str | None = None
@@ -129,9 +130,17 @@ def sentence_facts(
     values = assign_values(amounts, systems, base)
     kinds = kinds_for(systems, kind_cues, sentence)
     facts = []
+    statuses = lexicon.statuses_in(text) if status is not None else []
+    sentence_status = status
     for index, mention in enumerate(systems):
         kind_cue = kinds[index]
+        # "intends to buy Russian arms and bought fighter jets in 2003": each system takes
+        # the status of its own clause
+        status = _clause_status(sentence, statuses, mention, lexicon) or sentence_status
         supplier, recipient = _parties(mention, countries)
+        if mention.entry.category == "military equipment" and status is None:
+            continue  # "Russia is No. 1 supplier of arms to India": a relation, no deal
+        company = next((c.company for c in countries if c.company and c.iso3 == supplier), None)
         facts.append(
             SentenceFact(
                 system=mention.entry,
@@ -140,6 +149,7 @@ def sentence_facts(
                 cue=status or kind_cue or transfer_cue,
                 supplier=supplier,
                 recipient=recipient,
+                supplier_org=company,
                 kind=kind_cue.label if kind_cue else "purchase",
                 kind_from_cue=kind_cue is not None,
                 status=status.label if status else None,
@@ -152,6 +162,45 @@ def sentence_facts(
             )
         )
     return facts
+
+
+def _clause_status(
+    sentence: Span, cues: list[CueMatch], mention: EquipmentMatch, lexicon: CueLexicon
+) -> CueMatch | None:
+    """The status stated in the system's own clause (the first in precedence order), when
+    the sentence states several in different clauses."""
+    if len(cues) < 2 or not sentence.doc.has_annotation("DEP"):
+        return None
+    doc = sentence.doc
+    system = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if system is None:
+        return None
+    home = _clause_head(system.root)
+    own = []
+    for cue in cues:
+        span = doc.char_span(
+            sentence.start_char + cue.start, sentence.start_char + cue.end, alignment_mode="expand"
+        )
+        if span is not None and any(_clause_head(t) == home for t in span):
+            own.append(cue)
+    if not own or len(own) == len(cues):
+        return None
+    order = {status: i for i, (status, _) in enumerate(lexicon.statuses)}
+    return min(own, key=lambda c: order[c.label])
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"})
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading ``tok``'s clause (open complements belong to the verb above them)."""
+    for _ in range(12):  # clause nesting in a sentence is shallow; bounds the walk
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS:
+            return tok
+        if tok.head == tok:
+            return tok
+        tok = tok.head
+    return tok
 
 
 def _quantity(

@@ -3,8 +3,9 @@
 Two steps. First the article's context fills what a sentence leaves unsaid: the supplier is
 the system's country of origin (the other partner for a jointly designed system) or the
 supplier the article names ("Russia is India's largest defence supplier"); the recipient is
-the one another sentence about the same system names, or that relation's other party, or the
-country the article is about. Then facts with the same (supplier, recipient, system, kind)
+the one another sentence about the same system names, or that relation's other party — never
+merely the country the article is about, which in a story about Syria made the US Navy's
+F-35 order Syrian. Then facts with the same (supplier, recipient, system, kind)
 merge into one Transfer whose every sentence keeps its evidence.
 """
 
@@ -17,11 +18,6 @@ from sitrep.records import Evidence, Transfer, TransferFact
 from sitrep.transfers.cues import CueLexicon
 from sitrep.transfers.facts import SentenceFact
 from sitrep.transfers.parties import CountryMention
-
-# The article is "about" a country when it names it at least this often: enough to rule out
-# a passing mention, low enough for a four-sentence wire story. Set on the seed article and
-# the deal corpus (the recipient is named 3-6 times in each).
-_MIN_MENTIONS_FOR_TOPIC = 2
 
 
 def relations(countries: Iterable[CountryMention]) -> list[tuple[str, str]]:
@@ -37,11 +33,6 @@ def relations(countries: Iterable[CountryMention]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _topic_countries(countries: Iterable[CountryMention]) -> list[str]:
-    counts = Counter(c.iso3 for c in countries)
-    return [iso3 for iso3, n in counts.most_common() if n >= _MIN_MENTIONS_FOR_TOPIC]
-
-
 def _origin_supplier(fact: SentenceFact) -> str | None:
     origins = [o for o in fact.system.origins if o != fact.recipient]
     return origins[0] if len(origins) == 1 else None
@@ -52,7 +43,6 @@ def fill_from_context(
 ) -> list[SentenceFact]:
     """Complete supplier and recipient from the article; drop domestic procurement."""
     pairs = relations(all_countries)
-    topics = _topic_countries(all_countries)
     by_system: dict[str, Counter[str]] = {}
     for fact in facts:
         if fact.recipient:
@@ -62,7 +52,7 @@ def fill_from_context(
         if fact.supplier is None:
             fact.supplier = _origin_supplier(fact)
         if fact.recipient is None:
-            fact.recipient = _context_recipient(fact, by_system, pairs, topics)
+            fact.recipient = _context_recipient(fact, by_system, pairs)
         if fact.supplier is None:
             fact.supplier = _origin_supplier(fact) or next(
                 (s for s, r in pairs if r == fact.recipient), None
@@ -84,13 +74,10 @@ def _context_recipient(
     fact: SentenceFact,
     by_system: dict[str, Counter[str]],
     pairs: list[tuple[str, str]],
-    topics: list[str],
 ) -> str | None:
     named = by_system.get(fact.system.id)
     candidates = [c for c, _ in named.most_common()] if named else []
     candidates += [r for s, r in pairs if s == fact.supplier or s in fact.system.origins]
-    single_origin = len(fact.system.origins) == 1
-    candidates += [t for t in topics if not (single_origin and t in fact.system.origins)]
     for candidate in candidates:
         if candidate != fact.supplier:
             return candidate
@@ -134,6 +121,7 @@ def merge_facts(facts: list[SentenceFact], document_id: str, lexicon: CueLexicon
                 evidence=_evidence(lead, document_id),
                 supplier=supplier,
                 recipient=recipient,
+                supplier_org=next((f.supplier_org for f in group if f.supplier_org), None),
                 kind=kind,
                 # The first sentence that states a value wins: articles give the headline
                 # figure first and details (batches, conversions) after.

@@ -23,6 +23,8 @@ Role = Literal["supplier", "recipient"]
 _MAX_NAME_TOKENS = 4  # longest country name in tokens ("Democratic Republic of the Congo" is 5,
 # but news writes "DR Congo"); longer names are still found as their aliases
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Verbs by which a company buys (otherwise a company in a deal sells).
+_BUYING = frozenset({"buy", "purchase", "order", "acquire", "import", "lease", "procure"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class CountryMention:
     # The role is stated by the deal itself: "ordered ... from Bulgaria", "the sale to India"
     # (not "engine deliveries from the US", which is about a part).
     explicit: bool = False
+    company: str | None = None  # the company named, when the party is a company's country
 
 
 def _is_candidate_start(token: Token) -> bool:
@@ -185,6 +188,45 @@ def _role(
     return None, None
 
 
+def _companies(sentence: Span, roles: Roles, origins: tuple[str, ...]) -> list[CountryMention]:
+    """Companies the actor stage placed in a country ("BAE agreed to a deal with Saudi
+    Arabia", "Lockheed Martin will deliver"): in a transfer sentence a company sells unless
+    the parse says it buys. Read only when the actor stage ran."""
+    doc = sentence.doc
+    entities = {e.id: e for e in (doc._.entities or [])}
+    out: list[CountryMention] = []
+    for mention in doc._.mentions or []:
+        if not (sentence.start_char <= mention.start < sentence.end_char):
+            continue
+        entity = entities.get(mention.entity_id or "")
+        if entity is None or entity.kind != "organisation" or not entity.country:
+            continue
+        if "BUS" not in entity.sector and not entity.attributes.get("industry"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        role, _, explicit = role_of(span, roles, origins, entity.country)
+        subject = span.root.dep_ in _SUBJECTS
+        if role == "recipient" and not (_verb_chain_lemmas(span.root.head) & _BUYING):
+            role = "supplier"  # "Dassault signed a contract with Egypt": the seller signs
+        out.append(
+            CountryMention(
+                entity.country,
+                mention.start,
+                mention.end,
+                mention.text,
+                "company",
+                role or "supplier",
+                None,
+                subject,
+                explicit or role is None,
+                entity.name,
+            )
+        )
+    return out
+
+
 def _counterpart_at(sentence: Span, mention: CountryMention, roles: Roles) -> bool:
     span = sentence.doc.char_span(mention.start, mention.end, alignment_mode="expand")
     return span is not None and _counterpart(span, roles)
@@ -233,6 +275,7 @@ def countries_in(
             else m
             for m in mentions
         ]
+    mentions += _companies(sentence, roles, origins) if parsed else []
     if to_party:
         # "Germany will lease two Patriots to Ukraine": with the receiver named after "to",
         # the subject of a two-way verb (lease, transfer, order) is the one giving.

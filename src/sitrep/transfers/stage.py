@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from sitrep.actors.equipment import find_equipment
+from sitrep.actors.equipment import EquipmentMatch, find_equipment
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
 from sitrep.nlp.extensions import register_extensions
 from sitrep.records import Transfer
 from sitrep.time import tag_time
 from sitrep.transfers.cues import CueLexicon, load_cues
 from sitrep.transfers.facts import SentenceFact, resolve_families, sentence_facts
+from sitrep.transfers.generic import find_generic_systems, is_kind_only
 from sitrep.transfers.merge import fill_from_context, merge_facts
 from sitrep.transfers.parties import CountryMention, countries_in
 from sitrep.transfers.rates import RateTable, load_rates
@@ -67,6 +68,11 @@ def find_transfers(
         times = tag_time(doc.text, dct, doc if doc.has_annotation("DEP") else None) if dct else []
     sentences = list(_sentences(doc))
     found_systems = find_equipment(doc.text, gazetteer)
+    if doc.has_annotation("DEP"):
+        found_systems = sorted(
+            found_systems + _generic_systems(sentences, found_systems, lexicon, gazetteer),
+            key=lambda m: m.start,
+        )
     where = [_sentence_index(sentences, m.start) for m in found_systems]
     mentions = resolve_families(found_systems, where)
     facts: list[SentenceFact] = []
@@ -88,6 +94,36 @@ def find_transfers(
         facts.extend(found)
     facts = fill_from_context(facts, countries)
     return merge_facts(facts, str(doc._.document_id or ""), lexicon)
+
+
+def _generic_systems(
+    sentences: list[Span],
+    catalogued: list[EquipmentMatch],
+    lexicon: CueLexicon,
+    gazetteer: Gazetteer,
+) -> list[EquipmentMatch]:
+    """Systems named by their kind ("fighter jets") in sentences that talk of a transfer.
+
+    An article that names a system by its designation refers back to it by its kind ("the
+    Korean light fighter" after "FA-50"): a kind the article's catalogued systems already
+    cover is no system of its own, and "military equipment" is covered by any of them."""
+    taken = [(m.start, m.end) for m in catalogued]
+    named = {m.entry.category for m in catalogued}
+    out: list[EquipmentMatch] = []
+    for sentence in sentences:
+        text = sentence.text
+        if lexicon.transfer_cue(text) is None and lexicon.status_of(text) is None:
+            continue
+        for match in find_generic_systems(sentence, gazetteer, taken):
+            covered = match.category in named or (named and match.category == _ANY)
+            if is_kind_only(match.entry) and covered:
+                continue
+            out.append(match)
+    return out
+
+
+# The category of a phrase that names no particular kind ("Russian arms").
+_ANY = "military equipment"
 
 
 class TransferStage:
