@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from sitrep.records import Evidence, Transfer, TransferFact
 from sitrep.transfers.cues import CueLexicon
 from sitrep.transfers.facts import SentenceFact
+from sitrep.transfers.generic import is_kind_only
 from sitrep.transfers.parties import CountryMention
 
 
@@ -47,6 +48,7 @@ def fill_from_context(
     for fact in facts:
         if fact.recipient:
             by_system.setdefault(fact.system.id, Counter())[fact.recipient] += 1
+    _share_suppliers(facts)
     kept = []
     for fact in facts:
         if fact.supplier is None:
@@ -68,6 +70,22 @@ def fill_from_context(
             fact.kind = "co-development"  # BrahMos for India: designed together
         kept.append(fact)
     return kept
+
+
+def _share_suppliers(facts: list[SentenceFact]) -> None:
+    """Systems named by their kind in a sentence whose other system has a supplier share it:
+    "buy Russian arms, mainly submarines and fighter jets"."""
+    by_sentence: dict[int, list[SentenceFact]] = {}
+    for fact in facts:
+        by_sentence.setdefault(fact.sentence.start_char, []).append(fact)
+    for group in by_sentence.values():
+        known = {f.supplier or _origin_supplier(f) for f in group} - {None}
+        if len(known) != 1:
+            continue
+        (supplier,) = known
+        for fact in group:
+            if fact.supplier is None and not fact.system.origins and is_kind_only(fact.system):
+                fact.supplier = supplier
 
 
 def _context_recipient(

@@ -94,12 +94,30 @@ def _relation_role(head: Token, roles: Roles) -> tuple[Role, str | None] | None:
             continue
         lemma = attr.lemma_.lower()
         partner = next((c for c in attr.children if c.dep_ == "poss"), None)
-        partner_text = partner.text if partner is not None else None
+        if partner is None:
+            # "Russia is No. 1 supplier of arms to India"
+            partner = next(
+                (
+                    g
+                    for p in attr.subtree
+                    if p.dep_ == "prep" and p.lower_ == "to"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+        partner_text = _compound_text(partner) if partner is not None else None
         if lemma in roles.supplier_nouns:
             return "supplier", partner_text
         if lemma in roles.buyer_nouns:
             return "recipient", partner_text
     return None
+
+
+def _compound_text(tok: Token) -> str:
+    """A name with its compounds ("South Korea" for the token "Korea")."""
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    return " ".join([*(w.text for w in words), tok.text])
 
 
 def _names_a_part(noun: Token) -> bool:
