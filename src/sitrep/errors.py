@@ -55,6 +55,11 @@ class E(Enum):
 
     NO_DEAL = ("E209", "no deal with id {deal_id!r}; list them with `sitrep deals`")
     AMBIGUOUS_DEAL = ("E210", "deal id prefix {deal_id!r} matches {count} deals; add digits")
+    BAD_SIPRI_FILE = (
+        "E211",
+        "cannot read the SIPRI trade register {path}: {reason} (download a trade register "
+        "as CSV from https://armstrade.sipri.org and pass that file)",
+    )
     # Web API and watches (E3xx), added with `sitrep serve` (issue 13).
     BAD_PARAMETER = ("E301", "{parameter}: {reason}")
     BAD_JSON_BODY = ("E302", "the request body is not valid JSON: {reason}")

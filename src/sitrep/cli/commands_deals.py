@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -26,13 +27,25 @@ def deals_command(
     recipient: Annotated[str | None, typer.Option(help="Recipient country code, e.g. IND.")] = None,
     supplier: Annotated[str | None, typer.Option(help="Supplier country code, e.g. RUS.")] = None,
     system: Annotated[str | None, typer.Option(help="Part of the system name, e.g. S-400.")] = None,
+    sipri: Annotated[
+        Path | None,
+        typer.Option(
+            help="A SIPRI trade register (CSV) you downloaded: show the register rows each "
+            "deal matches, and the deals SIPRI does not have yet.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Arms deals found across all articles, with their current status.
 
-    Example: sitrep deals --recipient IND --supplier RUS
+    Example: sitrep deals --recipient IND --supplier RUS --sipri trade-register.csv
     """
     deals = _deals(ctx, recipient=recipient, supplier=supplier, system=system)
+    if sipri is not None:
+        _print_sipri(deals, sipri, fmt)
+        return
     if fmt is Format.json:
         print_rows([d.to_dict() for d in deals], fmt)
         return
@@ -52,6 +65,37 @@ def deals_command(
         for d in deals
     ]
     print_rows(rows, fmt, title=f"{len(deals)} deals")
+
+
+def _print_sipri(deals: list[Deal], path: Path, fmt: Format) -> None:
+    from sitrep.actors.gazetteer import load_gazetteer
+    from sitrep.transfers.sipri import match_deals, read_register
+
+    gazetteer = load_gazetteer()
+    matches = match_deals(deals, read_register(path, gazetteer), gazetteer)
+    if fmt is Format.json:
+        print_rows(
+            [{"deal": m.deal.to_row(), "sipri": [r.to_dict() for r in m.rows]} for m in matches],
+            fmt,
+        )
+        return
+    rows = [
+        {
+            "deal": m.deal.id,
+            "from → to": f"{m.deal.supplier or '?'} → {m.deal.recipient or '?'}",
+            "system": m.deal.system,
+            "status": m.deal.status,
+            "SIPRI": "; ".join(
+                f"{r.designation} ({r.supplier}, ordered {r.order_year or '?'}, "
+                f"{r.number or '?'} units, {r.status or 'status ?'})"
+                for r in m.rows
+            )
+            or "not in the register",
+        }
+        for m in matches
+    ]
+    missing = sum(1 for m in matches if not m.rows)
+    print_rows(rows, fmt, title=f"{len(matches)} deals, {missing} not in the SIPRI register")
 
 
 def deal_command(
