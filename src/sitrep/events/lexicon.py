@@ -104,6 +104,7 @@ class Lexicon:
     future_reading: Mapping[str, str]
     negated_reading: Mapping[str, str]
     cues: ModalityCues
+    peacekeeping: frozenset[str] = frozenset()
     # The CAMEO verb dictionary, consulted for verbs and verb-object pairs the hand lexicon
     # lacks (sitrep.events.cameo); None reads with the hand lexicon alone (ablations, tests).
     cameo: CameoVerbs | None = field(default=None, compare=False)
@@ -216,5 +217,6 @@ def load_lexicon() -> Lexicon:
         future_reading={str(k): str(v) for k, v in raw["future_reading"].items()},
         negated_reading={str(k): str(v) for k, v in raw["negated_reading"].items()},
         cues=cues,
+        peacekeeping=word_set(raw.get("peacekeeping") or []),
         cameo=load_cameo_verbs(),
     )

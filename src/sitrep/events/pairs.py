@@ -174,7 +174,8 @@ def _object_nouns(verb: Token) -> list[Token]:
 
 
 def _matches_key(tok: Token, key: str, noun_keys: list[str]) -> bool:
-    if key.startswith("@"):
+    if key == "*":
+        return tok.pos_ in ("NOUN", "PROPN")  # any object (listed last in its map)
         ent = tok.ent_type_
         if key == "@person":
             return ent in _ENTITY_PERSON
@@ -603,6 +604,14 @@ def classify_chain(
             weapon = _weapon_mode([*tok.subtree, *(actor_span or [])], lex)
             if weapon:
                 mode = [weapon]
+        if event_type == "MOBILIZE" and any(
+            t.lemma_.lower() in lex.peacekeeping for t in tok.subtree
+        ):
+            event_type, mode = "AID", ["peacekeeping"]  # "sending troops to a UN force"
+    if frame == "REQUEST" and intended == "ACCUSE":
+        # "called for a full investigation into the death of X": demanding that someone be
+        # investigated or charged accuses them
+        event_type, mode = "ACCUSE", []
     if intent:
         cues.add(Cue.PLANNED)
     if not plover_retype:
