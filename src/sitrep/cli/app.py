@@ -13,6 +13,7 @@ from sitrep import __version__
 from sitrep.cli import (
     commands_deals,
     commands_eval,
+    commands_extract,
     commands_ingest,
     commands_query,
     commands_roles,
@@ -69,6 +70,7 @@ def configure(
 
 
 commands_ingest.register(app)
+commands_extract.register(app)
 commands_query.register(app)
 commands_deals.register(app)
 commands_roles.register(app)

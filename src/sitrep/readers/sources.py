@@ -54,6 +54,7 @@ def read_paths(
     date: str | None = None,
     columns: Mapping[str, str] | None = None,
     stdin: TextIO | None = None,
+    keep_offsets: bool = False,
 ) -> Iterator[ReadResult]:
     """Documents (and errors, in place) from files, directories and ``-`` (standard input).
 
@@ -62,13 +63,16 @@ def read_paths(
     Directories are read recursively in name order; inside them, hidden entries and files
     of unknown type are skipped, while a file of unknown type named explicitly is an error.
 
+    ``keep_offsets``: a plain-text article keeps its header, blanked, so that offsets
+    index the file as given (``sitrep extract``); see :func:`read_text`.
+
     Raises at once (not while iterating) ``InputError(E.BAD_DATE)`` for a malformed
     ``date`` and ``ConfigError(E.BAD_OPTION)`` for a bad ``columns`` mapping: these are
     mistakes in the command, not in one input.
     """
     fallback = parse_date(date, source="--date") if date is not None else None
     resolved = resolve_columns(columns)
-    return _read_all(paths, date=fallback, columns=resolved, stdin=stdin)
+    return _read_all(paths, date=fallback, columns=resolved, stdin=stdin, keep_offsets=keep_offsets)
 
 
 def _read_all(
@@ -77,10 +81,12 @@ def _read_all(
     date: str | None,
     columns: Mapping[str, str],
     stdin: TextIO | None,
+    keep_offsets: bool,
 ) -> Iterator[ReadResult]:
     for name in paths:
         if str(name) == STDIN:
-            yield _read_stdin(stdin if stdin is not None else sys.stdin, date=date)
+            stream = stdin if stdin is not None else sys.stdin
+            yield _read_stdin(stream, date=date, keep_offsets=keep_offsets)
             continue
         path = Path(name)
         if path.is_dir():
@@ -88,9 +94,13 @@ def _read_all(
                 if isinstance(found, InputError):
                     yield found
                 else:
-                    yield from _read_file(found, date=date, columns=columns)
+                    yield from _read_file(
+                        found, date=date, columns=columns, keep_offsets=keep_offsets
+                    )
         else:
-            yield from _read_file(path, date=date, columns=columns, explicit=True)
+            yield from _read_file(
+                path, date=date, columns=columns, explicit=True, keep_offsets=keep_offsets
+            )
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -151,7 +161,12 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
 
 
 def _read_file(
-    path: Path, *, date: str | None, columns: Mapping[str, str], explicit: bool = False
+    path: Path,
+    *,
+    date: str | None,
+    columns: Mapping[str, str],
+    explicit: bool = False,
+    keep_offsets: bool = False,
 ) -> Iterator[ReadResult]:
     source = str(path)
     if not path.exists():
@@ -186,7 +201,10 @@ def _read_file(
         except InputError as error:
             yield error
             return
-        yield read_text(raw, source=source, date=date) if kind == "text" else _timeml(raw, source)
+        if kind == "text":
+            yield read_text(raw, source=source, date=date, keep_offsets=keep_offsets)
+        else:
+            yield _timeml(raw, source)
 
 
 def _sniff(head: bytes, *, source: str) -> InputError | None:
@@ -212,7 +230,7 @@ def _timeml(raw: str, source: str) -> ReadResult:
     return document
 
 
-def _read_stdin(stream: TextIO, *, date: str | None) -> ReadResult:
+def _read_stdin(stream: TextIO, *, date: str | None, keep_offsets: bool = False) -> ReadResult:
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         # Bytes, so that invalid UTF-8 is reported with its position whatever the locale.
@@ -229,7 +247,7 @@ def _read_stdin(stream: TextIO, *, date: str | None) -> ReadResult:
             raw = stream.read()
         except UnicodeDecodeError as error:
             return InputError(E.NOT_UTF8, source=STDIN, position=error.start)
-    return read_text(raw, source=STDIN, date=date)
+    return read_text(raw, source=STDIN, date=date, keep_offsets=keep_offsets)
 
 
 def _reason(error: OSError) -> str:

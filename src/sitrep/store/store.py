@@ -116,23 +116,59 @@ class Store:
             with self.engine.begin() as connection:
                 connection.execute(
                     insert(schema.documents).values(
-                        id=document.id,
-                        date=document.date,
-                        title=document.title,
-                        url=document.url,
-                        source=document.source,
-                        language=document.language,
-                        text=document.text,
-                        ingested_at=datetime.now(UTC),
-                        **self._counts(extraction, processed_with),
+                        _document_row(
+                            document, datetime.now(UTC), self._counts(extraction, processed_with)
+                        )
                     )
                 )
-                self._insert_records(connection, extraction)
+                self._insert_records(connection, [extraction])
         except IntegrityError:
             if document.id in self.known_ids([document.id]):
                 return False  # stored meanwhile by another process: same content, nothing lost
             raise
         return True
+
+    def add_many(self, extractions: Sequence[Extraction], processed_with: str) -> list[bool]:
+        """Store several documents with their records in one transaction (batched ingest).
+
+        Returns, per extraction, whether it was stored now (False: already stored, or the
+        same document earlier in ``extractions``). All or nothing: a crash or an error
+        leaves none of the batch, so no document is ever half-written; the caller retries
+        a failed batch one document at a time (:meth:`add`) to find the culprit.
+        """
+        if not extractions:
+            return []
+        now = datetime.now(UTC)
+        first: dict[str, Extraction] = {}
+        for extraction in extractions:
+            first.setdefault(extraction.document.id, extraction)
+        rows = [
+            _document_row(e.document, now, self._counts(e, processed_with)) for e in first.values()
+        ]
+        docs = schema.documents
+        with self.engine.begin() as connection:
+            # ON CONFLICT DO NOTHING ... RETURNING: only the documents inserted now come back,
+            # so a document stored meanwhile by another process is skipped, not an error.
+            inserted = set(
+                connection.scalars(
+                    self._insert(docs)
+                    .on_conflict_do_nothing(index_elements=["id"])
+                    .returning(docs.c.id),
+                    rows,
+                )
+            )
+            new = [e for e in first.values() if e.document.id in inserted]
+            self._insert_records(connection, new)
+        stored: list[bool] = []
+        for extraction in extractions:
+            doc_id = extraction.document.id
+            stored.append(doc_id in inserted and first.get(doc_id) is extraction)
+        return stored
+
+    def _insert(self, table: Any) -> Any:
+        """The dialect's INSERT (with ``on_conflict_do_nothing``)."""
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        return dialect_insert(table)
 
     def replace_records(self, extraction: Extraction, processed_with: str) -> None:
         """Swap a stored document's records for new ones (``sitrep reprocess``), atomically."""
@@ -150,7 +186,7 @@ class Store:
                 .where(schema.documents.c.id == document_id)
                 .values(**self._counts(extraction, processed_with))
             )
-            self._insert_records(connection, extraction)
+            self._insert_records(connection, [extraction])
 
     @staticmethod
     def _counts(extraction: Extraction, processed_with: str) -> dict[str, Any]:
@@ -162,15 +198,30 @@ class Store:
             "n_transfers": len(extraction.transfers),
         }
 
-    def _insert_records(self, connection: Connection, extraction: Extraction) -> None:
-        doc_id = extraction.document.id
-        if extraction.entities:
-            self._insert_new_entities(connection, extraction.entities)
+    def _insert_records(self, connection: Connection, extractions: Sequence[Extraction]) -> None:
+        """The records of ``extractions`` (documents already inserted), one statement a table."""
+        # As if added one by one: within a document its last description of an entity, across
+        # documents the first document's (a stored entity is never overwritten).
+        entities: dict[str, Entity] = {}
+        for extraction in extractions:
+            for entity_id, entity in {e.id: e for e in extraction.entities}.items():
+                entities.setdefault(entity_id, entity)
+        if entities:
+            self._insert_new_entities(connection, list(entities.values()))
         rows: list[tuple[Any, list[dict[str, Any]]]] = [
-            (schema.time_expressions, [_timex_row(doc_id, t) for t in extraction.time_expressions]),
-            (schema.mentions, [_mention_row(doc_id, m) for m in extraction.mentions]),
-            (schema.events, [_event_row(extraction.document, e) for e in extraction.events]),
-            (schema.transfers, [_transfer_row(doc_id, t) for t in extraction.transfers]),
+            (
+                schema.time_expressions,
+                [_timex_row(x.document.id, t) for x in extractions for t in x.time_expressions],
+            ),
+            (
+                schema.mentions,
+                [_mention_row(x.document.id, m) for x in extractions for m in x.mentions],
+            ),
+            (schema.events, [_event_row(x.document, e) for x in extractions for e in x.events]),
+            (
+                schema.transfers,
+                [_transfer_row(x.document.id, t) for x in extractions for t in x.transfers],
+            ),
         ]
         for table, values in rows:
             if values:
@@ -188,10 +239,8 @@ class Store:
             }
             for e in {e.id: e for e in entities}.values()
         ]
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         connection.execute(
-            dialect_insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]),
-            values,
+            self._insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]), values
         )
 
     # --- reading ---------------------------------------------------------------------
@@ -410,6 +459,20 @@ def _document_from_row(row: Any) -> Document:
         language=row["language"],
         id=row["id"],
     )
+
+
+def _document_row(document: Document, now: datetime, counts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": document.id,
+        "date": document.date,
+        "title": document.title,
+        "url": document.url,
+        "source": document.source,
+        "language": document.language,
+        "text": document.text,
+        "ingested_at": now,
+        **counts,
+    }
 
 
 def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
