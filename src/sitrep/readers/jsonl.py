@@ -8,9 +8,8 @@ and one broken line (bad JSON, bad UTF-8, no text, no date) becomes one error na
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import BinaryIO
 
 from sitrep.errors import E, InputError
 from sitrep.readers.fields import document_from_fields
@@ -35,12 +34,21 @@ def read_jsonl(
 
 
 def read_jsonl_stream(
-    stream: BinaryIO, *, source: str, date: str | None, columns: Mapping[str, str]
+    stream: Iterable[bytes],
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+    first_line: int = 1,
+    offset: int = 0,
 ) -> Iterator[Document | InputError]:
-    """Documents from JSON Lines read from a binary stream (an open file, stdin, a URL)."""
-    offset = 0  # byte position of the current line in the file, for E.NOT_UTF8
+    """Documents from JSON Lines read from a binary stream (an open file, stdin, a URL).
+
+    ``first_line`` and ``offset`` (bytes) say where the stream starts in its file when it
+    is a part of one (a batch partition), so that errors and sources name the right line.
+    """
     seen_content = False
-    for number, raw in enumerate(stream, start=1):
+    for number, raw in enumerate(stream, start=first_line):
         line_source = f"{source}:{number}"
         line_offset, offset = offset, offset + len(raw)
         try:

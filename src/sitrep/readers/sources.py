@@ -23,7 +23,15 @@ from sitrep.readers.jsonl import read_jsonl
 from sitrep.readers.text import decode_utf8, read_text
 from sitrep.records import Document
 
-__all__ = ["FORMATS", "STDIN", "ReadResult", "count_inputs", "read_paths"]
+__all__ = [
+    "FORMATS",
+    "STDIN",
+    "WHOLE_DOCUMENT",
+    "ReadResult",
+    "count_inputs",
+    "read_document",
+    "read_paths",
+]
 
 ReadResult = Document | InputError
 
@@ -41,6 +49,9 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".tml": "timeml",
 }
+
+# Formats with one document per file, read whole (JSONL and CSV stream line by line).
+WHOLE_DOCUMENT = frozenset({"text", "html", "timeml"})
 
 # How much of a file is inspected for NUL bytes: the same 8 KiB window git uses to call a
 # file binary. Text in any 8-bit encoding or UTF-8 has no NUL; binaries almost always do.
@@ -181,7 +192,7 @@ def _read_file(
         with path.open("rb") as stream:
             head = stream.read(_SNIFF_BYTES)
             # Whole-document formats are read at once; JSONL and CSV stream later.
-            data = head + stream.read() if kind in {"text", "html", "timeml"} else head
+            data = head + stream.read() if kind in WHOLE_DOCUMENT else head
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=_reason(error))
         return
@@ -193,18 +204,30 @@ def _read_file(
         yield from read_jsonl(path, source=source, date=date, columns=columns)
     elif kind == "csv":
         yield from read_csv(path, source=source, date=date, columns=columns)
-    elif kind == "html":
-        yield read_html(data, source=source, date=date)
     else:
-        try:
-            raw = decode_utf8(data, source=source)
-        except InputError as error:
-            yield error
-            return
-        if kind == "text":
-            yield read_text(raw, source=source, date=date, keep_offsets=keep_offsets)
-        else:
-            yield _timeml(raw, source)
+        yield read_document(data, kind=kind, source=source, date=date, keep_offsets=keep_offsets)
+
+
+def read_document(
+    data: bytes, *, kind: str, source: str, date: str | None, keep_offsets: bool = False
+) -> ReadResult:
+    """One Document from the whole bytes of a text, HTML or TimeML file (from any store).
+
+    ``kind`` is a :data:`FORMATS` value in :data:`WHOLE_DOCUMENT`; ``date`` the normalised
+    fallback date. The same checks as for a local file: empty, binary, UTF-16, not UTF-8.
+    """
+    problem = _sniff(data[:_SNIFF_BYTES], source=source)
+    if problem is not None:
+        return problem
+    if kind == "html":
+        return read_html(data, source=source, date=date)
+    try:
+        raw = decode_utf8(data, source=source)
+    except InputError as error:
+        return error
+    if kind == "text":
+        return read_text(raw, source=source, date=date, keep_offsets=keep_offsets)
+    return _timeml(raw, source)
 
 
 def _sniff(head: bytes, *, source: str) -> InputError | None:

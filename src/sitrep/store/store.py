@@ -44,6 +44,15 @@ from sitrep.records import (
 )
 from sitrep.store import schema
 from sitrep.store.queries import DocumentSummary, EventQuery, StoredEvent, event_filters
+from sitrep.store.rows import (
+    document_from_row,
+    document_row,
+    event_row,
+    mention_row,
+    record_counts,
+    timex_row,
+    transfer_row,
+)
 
 DEFAULT_URL = "sqlite:///sitrep.db"
 
@@ -116,8 +125,8 @@ class Store:
             with self.engine.begin() as connection:
                 connection.execute(
                     insert(schema.documents).values(
-                        _document_row(
-                            document, datetime.now(UTC), self._counts(extraction, processed_with)
+                        document_row(
+                            document, datetime.now(UTC), record_counts(extraction, processed_with)
                         )
                     )
                 )
@@ -143,7 +152,7 @@ class Store:
         for extraction in extractions:
             first.setdefault(extraction.document.id, extraction)
         rows = [
-            _document_row(e.document, now, self._counts(e, processed_with)) for e in first.values()
+            document_row(e.document, now, record_counts(e, processed_with)) for e in first.values()
         ]
         docs = schema.documents
         with self.engine.begin() as connection:
@@ -151,7 +160,7 @@ class Store:
             # so a document stored meanwhile by another process is skipped, not an error.
             inserted = set(
                 connection.scalars(
-                    self._insert(docs)
+                    self.dialect_insert(docs)
                     .on_conflict_do_nothing(index_elements=["id"])
                     .returning(docs.c.id),
                     rows,
@@ -165,7 +174,7 @@ class Store:
             stored.append(doc_id in inserted and first.get(doc_id) is extraction)
         return stored
 
-    def _insert(self, table: Any) -> Any:
+    def dialect_insert(self, table: Any) -> Any:
         """The dialect's INSERT (with ``on_conflict_do_nothing``)."""
         dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         return dialect_insert(table)
@@ -184,19 +193,9 @@ class Store:
             connection.execute(
                 schema.documents.update()
                 .where(schema.documents.c.id == document_id)
-                .values(**self._counts(extraction, processed_with))
+                .values(**record_counts(extraction, processed_with))
             )
             self._insert_records(connection, [extraction])
-
-    @staticmethod
-    def _counts(extraction: Extraction, processed_with: str) -> dict[str, Any]:
-        return {
-            "processed_with": processed_with,
-            "n_time_expressions": len(extraction.time_expressions),
-            "n_mentions": len(extraction.mentions),
-            "n_events": len(extraction.events),
-            "n_transfers": len(extraction.transfers),
-        }
 
     def _insert_records(self, connection: Connection, extractions: Sequence[Extraction]) -> None:
         """The records of ``extractions`` (documents already inserted), one statement a table."""
@@ -211,16 +210,16 @@ class Store:
         rows: list[tuple[Any, list[dict[str, Any]]]] = [
             (
                 schema.time_expressions,
-                [_timex_row(x.document.id, t) for x in extractions for t in x.time_expressions],
+                [timex_row(x.document.id, t) for x in extractions for t in x.time_expressions],
             ),
             (
                 schema.mentions,
-                [_mention_row(x.document.id, m) for x in extractions for m in x.mentions],
+                [mention_row(x.document.id, m) for x in extractions for m in x.mentions],
             ),
-            (schema.events, [_event_row(x.document, e) for x in extractions for e in x.events]),
+            (schema.events, [event_row(x.document, e) for x in extractions for e in x.events]),
             (
                 schema.transfers,
-                [_transfer_row(x.document.id, t) for x in extractions for t in x.transfers],
+                [transfer_row(x.document.id, t) for x in extractions for t in x.transfers],
             ),
         ]
         for table, values in rows:
@@ -240,7 +239,8 @@ class Store:
             for e in {e.id: e for e in entities}.values()
         ]
         connection.execute(
-            self._insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]), values
+            self.dialect_insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]),
+            values,
         )
 
     # --- reading ---------------------------------------------------------------------
@@ -268,7 +268,7 @@ class Store:
         docs = schema.documents
         with self.engine.connect() as connection:
             row = connection.execute(select(docs).where(docs.c.id == self.resolve_id(doc_id))).one()
-        return _document_from_row(row._mapping)
+        return document_from_row(row._mapping)
 
     def extraction(self, doc_id: str) -> Extraction:
         """A stored document with all its records, as :class:`Extraction`."""
@@ -365,7 +365,7 @@ class Store:
                 )
             if not rows:
                 return
-            yield from (_document_from_row(row._mapping) for row in rows)
+            yield from (document_from_row(row._mapping) for row in rows)
             last = rows[-1].id
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
@@ -444,94 +444,3 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         except OperationalError as error:
             raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error.orig)) from error
     return store
-
-
-# --- rows <-> records -------------------------------------------------------------------
-
-
-def _document_from_row(row: Any) -> Document:
-    return Document(
-        text=row["text"],
-        date=row["date"],
-        title=row["title"],
-        url=row["url"],
-        source=row["source"],
-        language=row["language"],
-        id=row["id"],
-    )
-
-
-def _document_row(document: Document, now: datetime, counts: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": document.id,
-        "date": document.date,
-        "title": document.title,
-        "url": document.url,
-        "source": document.source,
-        "language": document.language,
-        "text": document.text,
-        "ingested_at": now,
-        **counts,
-    }
-
-
-def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "start_char": t.start,
-        "end_char": t.end,
-        "text": t.text,
-        "type": t.type,
-        "value": t.value,
-        "earliest": t.earliest,
-        "latest": t.latest,
-        "record": to_json_dict(t),
-    }
-
-
-def _mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "start_char": m.start,
-        "end_char": m.end,
-        "text": m.text,
-        "label": m.label,
-        "entity_id": m.entity_id,
-    }
-
-
-def _delimited(values: Iterable[str | None]) -> str | None:
-    kept = sorted({v for v in values if v})
-    return ";" + ";".join(kept) + ";" if kept else None
-
-
-def _event_row(document: Document, e: Event) -> dict[str, Any]:
-    return {
-        "document_id": document.id,
-        "event_type": e.event_type,
-        "modality": e.modality,
-        "actor_countries": _delimited(a.country for a in e.actor),
-        "recipient_countries": _delimited(a.country for a in e.recipient),
-        "actor_names": _delimited(a.name for a in e.actor),
-        "recipient_names": _delimited(a.name for a in e.recipient),
-        "location": e.location,
-        "date": e.start_day(document.day),
-        "quad": e.quad,
-        "confidence": e.confidence,
-        "record": to_json_dict(e),
-        "actor_entities": _delimited(a.entity_id for a in e.actor),
-        "recipient_entities": _delimited(a.entity_id for a in e.recipient),
-        "intensity": e.intensity,
-    }
-
-
-def _transfer_row(doc_id: str, t: Transfer) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "supplier": t.supplier,
-        "recipient": t.recipient,
-        "system": t.system,
-        "kind": t.kind,
-        "status": t.status,
-        "record": to_json_dict(t),
-    }
