@@ -15,6 +15,7 @@ from sitrep.cli import (
     commands_deals,
     commands_eval,
     commands_extract,
+    commands_follow,
     commands_ingest,
     commands_query,
     commands_roles,
@@ -73,6 +74,7 @@ def configure(
 commands_ingest.register(app)
 commands_extract.register(app)
 commands_batch.register(app)
+commands_follow.register(app)
 commands_query.register(app)
 commands_deals.register(app)
 commands_roles.register(app)

@@ -118,6 +118,20 @@ class Store:
                 )
         return found
 
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of ``urls`` are the URL of a stored document (feed items already read)."""
+        urls = list(urls)
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for i in range(0, len(urls), 500):
+                chunk = urls[i : i + 500]
+                found.update(
+                    connection.scalars(
+                        select(schema.documents.c.url).where(schema.documents.c.url.in_(chunk))
+                    )
+                )
+        return found
+
     def add(self, extraction: Extraction, processed_with: str) -> bool:
         """Store a document with its records in one transaction; False if already stored."""
         document = extraction.document
