@@ -139,3 +139,31 @@ def test_a_worker_killed_mid_job_and_a_rerun_leave_no_duplicates(
     )
     assert "16 documents loaded" in load.stdout, load.stderr
     assert _contents(f"sqlite:///{db}") == _contents(ingested)
+
+
+def test_batch_on_a_running_scheduler(
+    capsys: pytest.CaptureFixture[str], shared_dir: Path, tmp_path: Path
+) -> None:
+    from distributed import LocalCluster
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for path in sorted((shared_dir / "data" / "newswire-silver").glob("*.tml"))[:3]:
+        shutil.copy(path, corpus)
+    with LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        result = run_cli(
+            capsys,
+            "batch",
+            str(corpus),
+            str(tmp_path / "out"),
+            "--scheduler",
+            cluster.scheduler_address,
+        )
+    assert result.status == 0, result.err
+    assert "1 partitions done (3 documents, 0 failed inputs)" in result.out
+
+    unreachable = run_cli(
+        capsys, "batch", str(corpus), str(tmp_path / "other"), "--scheduler", "tcp://127.0.0.1:9"
+    )
+    assert unreachable.status == 2
+    assert "E302" in unreachable.err

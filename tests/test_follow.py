@@ -7,6 +7,7 @@ every request, so the tests see what was fetched, not only what was stored.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -125,10 +126,8 @@ def site() -> Iterator[Site]:
             if etag:
                 self.send_header("ETag", etag)
             self.end_headers()
-            try:
+            with contextlib.suppress(BrokenPipeError):  # the client gave up (the slow feed)
                 self.wfile.write(body)
-            except BrokenPipeError:  # the client gave up (the slow feed): nothing to do
-                pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True

@@ -256,7 +256,7 @@ class _DaskClient:
         self.cluster: LocalCluster | None = None
         if scheduler:
             try:
-                self.client = Client(scheduler, timeout="30s")
+                self.client = Client(scheduler, timeout="10s")
             except OSError as error:
                 raise ConfigError(
                     E.BATCH_SCHEDULER, scheduler=scheduler, reason=str(error)
