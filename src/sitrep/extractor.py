@@ -118,7 +118,12 @@ class ParallelExtractor:
             initializer=_start_worker,
             initargs=(self.config,),
         )
-        self.version = self._pool.submit(_worker_version).result()
+        # One call per worker: the pool starts processes on demand, and a worker started by
+        # the first chunks would load the model in the middle of the run.
+        versions = [self._pool.submit(_worker_version) for _ in range(processes)]
+        self.version = versions[0].result()
+        for version in versions[1:]:
+            version.result()
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         documents = iter(documents)
