@@ -112,7 +112,9 @@ def load_command(
 
     Documents already stored are skipped with their records, so loading twice is a no-op.
 
-    Example: sitrep --db postgresql+psycopg://me@dbhost/news load shards/
+    Into PostgreSQL: sitrep --db postgresql+psycopg://me@dbhost/news load shards/
+
+    Example: sitrep load shards/
     """
     from sitrep.batch import load
     from sitrep.batch.load import partition_ids
