@@ -19,7 +19,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.text import Text
 
@@ -108,6 +107,16 @@ def default_jobs(jobs: int | None, inputs: int | None = None) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _rate(task: Task) -> float | None:
+    """Items per second since the task started. Results arrive in bursts (a batch written,
+    a chunk back from a worker), which makes rich's windowed speed jump; the average does not.
+    """
+    elapsed = task.elapsed
+    if not elapsed or not task.completed:
+        return None
+    return task.completed / elapsed
+
+
 class RateColumn(ProgressColumn):
     """Items per second, e.g. '38.1 articles/s' (rich's speed column is for bytes)."""
 
@@ -116,9 +125,21 @@ class RateColumn(ProgressColumn):
         self.unit = unit
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        shown = f"{speed:.1f}" if speed is not None else "?"
+        rate = _rate(task)
+        shown = f"{rate:.1f}" if rate is not None else "?"
         return Text(f"{shown} {self.unit}/s", style="progress.data.speed")
+
+
+class EtaColumn(ProgressColumn):
+    """Time left at the average rate so far ('ETA 0:12:30')."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if task.total is None or rate is None:
+            return Text("ETA -:--:--", style="progress.remaining")
+        left = max(task.total - task.completed, 0) / rate
+        hours, rest = divmod(int(left), 3600)
+        return Text(f"ETA {hours}:{rest // 60:02d}:{rest % 60:02d}", style="progress.remaining")
 
 
 def progress_bar(unit: str = "articles") -> Progress:
@@ -129,11 +150,9 @@ def progress_bar(unit: str = "articles") -> Progress:
         MofNCompleteColumn(),
         RateColumn(unit),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        EtaColumn(),
         console=err_console,
         transient=False,
-        speed_estimate_period=60,  # a minute of history: a steady rate, an ETA that settles
     )
 
 
