@@ -166,4 +166,4 @@ def test_batch_on_a_running_scheduler(
         capsys, "batch", str(corpus), str(tmp_path / "other"), "--scheduler", "tcp://127.0.0.1:9"
     )
     assert unreachable.status == 2
-    assert "E302" in unreachable.err
+    assert "E402" in unreachable.err

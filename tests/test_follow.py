@@ -165,9 +165,9 @@ def test_feeds_new_repeated_down_malformed_and_slow(
     first = run_cli(capsys, *command)
     assert first.status == 1  # some inputs failed; the good ones are stored
     assert "3 ingested, 0 already stored, 4 failed" in first.out
-    for code, what in [("E304", "down.xml"), ("E305", "malformed.xml"), ("E304", "slow.xml")]:
+    for code, what in [("E404", "down.xml"), ("E405", "malformed.xml"), ("E404", "slow.xml")]:
         assert any(code in line and what in line for line in first.err.splitlines())
-    assert "E306" in first.err and "articles/5.html" in first.err
+    assert "E406" in first.err and "articles/5.html" in first.err
     stored = _stored(db)
     assert stored[f"{base}/articles/1.html"] == (
         "2021-03-01T08:00:00",
