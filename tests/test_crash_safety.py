@@ -14,7 +14,7 @@ import pytest
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-N_FILES = 40
+N_FILES = 100  # several write batches (ingest writes up to 64 documents per transaction)
 
 
 def _stored(db: Path) -> int:

@@ -86,6 +86,20 @@ class E(Enum):
     NO_ENTITY = ("E312", "no entity with id {entity_id!r}; find ids at /entities")
     BAD_CURSOR = ("E313", "cursor {cursor!r} is not one this API gave; start again without it")
     INTERNAL = ("E399", "internal error ({kind}); the server's log has the details")
+    # Batch jobs and live sources (E4xx), added with `sitrep batch`, `load` and `follow`.
+    BATCH_OTHER_JOB = (
+        "E401",
+        "{output} holds the shards of another job ({theirs}; this one: {ours}); "
+        "write to a new folder or delete that one",
+    )
+    BATCH_SCHEDULER = ("E402", "cannot reach the Dask scheduler {scheduler}: {reason}")
+    NO_SHARDS = (
+        "E403",
+        "{output} has no batch manifest (_manifest.json); run `sitrep batch` first",
+    )
+    FEED_UNREACHABLE = ("E404", "feed {url} could not be fetched: {reason}; will retry")
+    FEED_MALFORMED = ("E405", "feed {url} is not a readable RSS/Atom feed: {reason}")
+    PAGE_UNREACHABLE = ("E406", "article page {url} could not be fetched: {reason}")
 
     @property
     def code(self) -> str:

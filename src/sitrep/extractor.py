@@ -45,11 +45,24 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        pairs = ((self.make_doc(document), document) for document in documents)
-        for doc, document in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.config.batch_size
-        ):
-            yield extraction_from_doc(doc, document)
+        """Records for each document, in input order, one ``batch_size`` batch at a time.
+
+        Each batch runs inside ``nlp.memory_zone()``: the strings and lexemes spaCy adds to
+        its vocabulary for new words are freed after the batch (the records hold plain
+        Python strings), so a worker's memory stays flat over millions of articles instead
+        of growing with every new name it meets.
+        """
+        documents = iter(documents)
+        while batch := list(islice(documents, self.config.batch_size)):
+            with self.nlp.memory_zone():
+                pairs = ((self.make_doc(document), document) for document in batch)
+                extractions = [
+                    extraction_from_doc(doc, document)
+                    for doc, document in self.nlp.pipe(
+                        pairs, as_tuples=True, batch_size=self.config.batch_size
+                    )
+                ]
+            yield from extractions
 
 
 def extraction_from_doc(doc: Doc, document: Document) -> Extraction:
@@ -105,7 +118,12 @@ class ParallelExtractor:
             initializer=_start_worker,
             initargs=(self.config,),
         )
-        self.version = self._pool.submit(_worker_version).result()
+        # One call per worker: the pool starts processes on demand, and a worker started by
+        # the first chunks would load the model in the middle of the run.
+        versions = [self._pool.submit(_worker_version) for _ in range(processes)]
+        self.version = versions[0].result()
+        for version in versions[1:]:
+            version.result()
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         documents = iter(documents)

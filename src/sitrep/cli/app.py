@@ -11,8 +11,11 @@ from typer.exceptions import TyperException
 
 from sitrep import __version__
 from sitrep.cli import (
+    commands_batch,
     commands_deals,
     commands_eval,
+    commands_extract,
+    commands_follow,
     commands_ingest,
     commands_query,
     commands_roles,
@@ -69,6 +72,9 @@ def configure(
 
 
 commands_ingest.register(app)
+commands_extract.register(app)
+commands_batch.register(app)
+commands_follow.register(app)
 commands_query.register(app)
 commands_deals.register(app)
 commands_roles.register(app)

@@ -1,12 +1,10 @@
-"""Commands that run the pipeline: ingest, reprocess, extract, demo."""
+"""Commands that run the pipeline into the store: ingest, reprocess, demo (and shared options)."""
 
 from __future__ import annotations
 
-import json
-import sys
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,20 +14,20 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
+from rich.text import Text
 
 from sitrep.cli.output import console, err_console, fail
 from sitrep.errors import E, SitrepError
 from sitrep.extractor import Extractor, ParallelExtractor
 from sitrep.ingest import IngestSummary, Outcome, ingest
 from sitrep.nlp.pipeline import DEFAULT_MODEL, DEFAULT_STAGES, PipelineConfig
-from sitrep.readers import count_inputs, header_length, read_paths, read_text
-from sitrep.readers.text import decode_utf8
-from sitrep.records import Document
+from sitrep.readers import count_inputs, read_paths
 
 ModelOption = Annotated[
     str,
@@ -38,7 +36,14 @@ ModelOption = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Worker processes for the NLP pipeline.")
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Worker processes for the NLP pipeline. Default: one per CPU core "
+        "(one in all for fewer than 200 inputs, where starting workers costs more than it saves).",
+    ),
 ]
 StagesOption = Annotated[
     str | None,
@@ -79,7 +84,7 @@ def pipeline(
 ) -> Iterator[Extractor | ParallelExtractor]:
     """The pipeline in this process, or in ``jobs`` worker processes."""
     config = pipeline_config(model, stages, gazetteers)
-    with console.status(f"Loading the NLP pipeline ({model})…"):
+    with err_console.status(f"Loading the NLP pipeline ({model})…"):
         extractor = ParallelExtractor(config, processes=jobs) if jobs > 1 else Extractor(config)
     try:
         yield extractor
@@ -88,20 +93,70 @@ def pipeline(
             extractor.close()
 
 
-def progress_bar() -> Progress:
+# Below this many inputs one process is faster: a worker takes a few seconds to load the
+# model, the time one process needs for about 100 articles.
+PARALLEL_FROM = 200
+
+
+def default_jobs(jobs: int | None, inputs: int | None = None) -> int:
+    """``jobs`` if given, else one per usable CPU core (one for a small input)."""
+    if jobs is not None:
+        return jobs
+    if inputs is not None and inputs < PARALLEL_FROM:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _rate(task: Task) -> float | None:
+    """Items per second since the task started. Results arrive in bursts (a batch written,
+    a chunk back from a worker), which makes rich's windowed speed jump; the average does not.
+    """
+    elapsed = task.elapsed
+    if not elapsed or not task.completed:
+        return None
+    return task.completed / elapsed
+
+
+class RateColumn(ProgressColumn):
+    """Items per second, e.g. '38.1 articles/s' (rich's speed column is for bytes)."""
+
+    def __init__(self, unit: str = "articles") -> None:
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        shown = f"{rate:.1f}" if rate is not None else "?"
+        return Text(f"{shown} {self.unit}/s", style="progress.data.speed")
+
+
+class EtaColumn(ProgressColumn):
+    """Time left at the average rate so far ('ETA 0:12:30')."""
+
+    def render(self, task: Task) -> Text:
+        rate = _rate(task)
+        if task.total is None or rate is None:
+            return Text("ETA -:--:--", style="progress.remaining")
+        left = max(task.total - task.completed, 0) / rate
+        hours, rest = divmod(int(left), 3600)
+        return Text(f"ETA {hours}:{rest // 60:02d}:{rest % 60:02d}", style="progress.remaining")
+
+
+def progress_bar(unit: str = "articles") -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn(unit),
         TimeElapsedColumn(),
-        TimeRemainingColumn(),
+        EtaColumn(),
         console=err_console,
         transient=False,
     )
 
 
-def _parse_columns(pairs: list[str]) -> dict[str, str]:
+def parse_columns(pairs: list[str]) -> dict[str, str]:
     columns: dict[str, str] = {}
     for pair in pairs:
         ours, sep, theirs = pair.partition("=")
@@ -120,7 +175,7 @@ def run_ingest(
     date: str | None,
     columns: dict[str, str],
     model: str,
-    jobs: int,
+    jobs: int | None,
     stages: str | None = None,
     gazetteers: list[Path] | None = None,
     verbose: bool = False,
@@ -128,12 +183,13 @@ def run_ingest(
     """Ingest ``paths`` with a progress bar; print one line per failed input."""
     from sitrep.store import open_store
 
+    total = count_inputs(paths)
     with (
         open_store(db) as store,
-        pipeline(model, jobs, stages, gazetteers) as extractor,
+        pipeline(model, default_jobs(jobs, total), stages, gazetteers) as extractor,
         progress_bar() as bar,
     ):
-        task = bar.add_task("Ingesting", total=count_inputs(paths))
+        task = bar.add_task("Ingesting", total=total)
 
         def on_result(outcome: Outcome, message: str) -> None:
             bar.advance(task)
@@ -166,7 +222,7 @@ def ingest_command(
         typer.Option(help="Map a field to your column/key name, e.g. --column text=body."),
     ] = [],  # noqa: B006 - Typer reads the default, it is never mutated
     model: ModelOption = DEFAULT_MODEL,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = None,
     stages: StagesOption = None,
     gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
     verbose: Annotated[
@@ -181,7 +237,7 @@ def ingest_command(
         paths,
         db=ctx.obj.db,
         date=date,
-        columns=_parse_columns(column),
+        columns=parse_columns(column),
         model=model,
         jobs=jobs,
         stages=stages,
@@ -196,7 +252,7 @@ def ingest_command(
 def reprocess_command(
     ctx: typer.Context,
     model: ModelOption = DEFAULT_MODEL,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = None,
     stages: StagesOption = None,
     gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
 ) -> None:
@@ -207,7 +263,10 @@ def reprocess_command(
     store = ctx.obj.store()
     total = store.count_documents()
     done = 0
-    with pipeline(model, jobs, stages, gazetteer) as extractor, progress_bar() as bar:
+    with (
+        pipeline(model, default_jobs(jobs, total), stages, gazetteer) as extractor,
+        progress_bar() as bar,
+    ):
         task = bar.add_task("Reprocessing", total=total)
         for extraction in extractor.extract_many(store.iter_documents()):
             store.replace_records(extraction, extractor.version)
@@ -215,68 +274,6 @@ def reprocess_command(
             done += 1
     store.close()
     console.print(f"{done} documents reprocessed with {extractor.version}", markup=False)
-
-
-class ExtractFormat(StrEnum):
-    json = "json"
-    table = "table"
-
-
-def blank_header(raw: str) -> str:
-    """``raw`` with its header characters turned to spaces (newlines kept): same offsets."""
-    length = header_length(raw)
-    head = "".join(c if c == "\n" else " " for c in raw[:length])
-    return head + raw[length:]
-
-
-def extract_command(
-    path: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
-    date: DateOption = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", help="json or table.")] = (
-        ExtractFormat.json
-    ),
-    model: ModelOption = DEFAULT_MODEL,
-    stages: StagesOption = None,
-    gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
-) -> None:
-    """Process one text without a database and print every record it yields.
-
-    Offsets index exactly the text given: a 'date YYYY-MM-DD' or 'key: value' header is
-    read for the date and kept in place, not cut. The JSON shape is documented in the README.
-
-    Example: sitrep extract --date 2020-06-23 article.txt --format json
-    """
-    source = "-" if path == "-" else path
-    raw = sys.stdin.read() if path == "-" else _read_file(path)
-    parsed = read_text(raw, source=source, date=date)
-    if isinstance(parsed, SitrepError):
-        raise parsed
-    document = Document(
-        text=blank_header(raw),
-        date=parsed.date,
-        title=parsed.title,
-        url=parsed.url,
-        source=source,
-    )
-    with pipeline(model, 1, stages, gazetteer) as extractor:
-        extraction = next(iter(extractor.extract_many([document])))
-    if fmt is ExtractFormat.table:
-        from sitrep.cli.commands_query import print_extraction
-
-        print_extraction(extraction)
-    else:
-        sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
-
-
-def _read_file(path: str) -> str:
-    """A file's text, decoded by the same rules as ingest (BOM, line breaks, bad bytes)."""
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError as error:
-        raise SitrepError(E.NOT_FOUND, source=path) from error
-    except OSError as error:
-        raise SitrepError(E.UNREADABLE, source=path, reason=error.strerror) from error
-    return decode_utf8(data, source=path)
 
 
 def bundled_examples() -> list[str]:
@@ -318,5 +315,4 @@ def demo_command(
 def register(app: Any) -> None:
     app.command("ingest")(ingest_command)
     app.command("reprocess")(reprocess_command)
-    app.command("extract")(extract_command)
     app.command("demo")(demo_command)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from sitrep.readers.dates import parse_date
 from sitrep.readers.sources import FORMATS, ReadResult, count_inputs, read_paths
-from sitrep.readers.text import header_length, read_text
+from sitrep.readers.text import blank_header, header_length, read_text
 
 __all__ = [
     "FORMATS",
     "ReadResult",
+    "blank_header",
     "count_inputs",
     "header_length",
     "parse_date",

@@ -20,7 +20,7 @@ from sitrep.readers.fields import document_from_fields
 from sitrep.readers.text import decode_utf8
 from sitrep.records import Document
 
-__all__ = ["read_csv"]
+__all__ = ["read_csv", "read_csv_stream"]
 
 # The csv module's default cell limit (128 KiB) is shorter than some long reports; a cell
 # is one article, so the limit only guards against a runaway unterminated quote. 64 MiB is
@@ -55,19 +55,34 @@ def read_csv(
     ``path:LINE``; invalid UTF-8 or broken CSV syntax ends the file with one error, since
     the rows after it cannot be delimited reliably.
     """
-    csv.field_size_limit(max(csv.field_size_limit(), min(_MAX_CELL, sys.maxsize)))
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
         with path.open("rb") as stream:
-            reader = csv.reader(_decoded_lines(stream, source), delimiter=delimiter)
-            try:
-                yield from _rows(reader, source=source, date=date, columns=columns)
-            except csv.Error as error:
-                yield InputError(E.BAD_CSV, source=source, reason=_explain(error, reader))
-    except _BadBytes as bad:
-        yield bad.error
+            yield from read_csv_stream(
+                stream, source=source, date=date, columns=columns, delimiter=delimiter
+            )
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=error.strerror or str(error))
+
+
+def read_csv_stream(
+    stream: BinaryIO,
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+    delimiter: str = ",",
+) -> Iterator[Document | InputError]:
+    """:func:`read_csv` over a binary stream (an open file, a URL opened with fsspec)."""
+    csv.field_size_limit(max(csv.field_size_limit(), min(_MAX_CELL, sys.maxsize)))
+    try:
+        reader = csv.reader(_decoded_lines(stream, source), delimiter=delimiter)
+        try:
+            yield from _rows(reader, source=source, date=date, columns=columns)
+        except csv.Error as error:
+            yield InputError(E.BAD_CSV, source=source, reason=_explain(error, reader))
+    except _BadBytes as bad:
+        yield bad.error
 
 
 def _rows(

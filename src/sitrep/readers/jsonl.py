@@ -8,7 +8,7 @@ and one broken line (bad JSON, bad UTF-8, no text, no date) becomes one error na
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from sitrep.errors import E, InputError
@@ -16,7 +16,7 @@ from sitrep.readers.fields import document_from_fields
 from sitrep.readers.text import decode_utf8
 from sitrep.records import Document
 
-__all__ = ["read_jsonl"]
+__all__ = ["read_jsonl", "read_jsonl_stream"]
 
 
 def read_jsonl(
@@ -26,26 +26,41 @@ def read_jsonl(
 
     ``source`` is how the file is named in records and errors; each line adds ``:LINE``.
     """
-    offset = 0  # byte position of the current line in the file, for E.NOT_UTF8
-    seen_content = False
     try:
         with path.open("rb") as stream:
-            for number, raw in enumerate(stream, start=1):
-                line_source = f"{source}:{number}"
-                line_offset, offset = offset, offset + len(raw)
-                try:
-                    line = decode_utf8(raw, source=line_source, offset=line_offset)
-                except InputError as error:
-                    seen_content = True
-                    yield error
-                    continue
-                if not line.strip():
-                    continue
-                seen_content = True
-                yield _parse_line(line, source=line_source, date=date, columns=columns)
+            yield from read_jsonl_stream(stream, source=source, date=date, columns=columns)
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=error.strerror or str(error))
-        return
+
+
+def read_jsonl_stream(
+    stream: Iterable[bytes],
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+    first_line: int = 1,
+    offset: int = 0,
+) -> Iterator[Document | InputError]:
+    """Documents from JSON Lines read from a binary stream (an open file, stdin, a URL).
+
+    ``first_line`` and ``offset`` (bytes) say where the stream starts in its file when it
+    is a part of one (a batch partition), so that errors and sources name the right line.
+    """
+    seen_content = False
+    for number, raw in enumerate(stream, start=first_line):
+        line_source = f"{source}:{number}"
+        line_offset, offset = offset, offset + len(raw)
+        try:
+            line = decode_utf8(raw, source=line_source, offset=line_offset)
+        except InputError as error:
+            seen_content = True
+            yield error
+            continue
+        if not line.strip():
+            continue
+        seen_content = True
+        yield _parse_line(line, source=line_source, date=date, columns=columns)
     if not seen_content:
         yield InputError(E.EMPTY, source=source)
 

@@ -23,7 +23,15 @@ from sitrep.readers.jsonl import read_jsonl
 from sitrep.readers.text import decode_utf8, read_text
 from sitrep.records import Document
 
-__all__ = ["FORMATS", "STDIN", "ReadResult", "count_inputs", "read_paths"]
+__all__ = [
+    "FORMATS",
+    "STDIN",
+    "WHOLE_DOCUMENT",
+    "ReadResult",
+    "count_inputs",
+    "read_document",
+    "read_paths",
+]
 
 ReadResult = Document | InputError
 
@@ -42,6 +50,9 @@ FORMATS: dict[str, str] = {
     ".tml": "timeml",
 }
 
+# Formats with one document per file, read whole (JSONL and CSV stream line by line).
+WHOLE_DOCUMENT = frozenset({"text", "html", "timeml"})
+
 # How much of a file is inspected for NUL bytes: the same 8 KiB window git uses to call a
 # file binary. Text in any 8-bit encoding or UTF-8 has no NUL; binaries almost always do.
 _SNIFF_BYTES = 8192
@@ -54,6 +65,7 @@ def read_paths(
     date: str | None = None,
     columns: Mapping[str, str] | None = None,
     stdin: TextIO | None = None,
+    keep_offsets: bool = False,
 ) -> Iterator[ReadResult]:
     """Documents (and errors, in place) from files, directories and ``-`` (standard input).
 
@@ -62,13 +74,16 @@ def read_paths(
     Directories are read recursively in name order; inside them, hidden entries and files
     of unknown type are skipped, while a file of unknown type named explicitly is an error.
 
+    ``keep_offsets``: a plain-text article keeps its header, blanked, so that offsets
+    index the file as given (``sitrep extract``); see :func:`read_text`.
+
     Raises at once (not while iterating) ``InputError(E.BAD_DATE)`` for a malformed
     ``date`` and ``ConfigError(E.BAD_OPTION)`` for a bad ``columns`` mapping: these are
     mistakes in the command, not in one input.
     """
     fallback = parse_date(date, source="--date") if date is not None else None
     resolved = resolve_columns(columns)
-    return _read_all(paths, date=fallback, columns=resolved, stdin=stdin)
+    return _read_all(paths, date=fallback, columns=resolved, stdin=stdin, keep_offsets=keep_offsets)
 
 
 def _read_all(
@@ -77,10 +92,12 @@ def _read_all(
     date: str | None,
     columns: Mapping[str, str],
     stdin: TextIO | None,
+    keep_offsets: bool,
 ) -> Iterator[ReadResult]:
     for name in paths:
         if str(name) == STDIN:
-            yield _read_stdin(stdin if stdin is not None else sys.stdin, date=date)
+            stream = stdin if stdin is not None else sys.stdin
+            yield _read_stdin(stream, date=date, keep_offsets=keep_offsets)
             continue
         path = Path(name)
         if path.is_dir():
@@ -88,9 +105,13 @@ def _read_all(
                 if isinstance(found, InputError):
                     yield found
                 else:
-                    yield from _read_file(found, date=date, columns=columns)
+                    yield from _read_file(
+                        found, date=date, columns=columns, keep_offsets=keep_offsets
+                    )
         else:
-            yield from _read_file(path, date=date, columns=columns, explicit=True)
+            yield from _read_file(
+                path, date=date, columns=columns, explicit=True, keep_offsets=keep_offsets
+            )
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -151,7 +172,12 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
 
 
 def _read_file(
-    path: Path, *, date: str | None, columns: Mapping[str, str], explicit: bool = False
+    path: Path,
+    *,
+    date: str | None,
+    columns: Mapping[str, str],
+    explicit: bool = False,
+    keep_offsets: bool = False,
 ) -> Iterator[ReadResult]:
     source = str(path)
     if not path.exists():
@@ -166,7 +192,7 @@ def _read_file(
         with path.open("rb") as stream:
             head = stream.read(_SNIFF_BYTES)
             # Whole-document formats are read at once; JSONL and CSV stream later.
-            data = head + stream.read() if kind in {"text", "html", "timeml"} else head
+            data = head + stream.read() if kind in WHOLE_DOCUMENT else head
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=_reason(error))
         return
@@ -178,15 +204,30 @@ def _read_file(
         yield from read_jsonl(path, source=source, date=date, columns=columns)
     elif kind == "csv":
         yield from read_csv(path, source=source, date=date, columns=columns)
-    elif kind == "html":
-        yield read_html(data, source=source, date=date)
     else:
-        try:
-            raw = decode_utf8(data, source=source)
-        except InputError as error:
-            yield error
-            return
-        yield read_text(raw, source=source, date=date) if kind == "text" else _timeml(raw, source)
+        yield read_document(data, kind=kind, source=source, date=date, keep_offsets=keep_offsets)
+
+
+def read_document(
+    data: bytes, *, kind: str, source: str, date: str | None, keep_offsets: bool = False
+) -> ReadResult:
+    """One Document from the whole bytes of a text, HTML or TimeML file (from any store).
+
+    ``kind`` is a :data:`FORMATS` value in :data:`WHOLE_DOCUMENT`; ``date`` the normalised
+    fallback date. The same checks as for a local file: empty, binary, UTF-16, not UTF-8.
+    """
+    problem = _sniff(data[:_SNIFF_BYTES], source=source)
+    if problem is not None:
+        return problem
+    if kind == "html":
+        return read_html(data, source=source, date=date)
+    try:
+        raw = decode_utf8(data, source=source)
+    except InputError as error:
+        return error
+    if kind == "text":
+        return read_text(raw, source=source, date=date, keep_offsets=keep_offsets)
+    return _timeml(raw, source)
 
 
 def _sniff(head: bytes, *, source: str) -> InputError | None:
@@ -212,7 +253,7 @@ def _timeml(raw: str, source: str) -> ReadResult:
     return document
 
 
-def _read_stdin(stream: TextIO, *, date: str | None) -> ReadResult:
+def _read_stdin(stream: TextIO, *, date: str | None, keep_offsets: bool = False) -> ReadResult:
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         # Bytes, so that invalid UTF-8 is reported with its position whatever the locale.
@@ -229,7 +270,7 @@ def _read_stdin(stream: TextIO, *, date: str | None) -> ReadResult:
             raw = stream.read()
         except UnicodeDecodeError as error:
             return InputError(E.NOT_UTF8, source=STDIN, position=error.start)
-    return read_text(raw, source=STDIN, date=date)
+    return read_text(raw, source=STDIN, date=date, keep_offsets=keep_offsets)
 
 
 def _reason(error: OSError) -> str:

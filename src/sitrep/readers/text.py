@@ -31,7 +31,7 @@ from sitrep.errors import E, InputError
 from sitrep.readers.dates import parse_date
 from sitrep.records import Document
 
-__all__ = ["decode_utf8", "header_length", "read_text"]
+__all__ = ["blank_header", "decode_utf8", "header_length", "read_text"]
 
 _BOM = "\ufeff"
 
@@ -98,9 +98,20 @@ def header_length(raw: str) -> int:
     return header.length if header is not None else 0
 
 
-def read_text(raw: str, *, source: str, date: str | None = None) -> Document | InputError:
+def blank_header(raw: str) -> str:
+    """``raw`` with its header characters turned to spaces (newlines kept): same offsets."""
+    length = header_length(raw)
+    return "".join(c if c == "\n" else " " for c in raw[:length]) + raw[length:]
+
+
+def read_text(
+    raw: str, *, source: str, date: str | None = None, keep_offsets: bool = False
+) -> Document | InputError:
     """One article from text with an optional header; ``date`` is used when it has none.
 
+    The Document's text is the body without the header, or, with ``keep_offsets``, the
+    whole of ``raw`` with the header blanked (:func:`blank_header`), so that offsets into
+    it are offsets into ``raw`` (what ``sitrep extract`` reports). Both give the same id.
     Returns (does not raise) ``InputError`` with E.EMPTY, E.BAD_DATE or E.NO_DATE.
     """
     header = _parse_header(raw)
@@ -109,6 +120,8 @@ def read_text(raw: str, *, source: str, date: str | None = None) -> Document | I
     body = body.removeprefix(_BOM).strip()
     if not body:
         return InputError(E.EMPTY, source=source)
+    if keep_offsets:
+        body = blank_header(raw)
     try:
         if "date" in fields:
             document_date = parse_date(fields["date"], source=source)

@@ -44,6 +44,15 @@ from sitrep.records import (
 )
 from sitrep.store import schema
 from sitrep.store.queries import DocumentSummary, EventQuery, StoredEvent, event_filters
+from sitrep.store.rows import (
+    document_from_row,
+    document_row,
+    event_row,
+    mention_row,
+    record_counts,
+    timex_row,
+    transfer_row,
+)
 
 DEFAULT_URL = "sqlite:///sitrep.db"
 
@@ -109,6 +118,20 @@ class Store:
                 )
         return found
 
+    def known_urls(self, urls: Iterable[str]) -> set[str]:
+        """Which of ``urls`` are the URL of a stored document (feed items already read)."""
+        urls = list(urls)
+        found: set[str] = set()
+        with self.engine.connect() as connection:
+            for i in range(0, len(urls), 500):
+                chunk = urls[i : i + 500]
+                found.update(
+                    connection.scalars(
+                        select(schema.documents.c.url).where(schema.documents.c.url.in_(chunk))
+                    )
+                )
+        return found
+
     def add(self, extraction: Extraction, processed_with: str) -> bool:
         """Store a document with its records in one transaction; False if already stored."""
         document = extraction.document
@@ -116,23 +139,59 @@ class Store:
             with self.engine.begin() as connection:
                 connection.execute(
                     insert(schema.documents).values(
-                        id=document.id,
-                        date=document.date,
-                        title=document.title,
-                        url=document.url,
-                        source=document.source,
-                        language=document.language,
-                        text=document.text,
-                        ingested_at=datetime.now(UTC),
-                        **self._counts(extraction, processed_with),
+                        document_row(
+                            document, datetime.now(UTC), record_counts(extraction, processed_with)
+                        )
                     )
                 )
-                self._insert_records(connection, extraction)
+                self._insert_records(connection, [extraction])
         except IntegrityError:
             if document.id in self.known_ids([document.id]):
                 return False  # stored meanwhile by another process: same content, nothing lost
             raise
         return True
+
+    def add_many(self, extractions: Sequence[Extraction], processed_with: str) -> list[bool]:
+        """Store several documents with their records in one transaction (batched ingest).
+
+        Returns, per extraction, whether it was stored now (False: already stored, or the
+        same document earlier in ``extractions``). All or nothing: a crash or an error
+        leaves none of the batch, so no document is ever half-written; the caller retries
+        a failed batch one document at a time (:meth:`add`) to find the culprit.
+        """
+        if not extractions:
+            return []
+        now = datetime.now(UTC)
+        first: dict[str, Extraction] = {}
+        for extraction in extractions:
+            first.setdefault(extraction.document.id, extraction)
+        rows = [
+            document_row(e.document, now, record_counts(e, processed_with)) for e in first.values()
+        ]
+        docs = schema.documents
+        with self.engine.begin() as connection:
+            # ON CONFLICT DO NOTHING ... RETURNING: only the documents inserted now come back,
+            # so a document stored meanwhile by another process is skipped, not an error.
+            inserted = set(
+                connection.scalars(
+                    self.dialect_insert(docs)
+                    .on_conflict_do_nothing(index_elements=["id"])
+                    .returning(docs.c.id),
+                    rows,
+                )
+            )
+            new = [e for e in first.values() if e.document.id in inserted]
+            self._insert_records(connection, new)
+        stored: list[bool] = []
+        for extraction in extractions:
+            doc_id = extraction.document.id
+            stored.append(doc_id in inserted and first.get(doc_id) is extraction)
+        return stored
+
+    def dialect_insert(self, table: Any) -> Any:
+        """The dialect's INSERT (with ``on_conflict_do_nothing``)."""
+        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        return dialect_insert(table)
 
     def replace_records(self, extraction: Extraction, processed_with: str) -> None:
         """Swap a stored document's records for new ones (``sitrep reprocess``), atomically."""
@@ -148,29 +207,34 @@ class Store:
             connection.execute(
                 schema.documents.update()
                 .where(schema.documents.c.id == document_id)
-                .values(**self._counts(extraction, processed_with))
+                .values(**record_counts(extraction, processed_with))
             )
-            self._insert_records(connection, extraction)
+            self._insert_records(connection, [extraction])
 
-    @staticmethod
-    def _counts(extraction: Extraction, processed_with: str) -> dict[str, Any]:
-        return {
-            "processed_with": processed_with,
-            "n_time_expressions": len(extraction.time_expressions),
-            "n_mentions": len(extraction.mentions),
-            "n_events": len(extraction.events),
-            "n_transfers": len(extraction.transfers),
-        }
-
-    def _insert_records(self, connection: Connection, extraction: Extraction) -> None:
-        doc_id = extraction.document.id
-        if extraction.entities:
-            self._insert_new_entities(connection, extraction.entities)
+    def _insert_records(self, connection: Connection, extractions: Sequence[Extraction]) -> None:
+        """The records of ``extractions`` (documents already inserted), one statement a table."""
+        # As if added one by one: within a document its last description of an entity, across
+        # documents the first document's (a stored entity is never overwritten).
+        entities: dict[str, Entity] = {}
+        for extraction in extractions:
+            for entity_id, entity in {e.id: e for e in extraction.entities}.items():
+                entities.setdefault(entity_id, entity)
+        if entities:
+            self._insert_new_entities(connection, list(entities.values()))
         rows: list[tuple[Any, list[dict[str, Any]]]] = [
-            (schema.time_expressions, [_timex_row(doc_id, t) for t in extraction.time_expressions]),
-            (schema.mentions, [_mention_row(doc_id, m) for m in extraction.mentions]),
-            (schema.events, [_event_row(extraction.document, e) for e in extraction.events]),
-            (schema.transfers, [_transfer_row(doc_id, t) for t in extraction.transfers]),
+            (
+                schema.time_expressions,
+                [timex_row(x.document.id, t) for x in extractions for t in x.time_expressions],
+            ),
+            (
+                schema.mentions,
+                [mention_row(x.document.id, m) for x in extractions for m in x.mentions],
+            ),
+            (schema.events, [event_row(x.document, e) for x in extractions for e in x.events]),
+            (
+                schema.transfers,
+                [transfer_row(x.document.id, t) for x in extractions for t in x.transfers],
+            ),
         ]
         for table, values in rows:
             if values:
@@ -188,9 +252,8 @@ class Store:
             }
             for e in {e.id: e for e in entities}.values()
         ]
-        dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         connection.execute(
-            dialect_insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]),
+            self.dialect_insert(schema.entities).on_conflict_do_nothing(index_elements=["id"]),
             values,
         )
 
@@ -219,7 +282,7 @@ class Store:
         docs = schema.documents
         with self.engine.connect() as connection:
             row = connection.execute(select(docs).where(docs.c.id == self.resolve_id(doc_id))).one()
-        return _document_from_row(row._mapping)
+        return document_from_row(row._mapping)
 
     def extraction(self, doc_id: str) -> Extraction:
         """A stored document with all its records, as :class:`Extraction`."""
@@ -316,7 +379,7 @@ class Store:
                 )
             if not rows:
                 return
-            yield from (_document_from_row(row._mapping) for row in rows)
+            yield from (document_from_row(row._mapping) for row in rows)
             last = rows[-1].id
 
     def events(self, query: EventQuery | None = None) -> list[StoredEvent]:
@@ -395,80 +458,3 @@ def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
         except OperationalError as error:
             raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error.orig)) from error
     return store
-
-
-# --- rows <-> records -------------------------------------------------------------------
-
-
-def _document_from_row(row: Any) -> Document:
-    return Document(
-        text=row["text"],
-        date=row["date"],
-        title=row["title"],
-        url=row["url"],
-        source=row["source"],
-        language=row["language"],
-        id=row["id"],
-    )
-
-
-def _timex_row(doc_id: str, t: TimeExpression) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "start_char": t.start,
-        "end_char": t.end,
-        "text": t.text,
-        "type": t.type,
-        "value": t.value,
-        "earliest": t.earliest,
-        "latest": t.latest,
-        "record": to_json_dict(t),
-    }
-
-
-def _mention_row(doc_id: str, m: Mention) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "start_char": m.start,
-        "end_char": m.end,
-        "text": m.text,
-        "label": m.label,
-        "entity_id": m.entity_id,
-    }
-
-
-def _delimited(values: Iterable[str | None]) -> str | None:
-    kept = sorted({v for v in values if v})
-    return ";" + ";".join(kept) + ";" if kept else None
-
-
-def _event_row(document: Document, e: Event) -> dict[str, Any]:
-    return {
-        "document_id": document.id,
-        "event_type": e.event_type,
-        "modality": e.modality,
-        "actor_countries": _delimited(a.country for a in e.actor),
-        "recipient_countries": _delimited(a.country for a in e.recipient),
-        "actor_names": _delimited(a.name for a in e.actor),
-        "recipient_names": _delimited(a.name for a in e.recipient),
-        "location": e.location,
-        "date": e.start_day(document.day),
-        "quad": e.quad,
-        "confidence": e.confidence,
-        "record": to_json_dict(e),
-        "actor_entities": _delimited(a.entity_id for a in e.actor),
-        "recipient_entities": _delimited(a.entity_id for a in e.recipient),
-        "intensity": e.intensity,
-    }
-
-
-def _transfer_row(doc_id: str, t: Transfer) -> dict[str, Any]:
-    return {
-        "document_id": doc_id,
-        "supplier": t.supplier,
-        "recipient": t.recipient,
-        "system": t.system,
-        "kind": t.kind,
-        "status": t.status,
-        "record": to_json_dict(t),
-    }

@@ -76,23 +76,31 @@ def find_transfers(
     where = [_sentence_index(sentences, m.start) for m in found_systems]
     mentions = resolve_families(found_systems, where)
     facts: list[SentenceFact] = []
-    countries: list[CountryMention] = []
+    # Per sentence, its countries, or the sentence itself when they are still to be read:
+    # they only complete facts, so a document without any (most news) never reads them.
+    countries: list[list[CountryMention] | Span] = []
     for index, sentence in enumerate(sentences):
         in_sentence = [m for m, w in zip(mentions, where, strict=True) if w == index]
         if not in_sentence:
             # Sentences without a system still name who supplies whom ("Russia is India's
             # largest defence supplier") and what the article is about.
-            countries.extend(countries_in(sentence, gazetteer, lexicon.roles))
+            countries.append(sentence)
             continue
         found = sentence_facts(
             sentence, in_sentence, times, dct or "9999", lexicon, gazetteer, rates
         )
-        if found:
-            countries.extend(found[0].countries)
-        else:
-            countries.extend(countries_in(sentence, gazetteer, lexicon.roles))
+        countries.append(found[0].countries if found else sentence)
         facts.extend(found)
-    facts = fill_from_context(facts, countries)
+    if not facts:
+        return []
+    named = [
+        country
+        for item in countries
+        for country in (
+            countries_in(item, gazetteer, lexicon.roles) if isinstance(item, Span) else item
+        )
+    ]
+    facts = fill_from_context(facts, named)
     return merge_facts(facts, str(doc._.document_id or ""), lexicon)
 
 
