@@ -16,7 +16,9 @@ Matching is by evidence and meaning, not by string:
 
 Recall is reported on ``must`` events and on all events; precision counts a system event as
 right when it matches any gold event (must or not). A gold event matched by several system
-events counts once for recall; the extra system events are reported as duplicates.
+events counts once for recall; the extra system events are reported as duplicates. How many
+``must`` events had a system event of any type in their sentence separates finding an event
+from typing it.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class ArticleScores:
     found: int = 0  # gold events matched
     found_must: int = 0
     found_must_actor: int = 0  # must events matched with a right actor
+    detected_must: int = 0  # must events with a system event of any type in their sentence
     system_events: int = 0
     correct_system: int = 0  # system events matching some gold event
     duplicates: int = 0
@@ -250,6 +253,10 @@ def _score_events(scores: ArticleScores, gold: ArticleGold, events: list[Event])
             matched_by[hits[0]].append(event)
     for i, g in enumerate(gold.events):
         found = matched_by.get(i)
+        if g.must and any(
+            _overlaps(_evidence_spans([e.evidence, *e.also_in]), g.spans) for e in events
+        ):
+            scores.detected_must += 1
         if not found:
             said = [
                 f"{e.event_type}({e.evidence.trigger})"
@@ -309,7 +316,8 @@ def format_article_scores(scores: ArticleScores, *, errors: bool = False) -> str
         f"events   must recall {_pct(scores.found_must, scores.gold_must)}   "
         f"all recall {_pct(scores.found, scores.gold_events)}   "
         f"precision {_pct(scores.correct_system, scores.system_events)}",
-        f"         right actor on found must events {_pct(s.found_must_actor, s.found_must)}"
+        f"         must events detected with any type {_pct(s.detected_must, s.gold_must)}"
+        f"   right actor on found must events {_pct(s.found_must_actor, s.found_must)}"
         f"   modality right on found {_pct(scores.modality_right, scores.found)}"
         f"   duplicates {scores.duplicates}",
         f"transfers must recall {_pct(scores.found_must_transfers, scores.gold_must_transfers)}"

@@ -232,6 +232,8 @@ class _DocReader:
             return None  # "the two countries have strong ties": a state, not an event
         if self.lex.role(lemma) == "speech" and not self._speech_event(tok):
             return None  # the speech verb is attribution; what is said is read on its own
+        if self._asked_for(tok):
+            return None  # "drew calls for Olmert to resign": a request's content, not an act
         actors = self._actors(tok, quote)
         patients = [] if actors else self._patients(tok)
         if not actors and not patients:
@@ -288,6 +290,23 @@ class _DocReader:
             if own:
                 recipients = own
         return Found(result, tok, chain, actors, recipients)
+
+    def _asked_for(self, tok: Token) -> bool:
+        """Whether ``tok`` is what a request noun asks for ("calls for Olmert to resign",
+        "a demand that troops withdraw"): the request is the event, the act is not."""
+        head = tok
+        for _ in range(4):  # a request noun governs its content within a few steps
+            head = head.head
+            if head.i == tok.i or (head.head == head and head.pos_ != "NOUN"):
+                return False
+            if head.pos_ == "NOUN":
+                sense = self.lex.nouns.get(head.lemma_.lower())
+                return (
+                    sense is not None
+                    and sense.sense is not None
+                    and (sense.sense.event_type == "REQUEST")
+                )
+        return False
 
     def _ordered_act(
         self, found_result: PairResult, tok: Token, chain: list[Token], actors: list[Party]
