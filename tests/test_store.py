@@ -129,6 +129,23 @@ def test_a_country_code_matches_codes_only_and_a_country_name_its_code(store_url
         assert len(store.events(EventQuery(actor="U.S."))) == 1  # by the code it names
 
 
+def test_state_coded_keeps_events_between_states(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(make_extraction("One.", "2020-01-01", CONSULT=("India", "Russia")), "t")
+        company = make_extraction("Two.", "2020-02-01", ACCUSE=("Boeing", "Airbus"))
+        company.events[0].actor[0].country = None  # an actor nobody placed
+        store.add(company, "t")
+        alone = make_extraction("Three.", "2020-03-01", PROTEST=("India", "none"))
+        alone.events[0].recipient = []  # no recipient at all: still between states
+        store.add(alone, "t")
+        unplaced = make_extraction("Four.", "2020-04-01", REQUEST=("India", "Lockheed"))
+        unplaced.events[0].recipient[0].country = None
+        store.add(unplaced, "t")
+        assert len(store.events(EventQuery())) == 4
+        coded = store.events(EventQuery(state_coded=True))
+        assert [e.event.event_type for e in coded] == ["CONSULT", "PROTEST"]
+
+
 def test_unknown_and_ambiguous_ids_are_clear_errors(store_url: str) -> None:
     with open_store(store_url) as store:
         store.add(make_extraction("First text."), "t")

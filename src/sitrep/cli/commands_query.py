@@ -37,6 +37,14 @@ TypeOption = Annotated[
     list[str], typer.Option("--type", "-t", help="PLOVER event type(s), e.g. CONSULT.")
 ]
 LimitOption = Annotated[int, typer.Option(help="At most this many rows.")]
+StateCodedOption = Annotated[
+    bool,
+    typer.Option(
+        "--state-coded",
+        help="Only events between states: the actor placed in a country, and the recipient "
+        "too when there is one (companies and unplaced actors left out).",
+    ),
+]
 
 
 def documents_command(
@@ -207,6 +215,7 @@ def events_command(
     modality: Annotated[str | None, typer.Option(help="asserted, planned, ...")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    state_coded: StateCodedOption = False,
     limit: LimitOption = 1000,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -223,6 +232,7 @@ def events_command(
         since=since,
         until=until,
         limit=limit,
+        state_coded=state_coded,
     )
     with ctx.obj.store() as store:
         events = store.events(query)
@@ -270,6 +280,7 @@ def export_command(
     country: Annotated[str | None, typer.Option(help="Either side: country code.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    state_coded: StateCodedOption = False,
 ) -> None:
     """Export events: PLOVER JSONL, or a flat one-row-per-event table as CSV or Parquet.
 
@@ -278,7 +289,12 @@ def export_command(
     from sitrep import exports
 
     query = EventQuery(
-        event_types=event_type, country=country, since=since, until=until, limit=None
+        event_types=event_type,
+        country=country,
+        since=since,
+        until=until,
+        limit=None,
+        state_coded=state_coded,
     )
     with ctx.obj.store() as store:
         events = store.events(query)

@@ -61,6 +61,9 @@ class EventQuery:
     location: str | None = None  # the event's location name, exactly
     after: tuple[str, int] | None = None  # keyset cursor: events after this (date, id)
     above_id: int | None = None  # events whose row id is above this (watches)
+    # Only events between states: the actor placed in a country, and the recipient too
+    # when there is one (issue 11: companies and unplaced actors are kept otherwise).
+    state_coded: bool = False
 
 
 def _side_matches(countries: Any, names: Any, term: str) -> ColumnElement[bool]:
@@ -143,6 +146,11 @@ def _web_filters(query: EventQuery) -> list[ColumnElement[bool]]:
         conditions.append(ev.c.document_id == query.document_id)
     if query.location:
         conditions.append(ev.c.location == query.location)
+    if query.state_coded:
+        coded = "%;___;%"  # a three-letter code between the list's separators
+        conditions.append(ev.c.actor_countries.like(coded))
+        no_recipient = ev.c.record["recipient"].as_string() == "[]"
+        conditions.append(or_(no_recipient, ev.c.recipient_countries.like(coded)))
     if query.after:
         day, row_id = query.after
         conditions.append(or_(ev.c.date > day, and_(ev.c.date == day, ev.c.id > row_id)))
