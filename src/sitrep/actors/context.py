@@ -218,6 +218,20 @@ def _countries_from_owner(text: str, chosen: list[Candidate]) -> None:
             _assign(cand, owner.country, "owner")
 
 
+# Offices held abroad: an ambassador or an envoy is reported where they are posted, not where
+# they are from ("Robert Ford, the ambassador to Syria"), so neither their sentence nor the
+# story's country is theirs.
+_POSTED_ABROAD = frozenset(
+    {"ambassador", "ambassadors", "envoy", "envoys", "emissary", "emissaries", "consul"}
+    | {"diplomat", "diplomats", "chargé", "charge", "mediator", "mediators", "representative"}
+)
+
+
+def _posted_abroad(entity: Entity) -> bool:
+    words = f"{entity.role or ''} {entity.name if entity.kind != 'person' else ''}"
+    return any(word in _POSTED_ABROAD for word in words.lower().replace("-", " ").split())
+
+
 def _countries_from_sentence(layout: _Layout) -> None:
     """Give a titled person, or a domestic group, of unknown country the one country their
     sentence names.
@@ -271,6 +285,7 @@ def _countries_from_sentence(layout: _Layout) -> None:
                 or entity.country
                 or "organisation" in entity.attributes  # "U.N. Secretary-General ..."
                 or (entity.kind == "person" and cand is not first_mention.get(id(entity)))
+                or _posted_abroad(entity)
             ):
                 continue
             titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
@@ -330,6 +345,7 @@ def _countries_from_document(layout: _Layout) -> None:
             or set(entity.sector) & _INTERNATIONAL
             or "organisation" in entity.attributes
             or entity.attributes.get("media")
+            or _posted_abroad(entity)
         ):
             continue
         span = layout.span(cand)

@@ -43,6 +43,8 @@ class KnownNames:
             by_first.setdefault(name.split(" ", 1)[0], []).append((name, value))
 
         for org in (*gazetteer.organisations.values(), *gazetteer.media.values()):
+            if not org.find_in_text:
+                continue
             for name in (org.name, *org.aliases):
                 add(name, org)
         for region in gazetteer.regions:

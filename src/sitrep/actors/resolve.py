@@ -38,7 +38,13 @@ class Title:
     sector: str | None
     words: frozenset[str] = field(default_factory=frozenset)  # lower-cased, for coreference
     organisation: str | None = None  # an IGO id: "U.N. Secretary-General Kofi Annan" -> "un"
-    organisation_span: tuple[int, int] | None = None  # where the title names it ("U.N.")
+    # Where the title names an organisation the gazetteers know ("U.N.", "Taliban" in "Taliban
+    # leader Mullah Omar"), and its id: a mention of its own inside the title.
+    organisation_span: tuple[int, int] | None = None
+    named_organisation: str | None = None
+    # The title stands in apposition to the name ("Alistair Burt, Britain's minister for the
+    # Middle East"): a mention of the person in its own right, not words before the name.
+    apposition: bool = False
 
 
 @functools.cache
@@ -218,8 +224,12 @@ class EntityFactory:
                     roles = table.by_surname(name, date, country=title_country)
             except ValueError:  # a malformed document date: no dated lookup
                 roles = []
-        if len({r.person for r in roles}) > 1:
-            roles = []  # a bare surname shared by two office holders: the text must decide
+        if len({(r.person, r.country) for r in roles if r.country}) > 1 or (
+            len({r.person for r in roles}) > 1
+        ):
+            # A bare surname shared by two office holders, or one name of two people of two
+            # countries: the text must decide.
+            roles = []
         if roles:
             role = _best_role(roles, title)
             attributes: dict[str, object] = {"roles_source": role.source}
@@ -249,24 +259,40 @@ class EntityFactory:
             )
         country = title_country
         attributes = {}
+        sector = [title.sector] if title and title.sector else []
         if title is not None and title.organisation:
             attributes["organisation"] = f"igo:{title.organisation}"
-        if country is None and table is not None:
+        if country is None and table is not None and "organisation" not in attributes:
             # Out of office on this date: people keep their country, and someone whose only
             # offices were one organisation's (Kofi Annan in 2010) keeps that organisation.
+            # A title naming an organisation says whom they act for now ("Kenzo Oshima, the
+            # United Nations Emergency Relief Coordinator", once Japan's envoy).
             spells = table.spells(name)
             countries = {s.country for s in spells if s.country}
             organisations = {s.organisation for s in spells if s.organisation}
             if len(countries) == 1:
                 country = countries.pop()
+                attributes["roles_source"] = spells[-1].source
             elif not countries and len(organisations) == 1 and "organisation" not in attributes:
                 attributes["organisation"] = f"igo:{organisations.pop()}"
+        known = self.gazetteer.person(name) if country is None and not single else None
+        if known is not None and "organisation" not in attributes:
+            # Not in the roles table, but the gazetteers know whose side they are on: Hamas's
+            # "Khaled Meshaal", a senator of the Phoenix dictionaries.
+            country = known.country
+            sector = sector or [s for s in known.sector if s != "IGO"]
+            owner = self.gazetteer.organisations.get(known.organisation or "")
+            if owner is not None and "IGO" in owner.sector:
+                attributes["organisation"] = f"igo:{owner.id}"
+            elif owner is not None:
+                attributes["member_of"] = f"org:{owner.id}"
+            attributes["people_source"] = known.source
         return Entity(
             id=f"person:{slug(name)}",
             name=name,
             kind="person",
             country=country,
-            sector=[title.sector] if title and title.sector else [],
+            sector=sector,
             role=title.role if title else None,
             attributes=attributes,
         )
