@@ -139,6 +139,7 @@ class Actor:
     priority: int = 0
     people: list[str] = field(default_factory=list)
     extends: str | None = None  # id of a hand-written entry it adds names to
+    codes: list[str] = field(default_factory=list)  # its CAMEO codes ("IGOWSTNAT")
 
 
 @dataclass
@@ -149,6 +150,7 @@ class Person:
     organisation: str | None
     aliases: list[str]
     source: str
+    code: str = ""  # an IGO official's CAMEO code, to find the organisation by
 
 
 # --------------------------------------------------------------------------- reading codes
@@ -230,7 +232,7 @@ def name_case(phrase: str) -> tuple[str | None, list[str]]:
     words = text.split()
     if not words or len(text) < 3 or _MONTHS.match(text):
         return None, acronyms
-    if any(w.lower().strip(".,") in _DESCRIPTIVE for w in words):
+    if any(w.strip(".,") in _DESCRIPTIVE for w in re.split(r"[\s-]+", text.lower())):
         return None, acronyms
     if len(words) == 1:
         word = words[0]
@@ -324,9 +326,10 @@ def collect(given: frozenset[str], countries: set[str]) -> tuple[list[Actor], li
             dated = any(s.start or s.end for s in spells)
             if not names and persons and (dated or kind in ("national", "NGO", "IGO")):
                 # The entry is a person ("JOHN_MCCAIN [USAGOVLEG]", an IGO's official).
+                code = next(s.code for s in spells if read_code(s.code, countries))
                 people.append(
                     Person(persons[0], country, sector[-1:] if kind == "IGO" else sector, None,
-                           persons[1:], source)
+                           persons[1:], source, code if kind == "IGO" else "")
                 )  # fmt: skip
                 continue
             if not names:
@@ -341,6 +344,7 @@ def collect(given: frozenset[str], countries: set[str]) -> tuple[list[Actor], li
                 sources=[source],
                 priority=priority,
                 people=persons,
+                codes=sorted({s.code for s in spells}),
             )
             actors.append(actor)
     return actors, people
@@ -418,11 +422,6 @@ def resolve(
         if not actor.name:
             actor.name = actor.aliases.pop(0)
             actor.key = slug(actor.name)
-        for person in actor.people:
-            people.append(
-                Person(person, actor.country, actor.sector, actor.extends or actor.key, [],
-                       actor.sources[0])
-            )  # fmt: skip
     # Ids unique and never a hand entry's unless extending it.
     used = set(hand)
     for actor in actors:
@@ -434,6 +433,22 @@ def resolve(
             actor.key = f"{base}-{n}"
             n += 1
         used.add(actor.key)
+    for actor in actors:
+        for person in actor.people:
+            people.append(
+                Person(person, actor.country, actor.sector, actor.key, [], actor.sources[0])
+            )
+    # An IGO official belongs to the organisation with their code ("IGOUNODEVWBK": the World
+    # Bank), or to the one a shorter code names ("IGOUNO": the UN).
+    owner: dict[str, str] = {}
+    for actor in sorted(actors, key=lambda a: a.extends is None):
+        for code in actor.codes:
+            owner.setdefault(code, actor.key)
+    for person in people:
+        code = person.code
+        while person.organisation is None and len(code) >= 6:
+            person.organisation = owner.get(code)
+            code = code[:-3]
     return actors, _unique_people(people, stats), stats
 
 

@@ -222,6 +222,10 @@ class EntityFactory:
                 roles = table.on(name, date, country=title_country)
                 if not roles and single:
                     roles = table.by_surname(name, date, country=title_country)
+                elif not roles and title_country and not table.spells(name):
+                    # "Cyprus' Foreign Minister George Lillikas", the table's "Yiorgos
+                    # Lillikas": a title naming the country and the office, and the surname.
+                    roles = _same_office(table, name, date, title_country, title)
             except ValueError:  # a malformed document date: no dated lookup
                 roles = []
         if len({(r.person, r.country) for r in roles if r.country}) > 1 or (
@@ -302,6 +306,25 @@ def place_id(name: str, country: str | None) -> str:
     """ "place:lbn-tripoli": the country keeps apart places of one name (Tripoli in Libya and
     in Lebanon) across documents."""
     return f"place:{country.lower()}-{slug(name)}" if country else f"place:{slug(name)}"
+
+
+# Title words too common to tell one office from another.
+_GENERIC_TITLE_WORDS = frozenset({"minister", "the", "of", "for", "and", "deputy", "acting"})
+
+
+def _same_office(
+    table: RoleTable, name: str, date: str, country: str, title: Title | None
+) -> list[Role]:
+    """The holder of the office a title names, when their surname is the name's: the name
+    written otherwise than the table writes it, never a namesake in another office."""
+    surname = name.split()[-1]
+    words = (title.words if title else frozenset()) - _GENERIC_TITLE_WORDS
+    found = [
+        r
+        for r in table.by_surname(surname, date, country=country)
+        if words & set(r.title.lower().replace("-", " ").split())
+    ]
+    return found if len({r.person for r in found}) == 1 else []
 
 
 def _best_role(roles: list[Role], title: Title | None) -> Role:

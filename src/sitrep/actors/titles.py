@@ -49,8 +49,8 @@ def _window(span: Span, lexicon: SectorLexicon) -> list[Token]:
             break  # ("King" in a PERSON span "King Hassan" is a title, not another name)
         if token.pos_ == "ADP" and token.lower_ not in _KEEP_ADP:
             break
-        if token.is_punct and token.text not in ("-", "."):
-            break
+        if token.is_punct and token.text not in ("-", ".") and token.text not in _POSSESSIVE:
+            break  # ("Cyprus' Foreign Minister": the possessive belongs to the title)
         titled = token.text[:1].isupper() or token.text in _POSSESSIVE or token.text == "-"
         # "Hong Kong democracy leader": a noun compounded with the title word after it.
         compound = bool(kept) and token.dep_ == "compound" and token.head in kept
