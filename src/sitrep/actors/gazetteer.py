@@ -439,7 +439,7 @@ def _merge_file(raw: dict[str, dict[Any, dict[str, Any]]], path: Path) -> None:
                 )
             key = _entry_key(section, entry, path)
             entry = dict(entry)
-            entry.setdefault("_source", str(path))
+            entry.setdefault("_source", path.name if path.parent == DATA_DIR else str(path))
             if entry.pop("remove", False):
                 table.pop(key, None)
             elif entry.pop("replace", False) or key not in table:
