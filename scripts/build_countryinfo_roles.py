@@ -220,7 +220,9 @@ def official_office(title: str, code: str, country: str) -> Office | None:
     low = clean.lower()
     if not low:
         return None
-    sub = code[3:6] if len(code) >= 6 else ""
+    groups = [code[i : i + 3] for i in range(3, len(code) - len(code) % 3, 3)]
+    # "GOVSPY" is an intelligence office, "GOVJUD" a judicial one: the narrower branch.
+    sub = next((g for g in reversed(groups) if g in STATE_SECTORS and g != "GOV"), "GOV")
     junior = bool(_JUNIOR.search(low))
     if _DPM.match(low):
         return Office("DPM", clean, "GOV")
@@ -552,6 +554,7 @@ def rows_from_people(
     for person in people.all:
         if not person.names:
             continue
+        longest: dict[tuple[str, str | None, str], Row] = {}
         ends = [_month(x.spell.end) for x in person.spells if not x.leaders and x.spell.end]
         last_listed = max((d for d in ends if d), default=None)
         seen: set[tuple[str, str | None, str | None]] = set()
@@ -562,6 +565,13 @@ def rows_from_people(
             if row is None or (row.code, row.start, row.end) in seen:
                 continue
             seen.add((row.code, row.start, row.end))
+            # The same office from the same month, listed twice with two ends: the longer.
+            same = longest.get((row.code, row.start, row.title))
+            if same is not None and (same.end or "") >= (row.end or ""):
+                continue
+            if same is not None:
+                rows.remove(same)
+            longest[(row.code, row.start, row.title)] = row
             rows.append(row)
     return rows
 
@@ -800,13 +810,19 @@ def _share_aliases(rows: list[Row]) -> None:
         ]
 
 
-def write(rows: list[Row], out: Path) -> None:
+def write(rows: list[Row], out: Path) -> int:
+    """Write the table; the number of rows written."""
     rows.sort(key=lambda r: (r.country, r.person, r.start or "", r.code))
     _share_aliases(rows)
     lines = [HEADER, "\t".join(DERIVED_COLUMNS) + "\n"]
+    written: set[tuple[str, ...]] = set()
     for row in rows:
-        lines.append("\t".join(row.cells()).rstrip("\t") + "\n")
+        key = (row.country, row.code, row.person, row.start or "", row.end or "", row.title)
+        if key not in written:  # one person under two entries of the source, spells alike
+            written.add(key)
+            lines.append("\t".join(row.cells()).rstrip("\t") + "\n")
     out.write_text("".join(lines), encoding="utf-8")
+    return len(written)
 
 
 def build(countryinfo: Path, phoenix: Path, hand_file: Path, out: Path) -> MergeReport:
@@ -814,9 +830,9 @@ def build(countryinfo: Path, phoenix: Path, hand_file: Path, out: Path) -> Merge
     people = collect_countryinfo(countryinfo, known)
     rows = rows_from_people(people, phoenix_spells(phoenix, known), phoenix)
     kept, report = merge(rows, read_roles_tsv(hand_file))
-    write(kept, out)
+    written = write(kept, out)
     print(
-        f"{out.name}: {len(kept)} rows ({len(rows)} spells from {len(people.all)} people); "
+        f"{out.name}: {written} rows ({len(rows)} spells from {len(people.all)} people); "
         f"{report.corroborated} agree with roles.tsv and were left out, {report.renamed} took "
         f"its name, {report.alternatives} alternatives ({report.clashes} where it has another "
         f"holder), {report.preferred} preferred"

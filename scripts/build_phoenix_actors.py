@@ -102,7 +102,9 @@ _SMALL_WORDS = frozenset(
     {"of", "the", "and", "for", "in", "on", "to", "de", "du", "des", "la", "le", "el", "al"}
     | {"wa", "wal", "fi", "li", "y", "e", "a", "an", "at", "by", "et", "ul", "i", "al-"}
 )
-_ACRONYM = re.compile(r"\(([A-Z0-9][A-Z0-9/.-]{1,9})\)")
+# An abbreviation in brackets: up to five letters, or with a digit, "/" or "-" ("DHKP/C");
+# a longer word in brackets is a gloss ("(GREECE)", "(MACHETE)").
+_ACRONYM = re.compile(r"\(([A-Z0-9]{2,5}|[A-Z0-9]*[0-9/-][A-Z0-9/.-]*)\)")
 # Words that make a name an organisation's, never a person's.
 _ORGANISATION_WORDS = frozenset(
     {"party", "front", "army", "brigade", "brigades", "movement", "organization", "council"}
@@ -119,6 +121,8 @@ _ORGANISATION_WORDS = frozenset(
     | {"liwa", "jaish", "jaysh", "harakat", "jabhat", "katibat", "kataib", "ansar", "reserve"}
     | {"ahrar", "fellowship", "foundation", "trust", "initiative", "project", "mission"}
 )
+# Sectors of the state's institutions: an undated entry of one of these names the institution.
+_INSTITUTIONS = frozenset({"SPY", "MIL", "COP", "JUD"})
 # Words that join the parts of an organisation's name, never a person's.
 _LINKING = frozenset({"and", "of", "for", "the", "in", "on", "to", "against"})
 # A synonym's comment that says it is a person ("+ABU_AYYUB_AL-MASRI_ # (killed in 2010)").
@@ -240,8 +244,12 @@ def name_case(phrase: str) -> tuple[str | None, list[str]]:
         if len(letters) < 3:
             return None, acronyms
         vowels = re.search(r"[AEIOUaeiou]", word)
-        if not vowels or "." in word or len(letters) <= 3:
-            return word.upper(), acronyms  # an abbreviation: "FBI", "DHKP/C", "U.N."
+        if not vowels or "." in word or (len(letters) <= 5 and "'" not in word):
+            # An abbreviation ("FBI", "DHKP/C", "U.N.", "USAID"); a short name written in
+            # capitals is kept so too, news writing "HAMAS" as often as "Hamas".
+            if vowels and "." not in word and len(letters) > 3:
+                acronyms = [*acronyms, _title(word, first=True)]  # and "Hamas", "Darpa"
+            return word.upper(), acronyms
         return _title(word, first=True), acronyms
     out = [_title(w, first=i == 0) for i, w in enumerate(words)]
     return " ".join(out), acronyms
@@ -257,12 +265,16 @@ def _title(word: str, first: bool) -> str:
         return word.upper()  # "PKK" inside a name, "US", "UN"
     if "." in low.strip("."):
         return word.upper()  # "U.S.", "U.N."
+    if low.startswith("mc") and len(low) > 3 and low.isalpha():
+        return "Mc" + low[2:].capitalize()  # "McCain"
     parts = re.split(r"([-'/])", low)
     out = []
     for i, piece in enumerate(parts):
         after_apostrophe = i >= 2 and parts[i - 1] == "'" and len(parts[i - 2]) > 1
         # "Da'esh", "Jama'at", but "O'Brien", "D'Escoto"
         out.append(piece if piece in "-'/" or after_apostrophe else piece[:1].upper() + piece[1:])
+    if not first and len(out) > 2 and out[0] in ("Al", "El") and out[1] == "-":
+        out[0] = out[0].lower()  # "Bashar al-Assad"
     return "".join(out)
 
 
@@ -297,10 +309,12 @@ def _entries(path: Path) -> list[ActorEntry]:
     return entries
 
 
-def collect(given: frozenset[str], countries: set[str]) -> tuple[list[Actor], list[Person]]:
+def collect(
+    given: frozenset[str], countries: set[str], sources: tuple[Path, ...] = SOURCES
+) -> tuple[list[Actor], list[Person]]:
     actors: list[Actor] = []
     people: list[Person] = []
-    for priority, path in enumerate(SOURCES):
+    for priority, path in enumerate(sources):
         for entry in _entries(path):
             spells = [s for s in entry.spells if s.code and s.code[3:6] != "ELI"]
             read = next((r for s in spells if (r := read_code(s.code, countries))), None)
@@ -310,20 +324,34 @@ def collect(given: frozenset[str], countries: set[str]) -> tuple[list[Actor], li
             source = f"{path.name}:{entry.line}"
             names: list[str] = []
             persons: list[str] = []
-            # The country file's own entries are institutions (whose names carry an
-            # institution's word) or people; elsewhere a person must have a given name.
-            named_only = priority > 0 or kind != "national"
+            # A person has a given name first (CountryInfo's), or dated offices in the
+            # country file ("TONY_ABBOTT [AUSGOVLEG 19940314-20130918]"): two plain words are
+            # as often an institution ("Shin Bet", "Lok Sabha") or a group ("Black Star").
+            dated = any(s.start or s.end for s in spells)
+            named_only = not (priority == 0 and kind == "national" and dated)
+            # An undated entry of a state institution's code names the institution ("Shin
+            # Bet" [ISRSPY]: "Shin" is also a Korean family name).
+            institution = kind == "national" and sector[0] in _INSTITUTIONS and not dated
+            main_person = False
             for phrase in (entry.phrase, *entry.synonyms):
                 name, acronyms = name_case(phrase)
                 said = bool(_PERSON_COMMENT.search(entry.synonym_comments.get(phrase, "")))
+                main = phrase == entry.phrase
                 for found in ([name] if name else []) + acronyms:
                     if generic(found):
                         continue
-                    if (said and found == name) or is_person(found, given, named_only=named_only):
+                    person = (said and found == name) or is_person(
+                        found, given, named_only=named_only
+                    )
+                    if person and not (main and institution):
                         persons.append(found)
+                        main_person = main_person or main
                     elif found not in names:
                         names.append(found)
-            dated = any(s.start or s.end for s in spells)
+            if main_person:
+                # A person's entry: its other phrases are patterns of the surname ("ASSAD",
+                # "ASSAD_REGIME_"), not names of an organisation.
+                names = []
             if not names and persons and (dated or kind in ("national", "NGO", "IGO")):
                 # The entry is a person ("JOHN_MCCAIN [USAGOVLEG]", an IGO's official).
                 code = next(s.code for s in spells if read_code(s.code, countries))
@@ -487,13 +515,14 @@ HEADER = """\
 #
 # One entry a line, the fields of a user gazetteer file's entries (README.md) as columns:
 # section (organisations, media or people), id, name, aliases (|-separated), country, sector
-# (|-separated), type, organisation (a person's), source (the dictionary file and line).
+# (|-separated), type, organisation (a person's), find_in_text ("no": matched only where the
+# model tags a name), source (the dictionary file and line).
 # A row whose id is a hand-written entry's (organisations.yaml, nonstate.yaml, media.yaml)
 # only adds names to it. `people` are persons these files name (a group's leaders among its
 # names): their country and sector, no dated office. TSV, not YAML: it loads 20 times faster.
 """
 COLUMNS = ("section", "id", "name", "aliases", "country", "sector", "type", "organisation",
-           "source")  # fmt: skip
+           "find_in_text", "source")  # fmt: skip
 
 
 def write(actors: list[Actor], people: list[Person], out: Path) -> None:
@@ -509,13 +538,17 @@ def write(actors: list[Actor], people: list[Person], out: Path) -> None:
             extra = [n for n in names if n.casefold() not in known]
             if extra:
                 section = "media" if own["_section"] == "media" else "organisations"
-                rows.append([section, actor.key, "", "|".join(extra), "", "", "", "", source])
+                rows.append([section, actor.key, "", "|".join(extra), "", "", "", "", "", source])
             continue
         kind = {"IGO": "international organisation", "NGO": "NGO",
                 "IMG": "transnational armed group"}.get(actor.kind, "national actor")  # fmt: skip
+        # Found written out in any text (beside the model's names): names of three words or
+        # more, and the national institutions of the country file ("Shin Bet"); the files of
+        # groups and NGOs have too many two-word names that are plain words ("Black Star").
+        findable = actor.priority == 0 or len(names[0].split()) > 2
         rows.append(
             ["organisations", actor.key, names[0], "|".join(names[1:]), actor.country or "",
-             "|".join(actor.sector), kind, "", source]
+             "|".join(actor.sector), kind, "", "" if findable else "no", source]
         )  # fmt: skip
     used: set[str] = set()
     for person in sorted(people, key=lambda p: p.name):
@@ -525,7 +558,7 @@ def write(actors: list[Actor], people: list[Person], out: Path) -> None:
         used.add(key)
         rows.append(
             ["people", key, person.name, "|".join(person.aliases), person.country or "",
-             "|".join(person.sector), "", person.organisation or "", person.source]
+             "|".join(person.sector), "", person.organisation or "", "", person.source]
         )  # fmt: skip
     lines = [HEADER, "\t".join(COLUMNS) + "\n"]
     lines.extend("\t".join(_cell(c) for c in row) + "\n" for row in rows)
@@ -536,10 +569,12 @@ def _cell(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
-def build(out: Path) -> None:
+def build(out: Path, sources: tuple[Path, ...] = SOURCES, countryinfo: Path = COUNTRYINFO) -> None:
+    """``sources``: the country, non-state and international files, in that order (the
+    first file's entries keep a contested name); ``countryinfo`` gives the given names."""
     countries = set(load_gazetteer().countries)
-    given = given_names(COUNTRYINFO)
-    actors, people = collect(given, countries)
+    given = given_names(countryinfo)
+    actors, people = collect(given, countries, sources)
     actors, people, stats = resolve(actors, people)
     write(actors, people, out)
     kinds = Counter(a.kind for a in actors if not a.extends)

@@ -131,9 +131,8 @@ def check(path: Path) -> int:
     differ = [(n, s, hand[_words(n)]) for n, s, *_ in rows if hand.get(_words(n), s) != s]
     covered = [n for n, s, *_ in rows if hand.get(_words(n)) == s]
     sectors = Counter(s for _, s, *_ in rows)
-    print(
-        f"{path.name}: {len(rows)} nouns by sector {dict(sectors)}; lexicon {len(lexicon.heads)} heads"
-    )
+    print(f"{path.name}: {len(rows)} nouns by sector {dict(sectors)}")
+    print(f"  lexicon with sectors.yaml: {len(lexicon.heads)} heads")
     print(f"  hand entries the dictionary also gives: {len(covered)}; disagreements: {len(differ)}")
     for noun, theirs, ours in differ:
         print(f"    {noun!r}: dictionary {theirs}, sectors.yaml {ours} (kept)")

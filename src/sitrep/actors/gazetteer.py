@@ -462,15 +462,16 @@ def _merge_entry(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 # Columns of a gazetteer TSV file (phoenix_actors.tsv): one entry a line, list fields
 # |-separated. For tables too big to load fast as YAML.
-TSV_COLUMNS = ("section", "id", "name", "aliases", "country", "sector", "type", "organisation")
+TSV_COLUMNS = (
+    "section", "id", "name", "aliases", "country", "sector", "type", "organisation", "find_in_text",
+)  # fmt: skip
 _TSV_LISTS = frozenset({"aliases", "sector"})
 
 
 def _read_tsv_entries(path: Path) -> dict[str, list[dict[str, Any]]]:
     """A gazetteer TSV file as the sections of a YAML one. Its columns: :data:`TSV_COLUMNS`,
     then ``source`` (kept as the entry's source, with the line); empty cells are absent
-    fields. Organisations of two words or fewer are only matched where the model tags them
-    (``find_in_text: false``)."""
+    fields; ``find_in_text`` "no" is false."""
     if not path.is_file():
         raise ConfigError(E.BAD_GAZETTEER, source=path, reason="file not found")
     sections: dict[str, list[dict[str, Any]]] = {}
@@ -497,9 +498,8 @@ def _read_tsv_entries(path: Path) -> dict[str, list[dict[str, Any]]]:
                     entry[name] = value.split("|") if name in _TSV_LISTS else value
             upstream = entry.pop("source", "")
             entry["_source"] = f"{path.name}:{number}" + (f" ({upstream})" if upstream else "")
-            name = entry.get("name", "")
-            if section in ("organisations", "media") and name and len(name.split()) <= 2:
-                entry["find_in_text"] = False
+            if "find_in_text" in entry:
+                entry["find_in_text"] = entry["find_in_text"] != "no"
             sections.setdefault(section, []).append(entry)
     return sections
 

@@ -75,6 +75,7 @@ IGO_ONLY_CODES = frozenset({"HEAD"})
 # are found by a bare surname. A minister of tourism is introduced by full name first.
 SURNAME_CODES = frozenset(ROLE_CODES) - {"MIN", "AMB", "OFF"}
 SURNAME_ROLES = frozenset(ROLE_CODES[code] for code in SURNAME_CODES)
+_GENERIC_ROLES = frozenset(ROLE_CODES[code] for code in ("MIN", "AMB", "OFF"))
 
 # Display titles used when a row leaves the title column empty: the words English-language news
 # uses most for the office. Rows override them where the country's usage differs ("Chancellor",
@@ -632,7 +633,11 @@ class RoleTable:
         role = ROLE_CODES.get(role, role)
         if role not in ROLE_NAMES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(ROLE_NAMES)}")
-        found = [r for r in self.roles if r.owner == country and r.role == role]
+        found = [
+            r
+            for r in self.roles
+            if r.owner == country and r.role == role and r.status != "alternative"
+        ]
         return _select(found, date, None, strict)
 
 
@@ -691,7 +696,8 @@ def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
     gazetteer file), loaded once per file set.
 
     A user row with the same country, role, person and start as an earlier row replaces it
-    (to correct an end date, title or sector); any other row is added.
+    (to correct an end date, title or sector; for the generic offices MIN, AMB and OFF, the
+    same title too); any other row is added.
     """
     spells: dict[tuple[str, str, str, str | None, bool], Role] = {}
     for path in (ROLES_FILE, COUNTRYINFO_ROLES_FILE, *extra_files):
@@ -699,7 +705,9 @@ def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
         yaml_file = path.suffix.lower() in (".yaml", ".yml")
         for role in read_roles_yaml(path) if yaml_file else read_roles_tsv(path):
             alternative = role.status == "alternative"  # never replaces a row in use
-            spells[(role.owner, role.role, role.person, role.start, alternative)] = role
+            # Generic offices are told apart by their titles: two ministries at once.
+            office = role.title if role.role in _GENERIC_ROLES else role.role
+            spells[(role.owner, office, role.person, role.start, alternative)] = role
     return RoleTable(_share_aliases(list(spells.values())))
 
 

@@ -81,10 +81,7 @@ def roles_command(
         if corrected is not None:
             err_console.print(f"{name!r} read as {corrected!r}", markup=False)
             name = corrected
-    if name is not None:
-        spells = list(table.spells(name, alternatives=True))
-    else:
-        spells = list(table)
+    spells = list(table.spells(name, alternatives=True) if name is not None else table)
     if country is not None:
         owner = country if country.startswith("igo:") else country.upper()
         spells = [s for s in spells if s.owner == owner]
