@@ -103,17 +103,41 @@ def roles_command(
         title = f"{len(spells)} spell{'' if len(spells) == 1 else 's'} in office"
     if fmt is Format.table and name is not None and date is not None:
         _print_resolution(name, date, users)
-    if fmt is Format.table:
-        # A terminal is narrow: one column says where a row comes from and its licence.
-        rows = [_compact(row) for row in rows]
-    print_rows(rows, fmt, title=title)
+    if fmt is not Format.table:
+        print_rows(rows, fmt, title=title)
+        return
+    # A terminal is narrow: the table line in the rows, the licences of the tables below
+    # (JSON and CSV give each row's upstream source and licence in full).
+    print_rows([_compact(row) for row in rows], fmt, title=title)
+    licences: dict[str, str] = {}
+    for row in rows:
+        for piece, licence in zip(
+            row["source"].split(";"), row["licence"].split("; "), strict=False
+        ):
+            licences.setdefault(Path(piece.strip().split(":")[0]).name, licence)
+    for table_name, licence in licences.items():
+        console.print(Text(f"{table_name}: {licence}"))
 
 
 def _compact(row: dict[str, Any]) -> dict[str, Any]:
-    status = row["status"] + (" (low)" if row.get("confidence") == "low" else "")
-    source = row["source"] + (f" from {row['upstream']}" if row.get("upstream") else "")
-    keep = ("person", "office", "of", "from", "to", "sector")
-    return {**{k: row[k] for k in keep}, "status": status, "source": f"{source}; {row['licence']}"}
+    """Six columns fit a terminal: the dates in one, the status with the office."""
+    office = row["office"] or ""
+    notes = [n for n in (row["status"] != "used" and row["status"],
+                         row.get("confidence") == "low" and "low confidence") if n]  # fmt: skip
+    if notes:
+        office += f" ({', '.join(notes)})"
+    when = None
+    if row["from"] or row["to"]:
+        when = f"{row['from'] or '?'} – {row['to'] or ''}".strip()
+    source = "; ".join(piece.strip().split(" (")[0] for piece in row["source"].split(";"))
+    return {
+        "person": row["person"],
+        "office": office,
+        "of": row["of"],
+        "in_office": when,
+        "sector": row["sector"],
+        "source": source,
+    }
 
 
 def _row(spell: Role) -> dict[str, Any]:
