@@ -791,7 +791,8 @@ def merge(rows: list[Row], hand: list[Role]) -> tuple[list[Row], MergeReport]:
 
 
 def _share_aliases(rows: list[Row]) -> None:
-    """Aliases once per person (the first row), none repeating the person's name."""
+    """Aliases once per person (the first row), none repeating the person's name, none of one
+    word."""
     names: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         bucket = names.setdefault((row.country, row.person), [])
@@ -805,8 +806,15 @@ def _share_aliases(rows: list[Row]) -> None:
         done.add(key)
         own = name_key(row.person)
         seen = {own}
+        # One word is a surname or a throne name ("Abdullah": Saudi Arabia's king in this
+        # table, Jordan's in the news): aliases of one word are left to the hand table, whose
+        # author chose them ("Lula", "Jokowi").
         row.aliases = [
-            a for a in names[key] if name_key(a) not in seen and not seen.add(name_key(a))
+            a
+            for a in names[key]
+            if len(name_key(a).split()) > 1
+            and name_key(a) not in seen
+            and not seen.add(name_key(a))
         ]
 
 

@@ -49,6 +49,13 @@ CAMEO_TO_PLOVER = {
     "SHI": "REL", "SUN": "REL", "ORT": "REL", "MOS": "REL",
 }  # fmt: skip
 _ARMED = frozenset({"REB", "UAF", "RAD", "INS", "SEP"})
+# Adjectives the dictionary lists as nouns of a faith ("ISLAMIC [~MUS]"): as the head of a
+# phrase they would make "the Islamic Eid festival" or "a Muslim-dominated town" an actor.
+_FAITH_ADJECTIVES = frozenset(
+    {"islamic", "muslim", "moslem", "christian", "catholic", "protestant", "orthodox", "jewish"}
+    | {"hindu", "buddhist", "sikh", "sunni", "shia", "shiite", "shi'ite", "evangelical"}
+    | {"islamist", "coptic", "anglican", "lutheran", "methodist", "baptist", "hardline islamic"}
+)
 # Stems the dictionary matches as prefixes: their whole words, as the text writes them.
 _STEMS = {"minist": ("minister", "ministers", "ministry", "ministries")}
 
@@ -89,6 +96,8 @@ def nouns(path: Path) -> list[tuple[str, str, str, int]]:
             for noun in _spellings(written):
                 words = noun.split()
                 if not words or len(words) > MAX_WORDS or not re.fullmatch(r"[a-z' .-]+", noun):
+                    continue
+                if noun in _FAITH_ADJECTIVES:
                     continue
                 found.setdefault(noun, (noun, sector, agent.code, agent.line))
     return sorted(found.values())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sitrep.actors.entries import CountryMatch, EquipmentEntry, Organisation, Place
 from sitrep.actors.gazetteer import Gazetteer, slug
-from sitrep.actors.roles import Role, RoleTable, load_role_table
+from sitrep.actors.roles import SURNAME_ROLES, Role, RoleTable, load_role_table
 from sitrep.actors.sectors import SectorLexicon
 from sitrep.errors import ConfigError
 from sitrep.records import Entity, EntityKind
@@ -271,7 +271,10 @@ class EntityFactory:
             # offices were one organisation's (Kofi Annan in 2010) keeps that organisation.
             # A title naming an organisation says whom they act for now ("Kenzo Oshima, the
             # United Nations Emergency Relief Coordinator", once Japan's envoy).
-            spells = table.spells(name)
+            # Of the generic offices (a minister of tourism, an ambassador: 18,000 people of
+            # CountryInfo) only spells in office count: a namesake is likelier than a
+            # former junior minister ("NHL vice president Colin Campbell" is no Jamaican).
+            spells = [s for s in table.spells(name) if s.role in SURNAME_ROLES]
             countries = {s.country for s in spells if s.country}
             organisations = {s.organisation for s in spells if s.organisation}
             if len(countries) == 1:
