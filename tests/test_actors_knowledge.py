@@ -118,3 +118,19 @@ def test_a_source_that_disagrees_is_never_used() -> None:
     assert all(r.role != "head of government" for r in roles_on("Kevin Rudd", "2012-01-01"))
     (rudd,) = roles_on("Kevin Rudd", "2009-01-01")
     assert rudd.source.startswith("roles.tsv:")
+
+
+def test_officials_of_another_state_keep_the_story_country_off_people(
+    nlp: Language, stage: ActorStage
+) -> None:
+    """A story mostly about Sudan that names a Danish prime minister: "the minister of
+    development co-operation" is as likely Danish, and is left unplaced rather than Sudanese."""
+    text = (
+        "The Sudanese government has stopped the Danish minister's visit to Darfur. "
+        "Danish Prime Minister Anders Fogh Rasmussen had criticised Khartoum. "
+        "Sudan's army controls Darfur, Sudanese officials said. "
+        "The minister of development co-operation, Ulla Toenaes, was to leave on Friday."
+    )
+    doc = annotate(nlp, stage, text, "2006-11-21")
+    assert entity_of(doc, "Ulla Toenaes").country is None
+    assert entity_of(doc, "Anders Fogh Rasmussen").country == "DNK"
