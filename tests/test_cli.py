@@ -323,6 +323,28 @@ def test_roles_answers_who_held_an_office_when(
     result = run_cli(capsys, "roles", "Javier Solana", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(result.out)))
     assert [r["of"] for r in rows] == ["ESP", "igo:nato", "igo:eu"]
+    # Each row says which table and line it is, where it came from and under which licence,
+    # and whether it is used: CountryInfo's Kevin Rudd, in office to 2013, is not.
+    result = run_cli(capsys, "roles", "Kevin Rudd", "-f", "json")
+    rows = json.loads(result.out)
+    used = [r for r in rows if r["office"] == "Prime Minister" and r["status"] == "used"]
+    assert [r["from"] for r in used] == ["2007-12-03", "2013-06-27"]  # his two terms
+    assert all(
+        r["source"].startswith("roles.tsv:") and r["licence"].startswith("MIT") for r in used
+    )
+    (other,) = [r for r in rows if r["status"] == "alternative"]
+    assert other["upstream"].startswith("CountryInfo.120116.txt:")
+    assert other["licence"].startswith("CC BY-SA 3.0") and other["to"] == "2013-11-18"
+    # What a name resolves to on a date, and from which row.
+    result = run_cli(capsys, "roles", "Yiorgos Lillikas", "--date", "2006-11-05")
+    said = " ".join(result.out.split())
+    assert "resolves to person 'Yiorgos Lillikas', country CYP, sector GOV" in said
+    assert "roles_countryinfo.tsv:" in said and "CC BY-SA 3.0" in said
+    # A name with no office: the gazetteers' organisations and people, with their sources.
+    result = run_cli(capsys, "roles", "Da'esh", "-f", "json")
+    (group,) = json.loads(result.out)
+    assert group["person"] == "Islamic State" and "phoenix_actors.tsv:" in group["source"]
+    assert "MIT (Phoenix dictionaries" in group["licence"]
     # A misspelt name is read as the table's, and says so.
     result = run_cli(capsys, "roles", "Francois Mitterand", "-f", "json")
     assert json.loads(result.out)[0]["person"] == "François Mitterrand"

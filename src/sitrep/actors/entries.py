@@ -129,6 +129,27 @@ class Organisation:
     country: str | None = None  # ISO alpha-3 of a media outlet's home; None for most IGOs
     type: str | None = None  # "news agency", "newspaper", "broadcaster", "UN body", ...
     members: tuple[str, ...] = ()  # ISO alpha-3 codes, where the file lists them
+    source: str = ""  # where the entry came from: a file, or a file and line
+    # False: matched only where the model tags it a name, never found written out in any text
+    # (two-word names of the Phoenix dictionaries, "Black Star", "Direct Action").
+    find_in_text: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEntry:
+    """A person the gazetteers know without a dated office: a group's leader, a senator.
+
+    Dated offices are the roles table's (``roles.tsv``); this is who someone is with, for the
+    names the table lacks ("Khaled Meshaal" -> Hamas, PSE).
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    sector: tuple[str, ...] = ()
+    organisation: str | None = None  # the id of the organisation they belong to
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,13 +29,14 @@ from sitrep.actors.entries import (
     EquipmentEntry,
     Organisation,
     OrganisationKind,
+    PersonEntry,
     Place,
     Region,
 )
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipment")
+SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipment", "people")
 # Sections a user file may also hold that other tables read: ``roles`` (offices held, the
 # roles table's columns; sitrep.actors.roles.read_roles_yaml).
 OTHER_SECTIONS = ("roles",)
@@ -139,6 +140,7 @@ class Gazetteer:
     media: dict[str, Organisation]
     equipment: dict[str, EquipmentEntry]
     regions: list[Region] = field(default_factory=list)
+    people: dict[str, PersonEntry] = field(default_factory=dict)
     sources: tuple[Path, ...] = ()
     # Structures built from the tables on first use (the equipment matcher), kept with them.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -148,6 +150,7 @@ class Gazetteer:
     _regions: NameIndex[Region] = field(default_factory=NameIndex, repr=False)
     _organisations: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
     _media: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
+    _people: dict[str, list[PersonEntry]] = field(default_factory=dict, repr=False)
 
     def derive[T](self, key: str, build: Callable[[Gazetteer], T]) -> T:
         """The structure ``build`` makes from these tables (a matcher, an index), made on
@@ -171,6 +174,9 @@ class Gazetteer:
         for outlet in self.media.values():
             for name in (outlet.name, *outlet.aliases):
                 self._media.add(name, outlet)
+        for person in self.people.values():
+            for name in {person_key(n) for n in (person.name, *person.aliases)}:
+                self._people.setdefault(name, []).append(person)
 
     def _index_countries(self) -> None:
         # Order matters (first added wins): names, then aliases, capitals, metonyms, history.
@@ -316,6 +322,12 @@ class Gazetteer:
         """A news agency or outlet (sector MED) by name or alias: "ANI", "Reuters"."""
         return self._media.get(name)
 
+    def person(self, name: str) -> PersonEntry | None:
+        """A person of the ``people`` tables by full name (case, accents and punctuation
+        aside), if the name is one person's: "Khaled Meshaal" -> Hamas's leader."""
+        found = self._people.get(person_key(name), [])
+        return found[0] if len({(p.country, p.organisation) for p in found}) == 1 else None
+
     def summary(self) -> list[str]:
         """Counts per table and name clashes, for the builder's check and for debugging."""
         lines = [
@@ -327,6 +339,7 @@ class Gazetteer:
             f"organisations (IGO): {len(self.organisations)}",
             f"media: {len(self.media)}",
             f"equipment: {len(self.equipment)}",
+            f"people: {len(self.people)}",
         ]
         for index_name, index in (("country", self._country_names), ("demonym", self._demonyms)):
             for name, kept, dropped in index.conflicts:
@@ -414,7 +427,7 @@ def _entry_key(section: str, entry: dict[str, Any], path: Path) -> Any:
 
 
 def _merge_file(raw: dict[str, dict[Any, dict[str, Any]]], path: Path) -> None:
-    data = _read_yaml(path)
+    data = _read_tsv_entries(path) if path.suffix.lower() == ".tsv" else _read_yaml(path)
     for section, entries in data.items():
         if not isinstance(entries, list):
             raise ConfigError(E.BAD_GAZETTEER, source=path, reason=f"{section} must be a list")
@@ -426,7 +439,7 @@ def _merge_file(raw: dict[str, dict[Any, dict[str, Any]]], path: Path) -> None:
                 )
             key = _entry_key(section, entry, path)
             entry = dict(entry)
-            entry["_source"] = str(path)
+            entry.setdefault("_source", path.name if path.parent == DATA_DIR else str(path))
             if entry.pop("remove", False):
                 table.pop(key, None)
             elif entry.pop("replace", False) or key not in table:
@@ -438,11 +451,62 @@ def _merge_file(raw: dict[str, dict[Any, dict[str, Any]]], path: Path) -> None:
 def _merge_entry(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
     merged = dict(old)
     for name, value in new.items():
-        if name in _LIST_FIELDS and isinstance(value, list):
+        if name == "_source" and old.get(name):
+            merged[name] = f"{old[name]}; {value}"  # "organisations.yaml; phoenix_actors.tsv:9"
+        elif name in _LIST_FIELDS and isinstance(value, list):
             merged[name] = [*old.get(name, []), *(v for v in value if v not in old.get(name, []))]
         else:
             merged[name] = value
     return merged
+
+
+# Columns of a gazetteer TSV file (phoenix_actors.tsv): one entry a line, list fields
+# |-separated. For tables too big to load fast as YAML.
+TSV_COLUMNS = (
+    "section", "id", "name", "aliases", "country", "sector", "type", "organisation", "find_in_text",
+)  # fmt: skip
+_TSV_LISTS = frozenset({"aliases", "sector"})
+
+
+def _read_tsv_entries(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A gazetteer TSV file as the sections of a YAML one. Its columns: :data:`TSV_COLUMNS`,
+    then ``source`` (kept as the entry's source, with the line); empty cells are absent
+    fields; ``find_in_text`` "no" is false."""
+    if not path.is_file():
+        raise ConfigError(E.BAD_GAZETTEER, source=path, reason="file not found")
+    sections: dict[str, list[dict[str, Any]]] = {}
+    header: list[str] | None = None
+    with path.open(encoding="utf-8") as rows:
+        for number, line in enumerate(rows, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            cells = line.rstrip("\n").split("\t")
+            if header is None:
+                header = cells
+                if tuple(header[: len(TSV_COLUMNS)]) != TSV_COLUMNS:
+                    reason = f"header must start {' '.join(TSV_COLUMNS)}"
+                    raise ConfigError(E.BAD_GAZETTEER, source=path, reason=reason)
+                continue
+            row = dict(zip(header, cells, strict=False))
+            section = row.pop("section", "")
+            if section not in SECTIONS:
+                reason = f"line {number}: unknown section {section!r}"
+                raise ConfigError(E.BAD_GAZETTEER, source=path, reason=reason)
+            entry: dict[str, Any] = {}
+            for name, value in row.items():
+                if value:
+                    entry[name] = value.split("|") if name in _TSV_LISTS else value
+            upstream = entry.pop("source", "")
+            entry["_source"] = f"{path.name}:{number}" + (f" ({upstream})" if upstream else "")
+            if "find_in_text" in entry:
+                entry["find_in_text"] = entry["find_in_text"] != "no"
+            sections.setdefault(section, []).append(entry)
+    return sections
+
+
+def person_key(name: str) -> str:
+    """How people's names are matched: "Khaled Mash'al" = "khaled mashal"."""
+    return " ".join(_NON_ALNUM.sub(" ", ascii_fold(name).lower().replace("'", "")).split())
 
 
 def _read_places_tsv(path: Path) -> Iterator[dict[str, Any]]:
@@ -492,6 +556,7 @@ def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -
         organisations={k: _organisation(e, "igo", k) for k, e in raw["organisations"].items()},
         media={k: _organisation(e, "media", k) for k, e in raw["media"].items()},
         equipment={k: _equipment(e, k) for k, e in raw["equipment"].items()},
+        people={k: _person(e, k) for k, e in raw["people"].items()},
         sources=paths,
     )
 
@@ -561,6 +626,23 @@ def _organisation(entry: dict[str, Any], kind: OrganisationKind, key: str) -> Or
         country=entry.get("country"),
         type=entry.get("type"),
         members=_names(entry, "members"),
+        source=str(entry.get("_source", "")),
+        find_in_text=bool(entry.get("find_in_text", True)),
+    )
+
+
+def _person(entry: dict[str, Any], key: str) -> PersonEntry:
+    if "name" not in entry:
+        raise _fail(entry, f"person {key!r} has no name")
+    sector = entry.get("sector") or []
+    return PersonEntry(
+        id=key,
+        name=str(entry["name"]),
+        aliases=_names(entry, "aliases"),
+        country=entry.get("country"),
+        sector=tuple([sector] if isinstance(sector, str) else sector),
+        organisation=entry.get("organisation"),
+        source=str(entry.get("_source", "")),
     )
 
 

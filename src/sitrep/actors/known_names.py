@@ -38,11 +38,13 @@ class KnownNames:
         by_first: dict[str, list[tuple[str, Organisation | Region]]] = {}
 
         def add(name: str, value: Organisation | Region) -> None:
-            if " " not in name:
+            if " " not in name and not _distinctive(name, value):
                 return  # one-word names are the NER's to find and ours to resolve
             by_first.setdefault(name.split(" ", 1)[0], []).append((name, value))
 
         for org in (*gazetteer.organisations.values(), *gazetteer.media.values()):
+            if not org.find_in_text:
+                continue
             for name in (org.name, *org.aliases):
                 add(name, org)
         for region in gazetteer.regions:
@@ -65,6 +67,24 @@ class KnownNames:
                     found.append(KnownName(start, end, value))
                     break
         return found
+
+
+# Armed groups' one-word names long enough not to be an abbreviation of something else.
+_MIN_GROUP_NAME = 5
+
+
+def _distinctive(name: str, value: Organisation | Region) -> bool:
+    """A one-word name no English word spells, so found wherever it is written: one with an
+    apostrophe or a hyphen inside ("Da'esh", "Lashkar-e-Taiba"), or an armed group's
+    ("Daesh", "Hezbollah"), which the model often leaves untagged."""
+    if any(mark in name[1:-1] for mark in "'’-"):
+        return True
+    return (
+        isinstance(value, Organisation)
+        and bool(set(value.sector) & {"REB", "IMG"})
+        and len(name) >= _MIN_GROUP_NAME
+        and name[:1].isupper()
+    )
 
 
 def known_names(gazetteer: Gazetteer) -> KnownNames:

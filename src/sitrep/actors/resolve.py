@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sitrep.actors.entries import CountryMatch, EquipmentEntry, Organisation, Place
 from sitrep.actors.gazetteer import Gazetteer, slug
-from sitrep.actors.roles import Role, RoleTable, load_role_table
+from sitrep.actors.roles import SURNAME_ROLES, Role, RoleTable, load_role_table
 from sitrep.actors.sectors import SectorLexicon
 from sitrep.errors import ConfigError
 from sitrep.records import Entity, EntityKind
@@ -38,7 +38,13 @@ class Title:
     sector: str | None
     words: frozenset[str] = field(default_factory=frozenset)  # lower-cased, for coreference
     organisation: str | None = None  # an IGO id: "U.N. Secretary-General Kofi Annan" -> "un"
-    organisation_span: tuple[int, int] | None = None  # where the title names it ("U.N.")
+    # Where the title names an organisation the gazetteers know ("U.N.", "Taliban" in "Taliban
+    # leader Mullah Omar"), and its id: a mention of its own inside the title.
+    organisation_span: tuple[int, int] | None = None
+    named_organisation: str | None = None
+    # The title stands in apposition to the name ("Alistair Burt, Britain's minister for the
+    # Middle East"): a mention of the person in its own right, not words before the name.
+    apposition: bool = False
 
 
 @functools.cache
@@ -216,10 +222,18 @@ class EntityFactory:
                 roles = table.on(name, date, country=title_country)
                 if not roles and single:
                     roles = table.by_surname(name, date, country=title_country)
+                elif not roles and title_country and not table.spells(name):
+                    # "Cyprus' Foreign Minister George Lillikas", the table's "Yiorgos
+                    # Lillikas": a title naming the country and the office, and the surname.
+                    roles = _same_office(table, name, date, title_country, title)
             except ValueError:  # a malformed document date: no dated lookup
                 roles = []
-        if len({r.person for r in roles}) > 1:
-            roles = []  # a bare surname shared by two office holders: the text must decide
+        if len({(r.person, r.country) for r in roles if r.country}) > 1 or (
+            len({r.person for r in roles}) > 1
+        ):
+            # A bare surname shared by two office holders, or one name of two people of two
+            # countries: the text must decide.
+            roles = []
         if roles:
             role = _best_role(roles, title)
             attributes: dict[str, object] = {"roles_source": role.source}
@@ -249,24 +263,43 @@ class EntityFactory:
             )
         country = title_country
         attributes = {}
+        sector = [title.sector] if title and title.sector else []
         if title is not None and title.organisation:
             attributes["organisation"] = f"igo:{title.organisation}"
-        if country is None and table is not None:
+        if country is None and table is not None and "organisation" not in attributes:
             # Out of office on this date: people keep their country, and someone whose only
             # offices were one organisation's (Kofi Annan in 2010) keeps that organisation.
-            spells = table.spells(name)
+            # A title naming an organisation says whom they act for now ("Kenzo Oshima, the
+            # United Nations Emergency Relief Coordinator", once Japan's envoy).
+            # Of the generic offices (a minister of tourism, an ambassador: 18,000 people of
+            # CountryInfo) only spells in office count: a namesake is likelier than a
+            # former junior minister ("NHL vice president Colin Campbell" is no Jamaican).
+            spells = [s for s in table.spells(name) if s.role in SURNAME_ROLES]
             countries = {s.country for s in spells if s.country}
             organisations = {s.organisation for s in spells if s.organisation}
             if len(countries) == 1:
                 country = countries.pop()
+                attributes["roles_source"] = spells[-1].source
             elif not countries and len(organisations) == 1 and "organisation" not in attributes:
                 attributes["organisation"] = f"igo:{organisations.pop()}"
+        known = self.gazetteer.person(name) if country is None and not single else None
+        if known is not None and "organisation" not in attributes:
+            # Not in the roles table, but the gazetteers know whose side they are on: Hamas's
+            # "Khaled Meshaal", a senator of the Phoenix dictionaries.
+            country = known.country
+            sector = sector or [s for s in known.sector if s != "IGO"]
+            owner = self.gazetteer.organisations.get(known.organisation or "")
+            if owner is not None and "IGO" in owner.sector:
+                attributes["organisation"] = f"igo:{owner.id}"
+            elif owner is not None:
+                attributes["member_of"] = f"org:{owner.id}"
+            attributes["people_source"] = known.source
         return Entity(
             id=f"person:{slug(name)}",
             name=name,
             kind="person",
             country=country,
-            sector=[title.sector] if title and title.sector else [],
+            sector=sector,
             role=title.role if title else None,
             attributes=attributes,
         )
@@ -276,6 +309,25 @@ def place_id(name: str, country: str | None) -> str:
     """ "place:lbn-tripoli": the country keeps apart places of one name (Tripoli in Libya and
     in Lebanon) across documents."""
     return f"place:{country.lower()}-{slug(name)}" if country else f"place:{slug(name)}"
+
+
+# Title words too common to tell one office from another.
+_GENERIC_TITLE_WORDS = frozenset({"minister", "the", "of", "for", "and", "deputy", "acting"})
+
+
+def _same_office(
+    table: RoleTable, name: str, date: str, country: str, title: Title | None
+) -> list[Role]:
+    """The holder of the office a title names, when their surname is the name's: the name
+    written otherwise than the table writes it, never a namesake in another office."""
+    surname = name.split()[-1]
+    words = (title.words if title else frozenset()) - _GENERIC_TITLE_WORDS
+    found = [
+        r
+        for r in table.by_surname(surname, date, country=country)
+        if words & set(r.title.lower().replace("-", " ").split())
+    ]
+    return found if len({r.person for r in found}) == 1 else []
 
 
 def _best_role(roles: list[Role], title: Title | None) -> Role:

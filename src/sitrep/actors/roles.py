@@ -26,9 +26,8 @@ import difflib
 import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import yaml
 
@@ -37,6 +36,14 @@ from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ROLES_FILE = DATA_DIR / "roles.tsv"
+# Offices derived from CountryInfo and the Phoenix country actors by
+# scripts/build_countryinfo_roles.py (CC BY-SA 3.0, as its source), merged with roles.tsv.
+COUNTRYINFO_ROLES_FILE = DATA_DIR / "roles_countryinfo.tsv"
+# Licences of the shipped tables, as `sitrep roles` shows them for each row.
+LICENCES: dict[str, str] = {
+    ROLES_FILE.name: "MIT (sitrep, hand-written)",
+    COUNTRYINFO_ROLES_FILE.name: "CC BY-SA 3.0 (CountryInfo, P. A. Schrodt)",
+}
 ORGANISATIONS_FILE = DATA_DIR / "organisations.yaml"
 # The country column of an international organisation's office: "igo:un", "igo:nato".
 IGO_PREFIX = "igo:"
@@ -54,12 +61,21 @@ ROLE_CODES: dict[str, str] = {
     "NAVY": "navy chief",
     "AF": "air force chief",
     "HEAD": "head of organisation",
+    # Generic offices, mostly from CountryInfo's cabinets: the title says which.
+    "MIN": "minister",  # another member of the government: a minister, a vice president
+    "AMB": "ambassador",  # an ambassador or a permanent representative at the UN
+    "OFF": "official",  # another state official: central bank governor, intelligence chief
 }
 ROLE_NAMES = frozenset(ROLE_CODES.values())
 # Offices only an international organisation has (its Secretary-General, Director General,
 # President of the Commission ...). Its other offices use the national codes where they fit:
 # the EU's High Representative is its FM.
 IGO_ONLY_CODES = frozenset({"HEAD"})
+# Offices whose holders news names by surname alone ("Blair said", "Lavrov told"): only these
+# are found by a bare surname. A minister of tourism is introduced by full name first.
+SURNAME_CODES = frozenset(ROLE_CODES) - {"MIN", "AMB", "OFF"}
+SURNAME_ROLES = frozenset(ROLE_CODES[code] for code in SURNAME_CODES)
+_GENERIC_ROLES = frozenset(ROLE_CODES[code] for code in ("MIN", "AMB", "OFF"))
 
 # Display titles used when a row leaves the title column empty: the words English-language news
 # uses most for the office. Rows override them where the country's usage differs ("Chancellor",
@@ -76,6 +92,9 @@ DEFAULT_TITLES: dict[str, str] = {
     "NAVY": "Navy Chief",
     "AF": "Air Force Chief",
     "HEAD": "Secretary-General",
+    "MIN": "Minister",
+    "AMB": "Ambassador",
+    "OFF": "Official",
 }
 
 # PLOVER sector when the row leaves it empty. Defence ministers who are serving or retired
@@ -92,8 +111,12 @@ DEFAULT_SECTORS: dict[str, str] = {
     "NAVY": "MIL",
     "AF": "MIL",
     "HEAD": "GOV",
+    "MIN": "GOV",
+    "AMB": "GOV",
+    "OFF": "GOV",
 }
-SECTORS = frozenset({"GOV", "MIL"})
+# PLOVER sectors of the state an office may carry (an attorney general JUD, a police chief COP).
+SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 
 COLUMNS = (
     "country",
@@ -107,6 +130,11 @@ COLUMNS = (
     "confidence",
     "note",
 )
+# A derived table (roles_countryinfo.tsv) adds where each row came from and whether it is used:
+# status "" or "preferred" (used to resolve names) or "alternative" (its source disagrees with
+# a better-sourced row; listed by `sitrep roles`, not used).
+DERIVED_COLUMNS = (*COLUMNS, "source", "status")
+STATUSES = frozenset({"", "preferred", "alternative"})
 Confidence = Literal["high", "low"]
 
 # Countries whose news writes the family name first ("Xi Jinping" -> "Xi", "Yoon Suk Yeol" ->
@@ -133,6 +161,8 @@ _OPEN_START = "0001-01-01"
 # --------------------------------------------------------------------------- dates
 
 
+# Dates repeat (table rows share months, documents share days): each is read once.
+@functools.lru_cache(maxsize=16384)
 def period_bounds(value: str) -> tuple[str, str]:
     """The first and last day of a (possibly partial) ISO date: "2004-05" -> 2004-05-01..31.
 
@@ -166,23 +196,29 @@ def date_precision(value: str) -> Literal["year", "month", "day"]:
 def _fold_token(token: str) -> str:
     # Transliterations of Cyrillic and Ukrainian names differ mostly in y/i ("Sergey"/"Sergei",
     # "Shoygu"/"Shoigu", "Yuriy"/"Yuri", "Zelenskyy"/"Zelensky"); a word-initial y stays ("Yury").
-    if len(token) > 1:
+    if len(token) > 1 and "y" in token:
         token = token[0] + token[1:].replace("y", "i")
-    return _DOUBLE_I.sub("i", token)
+    return _DOUBLE_I.sub("i", token) if "ii" in token else token
 
 
 def name_tokens(name: str) -> list[str]:
     """The folded words of a name: "Sergey Shoygu" -> ["sergei", "shoigu"]."""
-    text = _APOSTROPHES.sub("", ascii_fold(name).lower())
+    return list(_name_tokens(name))
+
+
+# Names repeat too (a person's rows, a document's mentions); bounded for long ingests.
+@functools.lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
+    text = _APOSTROPHES.sub("", (name if name.isascii() else ascii_fold(name)).lower())
     tokens = [_fold_token(t) for t in _ALNUM_RUNS.findall(text)]
     while len(tokens) > 1 and tokens[0] in _HONORIFICS:
         tokens = tokens[1:]
-    return tokens
+    return tuple(tokens)
 
 
 def name_key(name: str) -> str:
     """The folded form names are matched on: "Sergey Shoygu" and "Sergei Shoigu" agree."""
-    return " ".join(name_tokens(name))
+    return " ".join(_name_tokens(name))
 
 
 def surname_keys(name: str, country: str | None = None) -> set[str]:
@@ -217,13 +253,15 @@ def surname_keys(name: str, country: str | None = None) -> set[str]:
 # --------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     """One spell in office: a person, a country's or an organisation's office, and when.
 
     Exactly one of ``country`` and ``organisation`` is set: a national office has its ISO code,
     an international organisation's office (UN Secretary-General, NATO Secretary General) has
     ``country=None`` and the organisation's id.
+
+    A named tuple rather than a frozen dataclass: the table holds some 24,000 of them and a
+    frozen dataclass takes ten times as long to build, which every process pays at start-up.
     """
 
     person: str  # the name as English-language news writes it most often
@@ -239,6 +277,13 @@ class Role:
     source: str = ""  # "roles.tsv:123", where the row came from
     # An international organisation's office: its id in data/organisations.yaml ("un", "nato").
     organisation: str | None = None
+    # Where a derived table's row came from upstream ("CountryInfo.120116.txt:11156") and
+    # under which licence the table that holds it is shipped.
+    origin: str = ""
+    licence: str = ""
+    # "" or "preferred": used to resolve names; "alternative": a source that disagrees with a
+    # better-sourced row, kept to be shown (`sitrep roles`), never used to resolve.
+    status: str = ""
 
     @property
     def owner(self) -> str:
@@ -282,11 +327,13 @@ class Role:
 # --------------------------------------------------------------------------- reading
 
 
-def read_roles_tsv(path: Path) -> list[Role]:
+def read_roles_tsv(path: Path, *, validate: bool = True) -> list[Role]:
     """Rows of a roles TSV file (schema: data/ROLES.md), validated.
 
     Aliases given on any row of a person are shared by all that person's rows, so a table lists
-    them once. Errors name the file and line.
+    them once. Errors name the file and line. ``validate=False`` trusts the rows (the shipped
+    derived table, 20,000 rows that its builder and the tests validate): it loads five times
+    faster, which every worker process pays at start-up.
     """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -294,19 +341,54 @@ def read_roles_tsv(path: Path) -> list[Role]:
         raise ConfigError(E.BAD_ROLES, source=path, reason=str(exc)) from exc
     rows: list[Role] = []
     header_seen = False
+    columns = COLUMNS
+    licence = LICENCES.get(path.name, "") if path.parent == DATA_DIR else ""
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
         if not header_seen and cells[0] == "country":
-            if tuple(cells[: len(COLUMNS)]) != COLUMNS[: len(cells)]:
+            if tuple(cells) == DERIVED_COLUMNS:
+                columns = DERIVED_COLUMNS  # a derived table: each row says where it came from
+            elif tuple(cells[: len(COLUMNS)]) != COLUMNS[: len(cells)]:
                 raise ConfigError(
                     E.BAD_ROLES, source=path, reason=f"header must be {' '.join(COLUMNS)}"
                 )
             header_seen = True
             continue
-        rows.append(_row_to_role(cells, f"{path.name}:{number}", path))
+        where = f"{path.name}:{number}"
+        if validate:
+            rows.append(_row_to_role(cells, where, path, columns, licence))
+        else:
+            rows.append(_trusted_row(cells, where, columns, licence))
     return _share_aliases(rows)
+
+
+def _trusted_row(cells: list[str], where: str, columns: tuple[str, ...], licence: str) -> Role:
+    """A row of a generated table, read without checks (see :func:`read_roles_tsv`)."""
+    cells += [""] * (len(columns) - len(cells))
+    country, code, person, start, end, title, sector, aliases, confidence, note = cells[:10]
+    origin, status = (cells[10], cells[11]) if len(cells) > 11 else ("", "")
+    organisation = None
+    if country.startswith(IGO_PREFIX):
+        organisation, country = country[len(IGO_PREFIX) :], ""
+    return Role(
+        person,
+        country or None,
+        ROLE_CODES[code],
+        title or DEFAULT_TITLES[code],
+        sector or DEFAULT_SECTORS[code],
+        start or None,
+        end or None,
+        "low" if confidence == "low" else "high",
+        tuple(aliases.split("|")) if aliases else (),
+        note,
+        where,
+        organisation,
+        origin,
+        licence,
+        status,
+    )
 
 
 def read_roles_yaml(path: Path) -> list[Role]:
@@ -347,14 +429,23 @@ def read_roles_yaml(path: Path) -> list[Role]:
     return rows
 
 
-def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
+def _row_to_role(
+    cells: list[str],
+    where: str,
+    path: Path,
+    columns: tuple[str, ...] = COLUMNS,
+    licence: str = "",
+) -> Role:
     def bad(reason: str) -> ConfigError:
         return ConfigError(E.BAD_ROLES, source=path, reason=f"line {where}: {reason}")
 
-    if len(cells) < 4 or len(cells) > len(COLUMNS):
-        raise bad(f"expected 4 to {len(COLUMNS)} tab-separated columns, got {len(cells)}")
-    cells += [""] * (len(COLUMNS) - len(cells))
-    row = dict(zip(COLUMNS, cells, strict=True))
+    if len(cells) < 4 or len(cells) > len(columns):
+        raise bad(f"expected 4 to {len(columns)} tab-separated columns, got {len(cells)}")
+    cells += [""] * (len(columns) - len(cells))
+    row = dict(zip(columns, cells, strict=True))
+    status = row.get("status", "")
+    if status not in STATUSES:
+        raise bad(f"status {status!r} is not empty, 'preferred' or 'alternative'")
     country: str | None = row["country"]
     organisation: str | None = None
     if country and country.startswith(IGO_PREFIX):
@@ -376,22 +467,25 @@ def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
         raise bad(f"role {code!r} is an international organisation's office ({IGO_PREFIX}<id>)")
     if not row["person"]:
         raise bad("person is empty")
-    for column in ("start", "end"):
-        if row[column]:
+    start, end = row["start"] or None, row["end"] or None
+    bounds = []
+    for column, value in (("start", start), ("end", end)):
+        if value:
             try:
-                period_bounds(row[column])
+                bounds.append(period_bounds(value))
             except ValueError as exc:
                 raise bad(f"{column}: {exc}") from exc
-    start, end = row["start"] or None, row["end"] or None
-    if start and end and period_bounds(start)[0] > period_bounds(end)[1]:
+    if start and end and bounds[0][0] > bounds[1][1]:
         raise bad(f"start {start} is after end {end}")
     sector = row["sector"] or DEFAULT_SECTORS[code]
     if sector not in SECTORS:
-        raise bad(f"sector {sector!r} is not GOV or MIL")
+        raise bad(f"sector {sector!r} is not one of {', '.join(sorted(SECTORS))}")
     confidence = row["confidence"] or "high"
     if confidence not in ("high", "low"):
         raise bad(f"confidence {confidence!r} is not empty, 'high' or 'low'")
-    aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+    aliases = (
+        tuple(a.strip() for a in row["aliases"].split("|") if a.strip()) if row["aliases"] else ()
+    )
     return Role(
         person=row["person"],
         country=country,
@@ -405,18 +499,26 @@ def _row_to_role(cells: list[str], where: str, path: Path) -> Role:
         aliases=aliases,
         note=row["note"],
         source=where,
+        origin=row.get("source", ""),
+        licence=licence,
+        status=status,
     )
 
 
 def _share_aliases(rows: list[Role]) -> list[Role]:
     merged: dict[tuple[str, str], list[str]] = {}
     for role in rows:
-        names = merged.setdefault((role.owner, role.person), [])
-        names.extend(a for a in role.aliases if a not in names)
-    return [
-        Role(**{**_fields(role), "aliases": tuple(merged[(role.owner, role.person)])})
-        for role in rows
-    ]
+        if role.aliases:
+            names = merged.setdefault((role.owner, role.person), [])
+            names.extend(a for a in role.aliases if a not in names)
+    if not merged:
+        return rows
+    shared = {key: tuple(names) for key, names in merged.items()}
+    out = []
+    for role in rows:
+        aliases = shared.get((role.owner, role.person), ())
+        out.append(role if role.aliases == aliases else role._replace(aliases=aliases))
+    return out
 
 
 @functools.cache
@@ -436,27 +538,51 @@ def igo_ids() -> frozenset[str]:
     return frozenset(ids)
 
 
-def _fields(role: Role) -> dict[str, object]:
-    return {name: getattr(role, name) for name in Role.__slots__}  # type: ignore[attr-defined]
-
-
 # --------------------------------------------------------------------------- the table
 
 
 class RoleTable:
-    """All spells in office, indexed by folded full name, alias and surname."""
+    """All spells in office, indexed by folded full name, alias and surname.
+
+    Rows with status "alternative" (a source that disagrees with a better-sourced row, see
+    ``ROLES.md``) are kept in :attr:`roles` for listing but never indexed: no lookup finds
+    them. A "preferred" derived row makes the rows of the same person and office it overlaps
+    alternatives in turn.
+    """
 
     def __init__(self, roles: Iterable[Role]) -> None:
-        self.roles: tuple[Role, ...] = tuple(roles)
+        self.roles: tuple[Role, ...] = _apply_preferences(tuple(roles))
         self._by_name: dict[str, list[Role]] = {}
         self._by_surname: dict[str, list[Role]] = {}
         self._shapes: dict[tuple[int, str, str], list[str]] | None = None
+        # Folding names costs more than everything else here, and most people have several
+        # rows: each person's keys are worked out once.
+        names_of: dict[tuple[str, tuple[str, ...]], set[str]] = {}
+        surnames_of: dict[tuple[str | None, str, tuple[str, ...]], set[str]] = {}
+        by_name, by_surname = self._by_name, self._by_surname
         for role in self.roles:
-            family = surname_keys(role.person, role.country)
-            for name in role.names():
-                _append_once(self._by_name, name_key(name), role)
-            for key in family.union(*(_alias_surnames(a, role, family) for a in role.aliases)):
-                _append_once(self._by_surname, key, role)
+            if role.status == "alternative":
+                continue
+            names = names_of.get((role.person, role.aliases))
+            if names is None:
+                names = {name_key(n) for n in role.names()} - {""}
+                names_of[(role.person, role.aliases)] = names
+            for key in names:
+                bucket = by_name.get(key)
+                if bucket is None:
+                    by_name[key] = [role]
+                else:
+                    bucket.append(role)
+            if role.role in SURNAME_ROLES:
+                person = (role.country, role.person, role.aliases)
+                surnames = surnames_of.get(person)
+                if surnames is None:
+                    family = surname_keys(role.person, role.country)
+                    extra = (_alias_surnames(a, role, family) for a in role.aliases)
+                    surnames = family.union(*extra) - {""}
+                    surnames_of[person] = surnames
+                for key in surnames:
+                    by_surname.setdefault(key, []).append(role)
 
     def __len__(self) -> int:
         return len(self.roles)
@@ -482,7 +608,9 @@ class RoleTable:
 
         Same number of words, same initials of the first and last word, and a difflib ratio
         of at least 0.9 on the folded names: a slip or two in a long name, never another
-        person ("Kim Jong-il"/"Kim Jong-un" is 0.89).
+        person ("Kim Jong-il"/"Kim Jong-un" is 0.89). Only the holders of the offices news
+        names people by (:data:`SURNAME_CODES`) are candidates: among 18,000 ministers a close
+        name is more often someone else than a slip.
         """
         tokens = name_tokens(name)
         if len(tokens) < 2 or name_key(name) in self._by_name:
@@ -497,15 +625,25 @@ class RoleTable:
         """Full-name keys by (word count, first initial, last initial), built on first use."""
         if self._shapes is None:
             self._shapes = {}
-            for key in self._by_name:
+            for key, bucket in self._by_name.items():
                 words = key.split()
-                if len(words) > 1:
+                if len(words) > 1 and any(r.role in SURNAME_ROLES for r in bucket):
                     self._shapes.setdefault((len(words), words[0][0], words[-1][0]), []).append(key)
         return self._shapes
 
-    def spells(self, name: str) -> list[Role]:
-        """Every spell of the person with this name or alias, in date order."""
-        return sorted(self._by_name.get(name_key(name), []), key=_start_order)
+    def spells(self, name: str, *, alternatives: bool = False) -> list[Role]:
+        """Every spell of the person with this name or alias, in date order; with
+        ``alternatives``, also the rows no lookup uses (a source that disagrees)."""
+        found = self._by_name.get(name_key(name), [])
+        if alternatives:
+            key = name_key(name)
+            found = found + [
+                r for r in self._alternatives() if any(name_key(n) == key for n in r.names())
+            ]
+        return sorted(found, key=_start_order)
+
+    def _alternatives(self) -> list[Role]:
+        return [r for r in self.roles if r.status == "alternative"]
 
     def on(
         self, name: str, date: str, *, country: str | None = None, strict: bool = False
@@ -528,7 +666,11 @@ class RoleTable:
         role = ROLE_CODES.get(role, role)
         if role not in ROLE_NAMES:
             raise ValueError(f"unknown role {role!r}; use one of {sorted(ROLE_NAMES)}")
-        found = [r for r in self.roles if r.owner == country and r.role == role]
+        found = [
+            r
+            for r in self.roles
+            if r.owner == country and r.role == role and r.status != "alternative"
+        ]
         return _select(found, date, None, strict)
 
 
@@ -546,12 +688,25 @@ def _alias_surnames(alias: str, role: Role, family: set[str]) -> set[str]:
     return surname_keys(alias, role.country)
 
 
-def _append_once(index: dict[str, list[Role]], key: str, role: Role) -> None:
-    if not key:
-        return
-    bucket = index.setdefault(key, [])
-    if role not in bucket:
-        bucket.append(role)
+def _apply_preferences(roles: tuple[Role, ...]) -> tuple[Role, ...]:
+    """Rows a "preferred" row overlaps (same person and office) become alternatives."""
+    preferred = [r for r in roles if r.status == "preferred"]
+    if not preferred:
+        return roles
+    by_office: dict[tuple[str, str, str], list[Role]] = {}
+    for row in preferred:
+        by_office.setdefault((row.owner, row.role, row.person), []).append(row)
+    out = []
+    for role in roles:
+        better = by_office.get((role.owner, role.role, role.person), ())
+        if role.status != "preferred" and any(_overlaps(role, b) for b in better):
+            role = role._replace(status="alternative")
+        out.append(role)
+    return tuple(out)
+
+
+def _overlaps(a: Role, b: Role) -> bool:
+    return a.start_bounds[0] <= b.end_bounds[1] and b.start_bounds[0] <= a.end_bounds[1]
 
 
 def _start_order(role: Role) -> str:
@@ -574,14 +729,20 @@ def load_role_table(extra_files: tuple[Path, ...] = ()) -> RoleTable:
     gazetteer file), loaded once per file set.
 
     A user row with the same country, role, person and start as an earlier row replaces it
-    (to correct an end date, title or sector); any other row is added.
+    (to correct an end date, title or sector; for the generic offices MIN, AMB and OFF, the
+    same title too); any other row is added.
     """
-    spells: dict[tuple[str, str, str, str | None], Role] = {}
-    for path in (ROLES_FILE, *extra_files):
+    spells: dict[tuple[str, str, str, str | None, bool], Role] = {}
+    for path in (ROLES_FILE, COUNTRYINFO_ROLES_FILE, *extra_files):
         path = Path(path)
         yaml_file = path.suffix.lower() in (".yaml", ".yml")
-        for role in read_roles_yaml(path) if yaml_file else read_roles_tsv(path):
-            spells[(role.owner, role.role, role.person, role.start)] = role
+        trusted = path == COUNTRYINFO_ROLES_FILE  # generated and checked: read fast
+        rows = read_roles_yaml(path) if yaml_file else read_roles_tsv(path, validate=not trusted)
+        for role in rows:
+            alternative = role.status == "alternative"  # never replaces a row in use
+            # Generic offices are told apart by their titles: two ministries at once.
+            office = role.title if role.role in _GENERIC_ROLES else role.role
+            spells[(role.owner, office, role.person, role.start, alternative)] = role
     return RoleTable(_share_aliases(list(spells.values())))
 
 

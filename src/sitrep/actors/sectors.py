@@ -16,6 +16,12 @@ from pathlib import Path
 import yaml
 
 SECTORS_FILE = Path(__file__).resolve().parent / "data" / "sectors.yaml"
+# The nouns of the Phoenix agents dictionary (scripts/build_sector_nouns.py), read after the
+# hand-written heads of sectors.yaml, which win where the two disagree.
+SECTOR_NOUNS_FILE = SECTORS_FILE.with_name("sector_nouns.tsv")
+# Sectors of the state: nouns of these name titles ("Kremlin aide X"); the dictionary's others
+# ("fisher", "baker") are too often surnames to be read as a title before a name.
+_TITLE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 
 # The longest multi-word head in the file has four words ("chief of army staff"); probing
 # longer suffixes would only cost time.
@@ -148,14 +154,33 @@ class SectorLexicon:
         return None
 
 
+def read_sector_nouns(path: Path = SECTOR_NOUNS_FILE) -> list[tuple[str, str]]:
+    """(noun, PLOVER sector) rows of the generated dictionary file; none if it is missing."""
+    if not path.is_file():
+        return []
+    rows = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            noun, sector = line.split("\t", 2)[:2]
+            rows.append((noun, sector))
+    return rows
+
+
 @functools.cache
-def load_sector_lexicon(path: Path = SECTORS_FILE) -> SectorLexicon:
-    """The lexicon, read once per process."""
+def load_sector_lexicon(
+    path: Path = SECTORS_FILE, nouns: Path | None = SECTOR_NOUNS_FILE
+) -> SectorLexicon:
+    """The lexicon, read once per process: the hand-written heads, then the dictionary's."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     heads: dict[tuple[str, ...], str] = {}
     for sector, words in data["heads"].items():
         for word in words:
             heads.setdefault(_words(str(word)), sector)  # first listing wins on a clash
+    hand_heads = set(heads)
+    for noun, sector in read_sector_nouns(nouns) if nouns is not None else []:
+        heads.setdefault(_words(noun), sector)
     modifiers = {
         str(word).lower(): sector for sector, words in data["modifiers"].items() for word in words
     }
@@ -165,7 +190,10 @@ def load_sector_lexicon(path: Path = SECTORS_FILE) -> SectorLexicon:
         for word in words
     }
     title_words = {str(w).lower() for w in data["title_words"]}
-    title_words |= {word for words in heads for word in words if word != "-"} | set(modifiers)
+    title_words |= {word for words in hand_heads for word in words if word != "-"}
+    # Of the dictionary's, the head nouns of the state's offices only ("aide", "marshal").
+    title_words |= {words[-1] for words, sector in heads.items() if sector in _TITLE_SECTORS}
+    title_words |= set(modifiers)
     title_words |= {str(w).lower() for w in data["title_qualifiers"]}
     return SectorLexicon(
         heads=heads,

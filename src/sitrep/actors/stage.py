@@ -42,6 +42,9 @@ from sitrep.records import Entity, Mention
 GAZETTEERS_ENV = "SITREP_GAZETTEERS"
 # Armed groups, parties and movements, in the user-file schema so that users can override it.
 NONSTATE_FILE = Path(__file__).resolve().parent / "data" / "nonstate.yaml"
+# IGOs, NGOs, armed groups and national institutions from the Phoenix dictionaries
+# (scripts/build_phoenix_actors.py), after the hand-written files so that theirs win.
+PHOENIX_ACTORS_FILE = Path(__file__).resolve().parent / "data" / "phoenix_actors.tsv"
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "LANGUAGE"})
 
 # Priorities of the candidate sources (higher wins an overlap; ties go to the longer span).
@@ -67,7 +70,7 @@ class ActorStage:
     def __init__(self, nlp: Language, name: str, gazetteers: list[str] | None = None) -> None:
         self.name = name
         users = gazetteer_paths(gazetteers)
-        self.gazetteer: Gazetteer = load_gazetteer((NONSTATE_FILE, *users))
+        self.gazetteer: Gazetteer = load_gazetteer((NONSTATE_FILE, PHOENIX_ACTORS_FILE, *users))
         self.lexicon: SectorLexicon = load_sector_lexicon()
         roles = load_role_table(users) if users else None  # users' `roles:` sections
         self.factory = EntityFactory(self.gazetteer, self.lexicon, roles)
@@ -147,8 +150,8 @@ class ActorStage:
         known = people.known(span.text)
         if known is None and span.label_ != "PERSON" and not self._after_title(span):
             return None
-        if known is None and len(span) == 1 and self.gazetteer.lookup_country(span.text):
-            return None  # "persuade Khartoum to accept", tagged PERSON: a capital, not a name
+        if known is None and self._names_a_country(span):
+            return None  # "persuade Khartoum to accept", "visited Sierra Leone", tagged PERSON
         if known is None:
             span = self._without_title(span)
         if known is not None:
@@ -166,17 +169,27 @@ class ActorStage:
                 return entity
             entity = self.factory.person(span.text, date, title)
             people.add(span.text, entity, span.start_char, title.words if title else ())
-            if title is not None and title.end > title.start:
+            if title is not None and title.apposition:
+                # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the
+                # appositive names the same person.
+                out.append(Candidate(title.start, title.end, "NOMINAL", entity, _P_PERSON))
+            elif title is not None and title.end > title.start:
                 out.append(Candidate(title.start, title.end, "TITLE", None, _P_PERSON, emit=False))
             if title is not None and title.organisation_span is not None:
-                # "U.N. mediator Diego Cordovez" mentions the UN too, inside the title.
-                org = self.gazetteer.organisations.get(title.organisation or "")
+                # "U.N. mediator Diego Cordovez" mentions the UN too, inside the title, as
+                # "Taliban leader Mullah Omar" mentions the Taliban.
+                org = self.gazetteer.organisations.get(title.named_organisation or "")
                 if org is not None:
                     start, end = title.organisation_span
                     owner = self.factory.organisation(org)
                     out.append(Candidate(start, end, "ORG", owner, _P_PERSON, inside_title=True))
         out.append(Candidate(span.start_char, span.end_char, "PERSON", entity, _P_PERSON))
         return entity
+
+    def _names_a_country(self, span: Span) -> bool:
+        """Whether a span is a country's or a capital's name (one word: any country word)."""
+        match = self.gazetteer.lookup_country(span.text)
+        return match is not None and (len(span) == 1 or match.via in ("name", "alias", "capital"))
 
     def _after_title(self, span: Span) -> bool:
         """ "President Prosper Avril" tagged ORG: a proper name right after a person's title

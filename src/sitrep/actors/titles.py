@@ -49,8 +49,8 @@ def _window(span: Span, lexicon: SectorLexicon) -> list[Token]:
             break  # ("King" in a PERSON span "King Hassan" is a title, not another name)
         if token.pos_ == "ADP" and token.lower_ not in _KEEP_ADP:
             break
-        if token.is_punct and token.text not in ("-", "."):
-            break
+        if token.is_punct and token.text not in ("-", ".") and token.text not in _POSSESSIVE:
+            break  # ("Cyprus' Foreign Minister": the possessive belongs to the title)
         titled = token.text[:1].isupper() or token.text in _POSSESSIVE or token.text == "-"
         # "Hong Kong democracy leader": a noun compounded with the title word after it.
         compound = bool(kept) and token.dep_ == "compound" and token.head in kept
@@ -70,7 +70,8 @@ def _window(span: Span, lexicon: SectorLexicon) -> list[Token]:
 def country_in(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | None, int]:
     """The first country named in ``tokens`` and the index just after its name (0 if none).
 
-    Capitals do not count: "In Moscow, Rajnath Singh" does not make him Russian.
+    Capitals do not count: "In Moscow, Rajnath Singh" does not make him Russian. Seats of
+    government do: "Kremlin aide", "Elysee spokesman".
     """
     for i in range(len(tokens)):
         for size in range(min(_MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
@@ -79,7 +80,7 @@ def country_in(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | None, i
                 break
             text = piece[0].doc[piece[0].i : piece[-1].i + 1].text
             match = gazetteer.lookup_country(text)
-            if match is not None and match.via not in ("capital", "metonym"):
+            if match is not None and match.via != "capital":
                 return match.country.iso3, i + size
     return None, 0
 
@@ -123,9 +124,52 @@ def _organisation_in(
     return None, 0, None
 
 
+# Heads of an appositive title that name a person, besides the lexicon's person nouns and
+# nominal titles ("the United Nations Emergency Relief Coordinator").
+_PERSON_HEADS = frozenset(
+    {"coordinator", "representative", "adviser", "advisor", "director", "commissioner"}
+    | {"rapporteur", "chairman", "chairwoman", "chair", "head", "aide", "secretary-general"}
+)
+
+
+def _apposition(span: Span, lexicon: SectorLexicon) -> list[Token]:
+    """The title in apposition to a name, in text order: "Alistair Burt, Britain's minister
+    for the Middle East, said" and "Britain's minister for the Middle East, Alistair Burt,
+    said". The appositive's head must be a title word of the lexicon ("minister", "envoy");
+    its words are those before the head and an "of"/"for" phrase after it ("ambassador to
+    Syria" keeps "ambassador" only: the country it is posted to is not its own).
+    """
+    root = span.root
+    heads = [c for c in root.rights if c.dep_ == "appos"]
+    if root.dep_ == "appos" and root.head.i < span.start:
+        heads.append(root.head)
+    for head in heads:
+        if head.pos_ not in ("NOUN", "PROPN") or lexicon.head_sector([head.lower_]) is None:
+            continue
+        if not (lexicon.names_a_person([head.lower_]) or head.lower_ in _PERSON_HEADS):
+            continue  # "an Alewite temple, Cemevi": an institution, not a person's office
+        kept = [t for t in head.lefts for t in t.subtree if t.pos_ not in ("DET", "PUNCT")]
+        kept.append(head)
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in _KEEP_ADP:
+                kept.extend(t for t in prep.subtree if t.pos_ not in ("DET", "PUNCT"))
+        kept = [t for t in kept if not span.start <= t.i < span.end]
+        if 0 < len(kept) <= _MAX_TITLE_TOKENS + 2:
+            return sorted(kept, key=lambda t: t.i)
+    return []
+
+
 def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title | None:
-    """The title written with a person's name, or None when the name stands alone."""
+    """The title written with a person's name, or None when the name stands alone.
+
+    The words right before the name first ("Russian Deputy Prime Minister Yury Borisov"),
+    else a title in apposition ("Alistair Burt, Britain's minister for the Middle East").
+    """
     tokens = _window(span, lexicon)
+    apposition = False
+    if not tokens or lexicon.phrase_sector([t.lower_ for t in tokens]) is None:
+        appositive = _apposition(span, lexicon)
+        tokens, apposition = (appositive, True) if appositive else (tokens, False)
     after = _country_after(span, gazetteer)
     if not tokens:
         if after is None:
@@ -135,13 +179,14 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
     country, owner_end = country_in(tokens, gazetteer)
     organisation = None
     organisation_span = None
+    found: Organisation | None = None
     group: Organisation | None = None  # a non-state group the person leads or speaks for
     if country is None:
         found, owner_end, organisation_span = _organisation_in(tokens, gazetteer)
         if found is not None and "IGO" in found.sector:
             organisation = found.id
         elif found is not None:
-            group, country, organisation_span = found, found.country, None
+            group, country = found, found.country  # "Hezbollah leader", "Mossad chief"
     rest = tokens[owner_end:]
     while rest and rest[0].text in _POSSESSIVE:
         rest = rest[1:]
@@ -174,4 +219,6 @@ def title_of(span: Span, gazetteer: Gazetteer, lexicon: SectorLexicon) -> Title 
         words=frozenset(t.lower_ for t in tokens),
         organisation=organisation,
         organisation_span=organisation_span,
+        named_organisation=found.id if found is not None else None,
+        apposition=apposition,
     )

@@ -161,6 +161,9 @@ def _roles(name: str) -> list[dict[str, Any]]:
             "to": spell.end,
             "sector": spell.sector,
             "source": spell.source,
+            # CountryInfo's rows are CC BY-SA 3.0: shown with where they came from.
+            "upstream": spell.origin or None,
+            "licence": spell.licence or None,
         }
         for spell in load_role_table().spells(name)
     ]
