@@ -246,15 +246,25 @@ def _matches_at(words: list[Token], start: int, alternative: Alternative) -> boo
     return True
 
 
-def _find(words: list[Token], start: int, alternatives: Iterable[Alternative]) -> tuple[int, int]:
+def _find(
+    words: list[Token], start: int, alternatives: Iterable[Alternative], *, heads: bool = False
+) -> tuple[int, int]:
     """The first position at or after ``start`` where one alternative matches: (index, length);
-    (-1, 0) when none does."""
+    (-1, 0) when none does. With ``heads``, a match must end on a phrase's head, not on a
+    modifier ("boost defence" is not "deepen the defence partnership")."""
     options = list(alternatives)
     for i in range(start, len(words)):
         for alternative in options:
-            if _matches_at(words, i, alternative):
-                return i, len(alternative)
+            if not _matches_at(words, i, alternative):
+                continue
+            if heads and words[i + len(alternative) - 1].dep_ in _MODIFIERS:
+                continue
+            return i, len(alternative)
     return -1, 0
+
+
+# Dependencies of a word that only modifies the noun phrase it stands in.
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
 def _match_pattern(
@@ -273,7 +283,7 @@ def _match_pattern(
             matched.append(right[index])
             position = index + 1
         if element.alternatives:
-            index, length = _find(right, position, element.alternatives)
+            index, length = _find(right, position, element.alternatives, heads=True)
             if index < 0:
                 return None
             matched.extend(right[index : index + length])

@@ -419,12 +419,13 @@ def _chain(anchor: Token, recipient: Span | None, lex: Lexicon) -> list[Token]:
 
 def clause_subject(tok: Token) -> Token | None:
     """``tok``'s subject, or that of the verb it complements or is conjoined to ("agreed to
-    meet": the subject of "agreed")."""
+    meet": the subject of "agreed"), or of the clause an -ing clause hangs on ("While
+    praising France, China warned ...": China praises)."""
     for t in _ancestors(tok):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             return subj
-        if t.dep_ not in ("xcomp", "conj", "acomp"):
+        if t.dep_ not in ("xcomp", "conj", "acomp") and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
             return None
     return None
 

@@ -52,7 +52,7 @@ from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
-from sitrep.events.modality import Cue, token_cues
+from sitrep.events.modality import Cue, is_historical, resolve, token_cues
 from sitrep.events.noun_events import nominal_events, noun_subject_event
 from sitrep.events.pairs import (
     PairResult,
@@ -80,6 +80,10 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "adv
 _CONSULT = CONSULT
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# Prepositions that set a meeting as the frame of a clause ("after talks with", "during a
+# visit to", "in a meeting with"); a meeting "before"/"ahead of" the clause is planned.
+_FRAMING_PREPS = frozenset({"on", "in", "after", "during", "following", "at", "before", "ahead"})
+_AHEAD = frozenset({"before", "ahead"})
 # Ordered acts that are the orderer's own event besides the patient types (see _ordered_act).
 _ORDERED_ACTS = frozenset({"MOBILIZE"})
 # How deep below the trigger a word still counts as its topic ("issue of supply of spares").
@@ -167,8 +171,15 @@ class _DocReader:
             if not self._keep(found, decided):
                 continue
             out.append(self._candidate(found, decided, sent, quote))
+        if len(out) == 1:
+            # One event in the sentence: the equipment it names is that event's, even where
+            # the parse has lost the link (long lists of systems parse badly).
+            event = out[0].event
+            for name in self._equipment(list(sent)):
+                if name not in event.equipment:
+                    event.equipment.append(name)
         used = {i for c in out for i in c.trigger_indices}
-        for found in self._on_visit(sent, quote, used):
+        for found in self._framing_meetings(sent, quote, used):
             # a visit's only trigger word is its predicate ("on a visit to ...")
             if self._keep(found, found.predicate):
                 out.append(self._candidate(found, found.predicate, sent, quote))
@@ -179,43 +190,54 @@ class _DocReader:
             if self._keep(found, event.chain[0]):
                 out.append(self._candidate(found, event.chain[0], sent, quote))
         out.sort(key=lambda c: c.event.evidence.start)
-        if len(out) == 1:
-            # One event in the sentence: the equipment it names is that event's, even where
-            # the parse has lost the link (long lists of systems parse badly).
-            event = out[0].event
-            for name in self._equipment(list(sent)):
-                if name not in event.equipment:
-                    event.equipment.append(name)
         return out
 
-    def _on_visit(self, sent: Span, quote: Quote | None, used: set[int]) -> list[Found]:
-        """ "Portman, on a two-day visit to India, said ...": the visit is an event of its
-        own, though the sentence's predicate is a speech verb."""
+    def _framing_meetings(self, sent: Span, quote: Quote | None, used: set[int]) -> list[Found]:
+        """ "Portman, on a two-day visit to India, said ...", "he told a press conference
+        after a meeting with Merkel", "In a separate meeting with Mukerji, Ivanov said":
+        a meeting the clause's subject held is an event of its own, though the sentence's
+        predicate is a speech verb."""
         out: list[Found] = []
         for tok in sent:
             prep = tok.head
             if (
                 tok.i in used
                 or tok.dep_ != "pobj"
-                or tok.lemma_.lower() not in _VISIT_NOUNS
-                or prep.lower_ != "on"
+                or prep.lower_ not in _FRAMING_PREPS
                 or prep.head.pos_ not in ("VERB", "AUX")
             ):
+                continue
+            reading = read_token(tok, self.lex)
+            if reading.sense is None or reading.sense.event_type != _CONSULT:
                 continue
             actors = self._actors(prep.head, quote)
             if not actors:
                 continue
+            visit = tok.lemma_.lower() in _VISIT_NOUNS
+            recipients = self._recipients([tok], actors)
+            if not visit and not recipients:
+                continue  # "after a meeting" with no one named: too vague to be an event
+            if not recipients and _definite(tok):
+                continue  # "during the visit": the visit told before, not a new one
             result = PairResult(
                 event_type=_CONSULT,
-                mode=["visit"],
+                mode=["visit"] if visit else [m for m in [reading.sense.mode] if m],
+                modality="planned" if prep.lower_ in _AHEAD else self._modality_of(prep.head),
                 trigger=tok.text,
                 trigger_start=tok.idx,
                 trigger_index=tok.i,
                 trigger_indices=[tok.i],
                 specific=True,
             )
-            out.append(Found(result, tok, [tok], actors, self._recipients([tok], actors)))
+            out.append(Found(result, tok, [tok], actors, recipients))
         return out
+
+    def _modality_of(self, verb: Token) -> str:
+        """The modality of a clause's own predicate ("it is expected that he would raise the
+        issue during his discussions with ...": the discussions are expected too)."""
+        inherited, under_speech = self._inherited(verb)
+        cues = set(token_cues(verb, self.lex)) | set(inherited)
+        return resolve(cues, under_speech=under_speech, historical=is_historical(verb, self.lex))
 
     def _noun_subject(self, tok: Token) -> Found | None:
         """ "Talks opened in Beijing": the event is the subject noun (:mod:`noun_events`)."""
@@ -749,6 +771,15 @@ def _plover_retype(result: PairResult, lex: Lexicon) -> None:
         retyped = lex.negated_reading.get(kind)
     if retyped is not None:
         result.intended_type, result.event_type, result.mode = kind, retyped, []
+
+
+def _definite(noun: Token) -> bool:
+    """ "the visit", "his trip": a noun phrase that refers back to something told before."""
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in noun.children
+    )
 
 
 def _has_object(tok: Token) -> bool:
