@@ -129,6 +129,13 @@ def test_a_country_code_matches_codes_only_and_a_country_name_its_code(store_url
         assert len(store.events(EventQuery(actor="U.S."))) == 1  # by the code it names
 
 
+def test_search_with_control_characters_is_no_error(store_url: str) -> None:
+    with open_store(store_url) as store:
+        store.add(make_extraction("India and Russia met.", "2020-01-01"), "t")
+        assert store.documents(search="\x00") == []  # nothing to look for
+        assert len(store.documents(search="Russia\x00")) == 1  # the words around it
+
+
 def test_state_coded_keeps_events_between_states(store_url: str) -> None:
     with open_store(store_url) as store:
         store.add(make_extraction("One.", "2020-01-01", CONSULT=("India", "Russia")), "t")

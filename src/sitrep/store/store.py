@@ -7,6 +7,7 @@ together or not at all, so an ingest killed half-way leaves no half-written docu
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -21,6 +22,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    false,
     func,
     insert,
     select,
@@ -74,6 +76,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+# C0 and C1 control characters (tab and newline included: a search is one line).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class Store:
@@ -354,6 +360,11 @@ class Store:
 
     def _text_matches(self, search: str) -> Any:
         docs = schema.documents
+        # Control characters are no text to look for, and both databases refuse a NUL in a
+        # query string: search for the words around them.
+        search = _CONTROL.sub(" ", search).strip()
+        if not search:
+            return false()
         if self.dialect == "sqlite":
             # Bound as a parameter and quoted as one FTS5 phrase: no query syntax injection.
             phrase = '"' + search.replace('"', '""') + '"'
