@@ -155,3 +155,25 @@ def test_troops_sent_to_keep_the_peace_give_aid(nlp: Any) -> None:
     text = "Japan is sending troops to the UN peacekeeping force in South Sudan."
     event = only(events_of(nlp, text, japan, sudan))
     assert event.event_type == "AID"
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand(nlp: Any) -> None:
+    portman = Name("Rob Portman", "PERSON", None)
+    text = "Rob Portman said India must cut its farm tariffs."
+    event = only(events_of(nlp, text, portman, INDIA))
+    assert (event.event_type, [a.name for a in event.actor]) == ("REQUEST", ["Rob Portman"])
+    assert ids(event.recipient) == {"country:IND"}
+    # a speaker's own obligation is an intention, no demand
+    assert all(e.event_type != "REQUEST" for e in events_of(nlp, "India said it must act.", INDIA))
+
+
+def test_meetings_that_frame_a_clause_are_events(nlp: Any) -> None:
+    olmert = Name("Olmert", "PERSON", None)
+    merkel = Name("Angela Merkel", "PERSON", None)
+    text = "Olmert told reporters after a meeting with Angela Merkel that policy had not changed."
+    events = events_of(nlp, text, olmert, merkel)
+    meeting = only([e for e in events if e.event_type == "CONSULT"])
+    assert [r.name for r in meeting.recipient] == ["Angela Merkel"]
+    # "during the visit" refers back to a visit told before: no second visit
+    back = "During the visit, Olmert told reporters that policy had not changed."
+    assert [e for e in events_of(nlp, back, olmert) if e.event_type == "CONSULT"] == []

@@ -256,6 +256,9 @@ class _DocReader:
             return None  # the speech verb is attribution; what is said is read on its own
         if self._asked_for(tok):
             return None  # "drew calls for Olmert to resign": a request's content, not an act
+        demand = self._obligation_request(tok)
+        if demand is not None:
+            return demand
         actors = self._actors(tok, quote)
         patients = [] if actors else self._patients(tok)
         if not actors and not patients:
@@ -312,6 +315,35 @@ class _DocReader:
             if own:
                 recipients = own
         return Found(result, tok, chain, actors, recipients)
+
+    def _obligation_request(self, tok: Token) -> Found | None:
+        """ "Portman said India must help solve the standoff": what a speaker says another
+        must or should do is a demand on it (CAMEO 10, REQUEST), not the act itself."""
+        if Cue.OBLIGATION not in token_cues(tok, self.lex):
+            return None
+        speech = governing_speech(tok, self.rules.attribution_verbs)
+        subject = clause_subject(tok)
+        if speech is None or speech.subject is None or subject is None:
+            return None
+        speakers = [
+            p for p in self.index.parties(speech.subject, context=self.context) if not p.place
+        ]
+        obliged = self._subject_parties(subject)
+        if not speakers or not obliged or {p.key for p in speakers} & {p.key for p in obliged}:
+            return None  # "we must", "Russia said it should": the speaker's own intention
+        reading = read_token(tok, self.lex)
+        result = PairResult(
+            event_type="REQUEST",
+            mode=[],
+            modality="asserted",
+            trigger=f"{speech.verb.text} … {tok.text}",
+            trigger_start=speech.verb.idx,
+            trigger_index=speech.verb.i,
+            trigger_indices=[speech.verb.i, tok.i],
+            intended_type=reading.sense.event_type if reading.sense is not None else None,
+            specific=True,
+        )
+        return Found(result, speech.verb, [speech.verb, tok], speakers, obliged)
 
     def _asked_for(self, tok: Token) -> bool:
         """Whether ``tok`` is what a request noun asks for ("calls for Olmert to resign",
