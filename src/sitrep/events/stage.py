@@ -346,8 +346,20 @@ class _DocReader:
         return Found(result, speech.verb, [speech.verb, tok], speakers, obliged)
 
     def _asked_for(self, tok: Token) -> bool:
-        """Whether ``tok`` is what a request noun asks for ("calls for Olmert to resign",
-        "a demand that troops withdraw"): the request is the event, the act is not."""
+        """Whether ``tok`` is what a request asks for ("calls for Olmert to resign", "a
+        demand that troops withdraw", "asked that the Council lift its embargo"), or what
+        a question leaves open ("would not say whether X had contacted Tehran"): the request
+        is the event, the act is not."""
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        if tok.dep_ == "ccomp" and marks & {"whether", "if"}:
+            return True  # an indirect question: nobody says it happened
+        asker = tok.head.lemma_.lower()
+        if (
+            tok.dep_ in ("ccomp", "xcomp")
+            and self.lex.role(asker) == "request"
+            and asker not in self.rules.command_verbs  # an order given is done (_ordered_act)
+        ):
+            return True
         head = tok
         for _ in range(4):  # a request noun governs its content within a few steps
             head = head.head
