@@ -52,6 +52,19 @@ EQUIPMENT_CATEGORIES = frozenset(
         # "Russian arms"), when no catalogue designation names the system
         "small arms",
         "military equipment",
+        # Added with the SIPRI-derived catalogue, whose register names these kinds too.
+        "light aircraft",
+        "anti-submarine weapon",
+        "torpedo",
+        "naval gun",
+        "mine warfare vessel",
+        "auxiliary ship",
+        "sonar",
+        "electro-optical system",
+        "electronic system",
+        "satellite",
+        "turret",
+        "other",
     }
 )
 
@@ -167,6 +180,18 @@ class EquipmentEntry:
     # False when the bare canonical name is a common word or a person's name ("Arjun",
     # "Akash", "Milan"): only the aliases ("Arjun tank", "Akash missile") are matched in text.
     match_name: bool = True
+    # True for entries derived from a database (the SIPRI register) rather than written by
+    # hand: they are matched after the hand entries, which win any name they share, and their
+    # plain-word names ("Talwar", "Abu Dhabi", "Tiger") count only before a noun of their
+    # category ("Talwar frigates", "Tiger attack helicopters").
+    derived: bool = False
+    # True when every name of the entry needs a noun of its kind after it (a designation
+    # shared by systems of several kinds: "M-88" recovery vehicle or engine).
+    context: bool = False
+    # Names matched only before a noun of the entry's kind ("Tiger" for the Eurocopter Tiger:
+    # "Tiger attack helicopters", never "Tamil Tiger rebels").
+    context_aliases: tuple[str, ...] = ()
+    source: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property

@@ -40,7 +40,7 @@ SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipme
 # Sections a user file may also hold that other tables read: ``roles`` (offices held, the
 # roles table's columns; sitrep.actors.roles.read_roles_yaml).
 OTHER_SECTIONS = ("roles",)
-_LIST_FIELDS = ("aliases", "demonyms", "historical")
+_LIST_FIELDS = ("aliases", "demonyms", "historical", "context_aliases")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -353,9 +353,13 @@ class Gazetteer:
 
 
 # -- loading and merging -----------------------------------------------------------------------
-def load_gazetteer(paths: Iterable[Path | str] = ()) -> Gazetteer:
-    """The shipped gazetteers with the user's files merged over them, loaded once per path set."""
-    return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths))
+def load_gazetteer(paths: Iterable[Path | str] = (), *, derived: bool = True) -> Gazetteer:
+    """The shipped gazetteers with the user's files merged over them, loaded once per path set.
+
+    ``derived=False`` leaves out the tables derived from databases (the SIPRI equipment
+    table), for the builders that derive them from the hand-written ones.
+    """
+    return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths), derived)
 
 
 def clear_gazetteer_cache() -> None:
@@ -364,14 +368,14 @@ def clear_gazetteer_cache() -> None:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(paths: tuple[Path, ...]) -> Gazetteer:
-    raw = _shipped_raw()
+def _load_cached(paths: tuple[Path, ...], derived: bool = True) -> Gazetteer:
+    raw = _shipped_raw(derived)
     for path in paths:
         _merge_file(raw, path)
     return _build(raw, paths)
 
 
-def _shipped_raw() -> dict[str, dict[Any, dict[str, Any]]]:
+def _shipped_raw(derived: bool = True) -> dict[str, dict[Any, dict[str, Any]]]:
     raw: dict[str, dict[Any, dict[str, Any]]] = {section: {} for section in SECTIONS}
     for name in ("countries.yaml", "organisations.yaml", "media.yaml", "equipment.yaml"):
         path = DATA_DIR / name
@@ -380,6 +384,16 @@ def _shipped_raw() -> dict[str, dict[Any, dict[str, Any]]]:
         raw["places"][(place["name"], place["country"])] = place
     for region in _read_regions_tsv(DATA_DIR / "regions.tsv"):
         raw["regions"].setdefault(region["name"], region)
+    # Designations derived from the SIPRI register; a hand entry with the same id wins, and
+    # a row naming the same system as a hand entry ("Tiger" for the Eurocopter Tiger) adds
+    # its name to that entry, matched before a noun of the entry's kind.
+    for entry in _read_equipment_tsv(DATA_DIR / "equipment_sipri.tsv") if derived else ():
+        same_as = raw["equipment"].get(entry.pop("same_as", None) or "")
+        if same_as is not None:
+            names = same_as.setdefault("context_aliases", [])
+            names.extend(n for n in (entry["name"], *entry["aliases"]) if n not in names)
+        else:
+            raw["equipment"].setdefault(entry.pop("id"), entry)
     return raw
 
 
@@ -539,6 +553,33 @@ def _read_regions_tsv(path: Path) -> Iterator[dict[str, Any]]:
             yield {"name": name, "country": country, "type": kind, "code": code}
 
 
+def _read_equipment_tsv(path: Path) -> Iterator[dict[str, Any]]:
+    """Derived equipment rows: id, name, category, origin, aliases (``|``-separated),
+    context (``yes``: every name needs a noun of its kind), same_as (a hand entry's id),
+    source."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith("#") or not line.strip():
+                continue
+            ident, name, category, origin, aliases, context, same_as, source = line.rstrip(
+                "\n"
+            ).split("\t")
+            yield {
+                "id": ident,
+                "name": name,
+                "category": category,
+                "origin": origin,
+                "aliases": aliases.split("|") if aliases else [],
+                "context": context == "yes",
+                "same_as": same_as,
+                "derived": True,
+                "source": source,
+                "_source": str(path),
+            }
+
+
 def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -> Gazetteer:
     countries = {key: _country(entry) for key, entry in raw["countries"].items()}
     return Gazetteer(
@@ -648,7 +689,7 @@ def _person(entry: dict[str, Any], key: str) -> PersonEntry:
 
 _KNOWN_EQUIPMENT_FIELDS = {
     "id", "name", "category", "origin", "maker", "family", "aliases", "note", "match_name",
-    "_source",
+    "derived", "source", "context", "context_aliases", "_source",
 }  # fmt: skip
 
 
@@ -675,5 +716,9 @@ def _equipment(entry: dict[str, Any], key: str) -> EquipmentEntry:
         aliases=_names(entry, "aliases"),
         note=entry.get("note"),
         match_name=bool(entry.get("match_name", True)),
+        derived=bool(entry.get("derived", False)),
+        context=bool(entry.get("context", False)),
+        context_aliases=_names(entry, "context_aliases"),
+        source=entry.get("source"),
         extra={k: v for k, v in entry.items() if k not in _KNOWN_EQUIPMENT_FIELDS},
     )
