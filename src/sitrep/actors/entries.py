@@ -68,7 +68,7 @@ EQUIPMENT_CATEGORIES = frozenset(
     }
 )
 
-OrganisationKind = Literal["igo", "media"]
+OrganisationKind = Literal["igo", "media", "industry"]
 CountryVia = Literal["name", "alias", "demonym", "historical", "capital", "metonym", "code"]
 
 
@@ -132,20 +132,27 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    """An international organisation (sector IGO) or a news outlet (sector MED)."""
+    """An international organisation (sector IGO), a news outlet (sector MED), or a company or
+    state body of the defence industry (``industry.yaml``: BUS, GOV, MIL)."""
 
     id: str
     name: str
     kind: OrganisationKind
     sector: tuple[str, ...]
     aliases: tuple[str, ...] = ()
-    country: str | None = None  # ISO alpha-3 of a media outlet's home; None for most IGOs
-    type: str | None = None  # "news agency", "newspaper", "broadcaster", "UN body", ...
+    country: str | None = None  # ISO alpha-3 home (outlets, companies); None for most IGOs
+    type: str | None = None  # "news agency", "UN body", "company", "procurement agency", ...
     members: tuple[str, ...] = ()  # ISO alpha-3 codes, where the file lists them
     source: str = ""  # where the entry came from: a file, or a file and line
     # False: matched only where the model tags it a name, never found written out in any text
     # (two-word names of the Phoenix dictionaries, "Black Star", "Direct Action").
     find_in_text: bool = True
+    # Defence industry: owners' ids, what it makes, and names that are also words or surnames
+    # ("Harris", "Patria"), matched only where the model tags them as an organisation.
+    parent: tuple[str, ...] = ()
+    makes: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # industry.yaml's source keys: knowledge, phoenix, sipri
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,3 +177,21 @@ def followed_by_kind(text: str, end: int, nouns: frozenset[str]) -> bool:
             if between > _MAX_BETWEEN:
                 return False
     return False
+
+
+# Nouns that name equipment of any kind, for telling a designation or a description from an
+# actor ("FGA aircraft", "Su-30MKI fighters", "the F414 engines"): every kind's nouns but the
+# generic ones that also follow actors' names ("system", "class", "weapon").
+EQUIPMENT_NOUNS = frozenset(
+    word
+    for nouns in KIND_NOUNS.values()
+    for word in nouns
+    if word
+    not in {"system", "set", "equipment", "class", "round", "weapon", "kit", "mount"}
+    | {"suite", "hull", "craft", "transport", "patrol", "carrier", "dock", "destroyer"}
+)
+
+
+def names_equipment(token_text: str) -> bool:
+    """Whether a word is a noun for equipment: "aircraft", "fighters", "APCs", "engines"."""
+    return _is_noun(token_text, EQUIPMENT_NOUNS)
