@@ -8,7 +8,9 @@ from a few templates ("Georgia has ordered 12 Su-25 ground attack aircraft from 
 them and reports:
 
 - designations recognised as equipment: an equipment mention covers the designation in the
-  majority of its sentences;
+  majority of its sentences (``--bare`` writes the sentences without the weapon description,
+  "Georgia has ordered 12 Su-25 from Bulgaria.", where plain-word names such as ship classes
+  are not recognised by design);
 - of those, the share with the right producer country: the mention's origin is a state the
   register records supplying the designation new (any year; every supplier where it records
   only second-hand deals). Soviet Union counts as Russia, as the catalogue codes it;
@@ -98,7 +100,9 @@ def _pick(key: str, n: int) -> int:
     return int(hashlib.sha1(key.encode()).hexdigest(), 16) % n
 
 
-def build_sentences(deals: Iterable[Deal], since: int) -> list[Sentence]:
+def build_sentences(deals: Iterable[Deal], since: int, bare: bool = False) -> list[Sentence]:
+    """One sentence per state-to-state deal ordered since ``since``; ``bare`` leaves out the
+    weapon description ("12 Su-25 from Bulgaria"), which plain-word names need."""
     gazetteer = load_gazetteer()
     sentences = []
     for deal in deals:
@@ -113,7 +117,9 @@ def build_sentences(deals: Iterable[Deal], since: int) -> list[Sentence]:
         key = f"{deal.recipient}|{deal.supplier}|{deal.year}|{deal.designation}"
         template = TEMPLATES[_pick(key, len(TEMPLATES))]
         quantity = f"{deal.number} " if deal.number else ""
-        system = f"{deal.designation} {_plural(deal.description, deal.number)}"
+        system = deal.designation
+        if not bare:
+            system += " " + _plural(deal.description, deal.number)
         text = template.format(
             recipient=deal.recipient,
             supplier=deal.supplier,
@@ -205,12 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--since", type=int, default=2000)
     parser.add_argument("--limit", type=int, help="only the first N sentences")
     parser.add_argument("--errors", action="store_true", help="list the tune half's errors")
+    parser.add_argument(
+        "--bare", action="store_true", help="no weapon description after the designation"
+    )
     args = parser.parse_args(argv)
 
     from sitrep.extractor import Extractor
 
     deals = read_register(args.register)
-    sentences = build_sentences(deals, args.since)[: args.limit]
+    sentences = build_sentences(deals, args.since, args.bare)[: args.limit]
     made = producers(deals)
     extractor = Extractor()
     started = time.perf_counter()

@@ -40,6 +40,7 @@ _HYPHENS = frozenset("-‐‑–")  # hyphen, Unicode hyphen, non-breaking hyphe
 _HARD_SEPARATORS = {"/": "/", "&": "&", "'": "'", "’": "'", ".": "."}
 _CLASS_NAME = re.compile(r"^(?P<stem>.+?)[- ]class\b", re.IGNORECASE)
 _DIGIT_THEN_LETTERS = re.compile(r"(?<=\d)(?=[^\W\d_]{2,})")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,9 @@ class _AliasSpec:
     has_digit: bool
     case_forms: frozenset[str]  # accepted spellings (separators removed) for plain words
     kind_nouns: frozenset[str] = frozenset()  # when set, one must follow the match
+    # Key offsets where a word of the text may end: between the alias's words and where
+    # letters meet digits ("MiG-29" or "MiG29": "mig" | "29").
+    cuts: frozenset[int] = frozenset()
 
 
 def _separator(gap: str) -> str | None:
@@ -112,6 +116,7 @@ def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
     joined = ""
     title = ""
     space_ok: set[int] = set()
+    cuts: set[int] = set()
     previous: re.Match[str] | None = None
     for run in runs:
         if previous is not None:
@@ -127,13 +132,16 @@ def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
         word = run.group()
         for inner in _DIGIT_THEN_LETTERS.finditer(word):
             space_ok.add(len(key) + inner.start())
+        cuts.update(len(key) + m.start() for m in _LETTER_DIGIT.finditer(word))
         key += word.lower()
+        cuts.add(len(key))
         joined += word
         title += word[:1].upper() + word[1:]
         previous = run
     has_digit = any(ch.isdigit() for ch in key)
     forms = frozenset() if has_digit else frozenset({joined, joined.upper(), title})
-    return key, _AliasSpec(entry_id, alias, frozenset(space_ok), has_digit, forms)
+    spec = _AliasSpec(entry_id, alias, frozenset(space_ok), has_digit, forms, cuts=frozenset(cuts))
+    return key, spec
 
 
 def _aliases(entry: EquipmentEntry) -> list[str]:
@@ -158,6 +166,9 @@ class EquipmentMatcher:
         # then at most one that needs nothing.
         self._keys: dict[str, list[_AliasSpec]] = {}
         self._prefixes: set[str] = set()
+        # The first words a match may start with ("su" for "Su-30MKI", "mig29k" for "MiG29K"):
+        # a word that is only a prefix of one ("to" of "Tor-M1") cannot start it.
+        self._starts: set[str] = set()
         self.conflicts: list[tuple[str, str, str]] = []  # (alias, kept entry id, other entry id)
         self.unmatchable: list[tuple[str, str]] = []  # (entry id, alias with odd punctuation)
         ordered = list(entries)
@@ -205,16 +216,17 @@ class EquipmentMatcher:
             specs.insert(specs.index(default) if default is not None else len(specs), spec)
         for i in range(1, len(key) + 1):
             self._prefixes.add(key[:i])
+        self._starts.update(key[:cut] for cut in spec.cuts)
 
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
         runs = list(_RUN.finditer(text))
         matches: list[EquipmentMatch] = []
-        prefixes = self._prefixes
+        starts = self._starts
         i = 0
         while i < len(runs):
             first = runs[i].group().lower()
-            if first not in prefixes and first[:-1] not in self._keys:
+            if first not in starts and first[:-1] not in starts:
                 i += 1
                 continue
             found = self._longest_at(text, runs, i)

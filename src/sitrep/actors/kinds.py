@@ -192,6 +192,12 @@ EQUIPMENT_NOUNS = frozenset(
 )
 
 
+# Nouns for equipment that also name people ("Abu Sayyaf fighters", "a tanker driver").
+_ALSO_PEOPLE = frozenset({"fighter", "trainer", "tanker", "interceptor", "freighter", "gunship"})
+_ONLY_EQUIPMENT = EQUIPMENT_NOUNS - _ALSO_PEOPLE
+
+
 def names_equipment(token_text: str) -> bool:
-    """Whether a word is a noun for equipment: "aircraft", "fighters", "APCs", "engines"."""
-    return _is_noun(token_text, EQUIPMENT_NOUNS)
+    """Whether a word is a noun for equipment only: "aircraft", "APCs", "engines" (not
+    "fighters", which may be people)."""
+    return _is_noun(token_text, _ONLY_EQUIPMENT)

@@ -33,7 +33,7 @@ from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_
 from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
-from sitrep.actors.industry import industry_matcher, keep_match
+from sitrep.actors.industry import industry_matcher, kept_matches
 from sitrep.actors.kinds import names_equipment
 from sitrep.actors.known_names import known_names
 from sitrep.actors.money import find_money
@@ -97,8 +97,8 @@ class ActorStage:
         for start, end, _amount in find_money(text):
             candidates.append(Candidate(start, end, "MONEY", None, _P_MONEY))
         claimed = _claimed_chars(len(text), candidates)
-        for found in self.industry.find(text):
-            if any(claimed[found.start : found.end]) or not keep_match(found, doc):
+        for found in kept_matches(self.industry.find(text), doc):
+            if any(claimed[found.start : found.end]):
                 continue
             entity = self.factory.organisation(found.body)
             candidates.append(Candidate(found.start, found.end, "ORG", entity, _P_INDUSTRY))
