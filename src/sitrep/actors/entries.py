@@ -52,10 +52,23 @@ EQUIPMENT_CATEGORIES = frozenset(
         # "Russian arms"), when no catalogue designation names the system
         "small arms",
         "military equipment",
+        # Added with the SIPRI-derived catalogue, whose register names these kinds too.
+        "light aircraft",
+        "anti-submarine weapon",
+        "torpedo",
+        "naval gun",
+        "mine warfare vessel",
+        "auxiliary ship",
+        "sonar",
+        "electro-optical system",
+        "electronic system",
+        "satellite",
+        "turret",
+        "other",
     }
 )
 
-OrganisationKind = Literal["igo", "media"]
+OrganisationKind = Literal["igo", "media", "industry"]
 CountryVia = Literal["name", "alias", "demonym", "historical", "capital", "metonym", "code"]
 
 
@@ -119,20 +132,27 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    """An international organisation (sector IGO) or a news outlet (sector MED)."""
+    """An international organisation (sector IGO), a news outlet (sector MED), or a company or
+    state body of the defence industry (``industry.yaml``: BUS, GOV, MIL)."""
 
     id: str
     name: str
     kind: OrganisationKind
     sector: tuple[str, ...]
     aliases: tuple[str, ...] = ()
-    country: str | None = None  # ISO alpha-3 of a media outlet's home; None for most IGOs
-    type: str | None = None  # "news agency", "newspaper", "broadcaster", "UN body", ...
+    country: str | None = None  # ISO alpha-3 home (outlets, companies); None for most IGOs
+    type: str | None = None  # "news agency", "UN body", "company", "procurement agency", ...
     members: tuple[str, ...] = ()  # ISO alpha-3 codes, where the file lists them
     source: str = ""  # where the entry came from: a file, or a file and line
     # False: matched only where the model tags it a name, never found written out in any text
     # (two-word names of the Phoenix dictionaries, "Black Star", "Direct Action").
     find_in_text: bool = True
+    # Defence industry: owners' ids, what it makes, and names that are also words or surnames
+    # ("Harris", "Patria"), matched only where the model tags them as an organisation.
+    parent: tuple[str, ...] = ()
+    makes: tuple[str, ...] = ()
+    weak_aliases: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # industry.yaml's source keys: knowledge, phoenix, sipri
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +187,18 @@ class EquipmentEntry:
     # False when the bare canonical name is a common word or a person's name ("Arjun",
     # "Akash", "Milan"): only the aliases ("Arjun tank", "Akash missile") are matched in text.
     match_name: bool = True
+    # True for entries derived from a database (the SIPRI register) rather than written by
+    # hand: they are matched after the hand entries, which win any name they share, and their
+    # plain-word names ("Talwar", "Abu Dhabi", "Tiger") count only before a noun of their
+    # category ("Talwar frigates", "Tiger attack helicopters").
+    derived: bool = False
+    # True when every name of the entry needs a noun of its kind after it (a designation
+    # shared by systems of several kinds: "M-88" recovery vehicle or engine).
+    context: bool = False
+    # Names matched only before a noun of the entry's kind ("Tiger" for the Eurocopter Tiger:
+    # "Tiger attack helicopters", never "Tamil Tiger rebels").
+    context_aliases: tuple[str, ...] = ()
+    source: str | None = None
     extra: dict[str, object] = field(default_factory=dict, compare=False)
 
     @property

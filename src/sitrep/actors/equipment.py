@@ -17,22 +17,30 @@ where it must:
 - aliases with a digit match in any case except all-lower-case ("SU-30", "Mig-29"; not
   "type 90"); plain-word aliases match as written, in capitals, or title-cased ("Kilo Class");
 - a trailing plural "s" is allowed ("Su-30MKIs"); a possessive "'s" is left outside the match.
+
+Entries derived from the SIPRI register (``derived``) are added after the hand-written ones,
+so a hand entry keeps every name they share, and a plain-word name of theirs (no digit: ship
+classes named after places, "Abu Dhabi"; vehicles named after animals, "Boxer", "Jaguar")
+counts only where a noun of its kind follows, after at most a few describing words:
+"Talwar-class frigates", "Jaguar FGA aircraft", "Boxer APCs" (see :mod:`sitrep.actors.kinds`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sitrep.actors.entries import EquipmentEntry
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.actors.kinds import followed_by_kind, kind_nouns
 
 _RUN = re.compile(r"[^\W_]+")
 _HYPHENS = frozenset("-‐‑–")  # hyphen, Unicode hyphen, non-breaking hyphen, en dash
 _HARD_SEPARATORS = {"/": "/", "&": "&", "'": "'", "’": "'", ".": "."}
 _CLASS_NAME = re.compile(r"^(?P<stem>.+?)[- ]class\b", re.IGNORECASE)
 _DIGIT_THEN_LETTERS = re.compile(r"(?<=\d)(?=[^\W\d_]{2,})")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +78,10 @@ class _AliasSpec:
     space_ok: frozenset[int]  # key offsets where the text may have a space
     has_digit: bool
     case_forms: frozenset[str]  # accepted spellings (separators removed) for plain words
+    kind_nouns: frozenset[str] = frozenset()  # when set, one must follow the match
+    # Key offsets where a word of the text may end: between the alias's words and where
+    # letters meet digits ("MiG-29" or "MiG29": "mig" | "29").
+    cuts: frozenset[int] = frozenset()
 
 
 def _separator(gap: str) -> str | None:
@@ -89,6 +101,13 @@ def _separator(gap: str) -> str | None:
     return _HARD_SEPARATORS.get(core)
 
 
+def alias_key(alias: str) -> str | None:
+    """The key text is matched on: "Su-30 MKI" -> "su30mki", "F/A-18" -> "f/a18"; None for
+    a name the matcher cannot match (odd punctuation such as "(I)")."""
+    made = _alias_spec("", alias)
+    return made[0] if made else None
+
+
 def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
     runs = list(_RUN.finditer(alias))
     if not runs:
@@ -97,6 +116,7 @@ def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
     joined = ""
     title = ""
     space_ok: set[int] = set()
+    cuts: set[int] = set()
     previous: re.Match[str] | None = None
     for run in runs:
         if previous is not None:
@@ -112,13 +132,16 @@ def _alias_spec(entry_id: str, alias: str) -> tuple[str, _AliasSpec] | None:
         word = run.group()
         for inner in _DIGIT_THEN_LETTERS.finditer(word):
             space_ok.add(len(key) + inner.start())
+        cuts.update(len(key) + m.start() for m in _LETTER_DIGIT.finditer(word))
         key += word.lower()
+        cuts.add(len(key))
         joined += word
         title += word[:1].upper() + word[1:]
         previous = run
     has_digit = any(ch.isdigit() for ch in key)
     forms = frozenset() if has_digit else frozenset({joined, joined.upper(), title})
-    return key, _AliasSpec(entry_id, alias, frozenset(space_ok), has_digit, forms)
+    spec = _AliasSpec(entry_id, alias, frozenset(space_ok), has_digit, forms, cuts=frozenset(cuts))
+    return key, spec
 
 
 def _aliases(entry: EquipmentEntry) -> list[str]:
@@ -138,45 +161,72 @@ class EquipmentMatcher:
 
     def __init__(self, entries: Iterable[EquipmentEntry]) -> None:
         self.entries: dict[str, EquipmentEntry] = {}
+        # Per key, the names that may match it: those that need a noun of their kind after
+        # them first (several entries may share such a name: "Tiger" helicopter or vehicle),
+        # then at most one that needs nothing.
         self._keys: dict[str, list[_AliasSpec]] = {}
         self._prefixes: set[str] = set()
+        # The first words a match may start with ("su" for "Su-30MKI", "mig29k" for "MiG29K"):
+        # a word that is only a prefix of one ("to" of "Tor-M1") cannot start it.
+        self._starts: set[str] = set()
         self.conflicts: list[tuple[str, str, str]] = []  # (alias, kept entry id, other entry id)
         self.unmatchable: list[tuple[str, str]] = []  # (entry id, alias with odd punctuation)
         ordered = list(entries)
         for entry in ordered:
             self.entries[entry.id] = entry
-        # Canonical names first, so an entry's own name beats another entry's alias.
-        for entry in ordered:
-            if entry.match_name:
-                self._add(entry.id, entry.name)
-        for entry in ordered:
-            for alias in _aliases(entry):
-                self._add(entry.id, alias)
+        # Hand-written entries before derived ones, and in each tier canonical names first,
+        # so an entry's own name beats another entry's alias.
+        for tier in ([e for e in ordered if not e.derived], [e for e in ordered if e.derived]):
+            for entry in tier:
+                if entry.match_name:
+                    self._add(entry, entry.name)
+            for entry in tier:
+                for alias in _aliases(entry):
+                    self._add(entry, alias)
+            for entry in tier:
+                # A name that is a common word ("Milan", "Arjun") and names given as such
+                # count before a noun of the entry's kind: "Milan missiles", "Arjun tanks".
+                plain = () if entry.match_name else (entry.name,)
+                for alias in (*plain, *entry.context_aliases):
+                    self._add(entry, alias, gated=True)
 
-    def _add(self, entry_id: str, alias: str) -> None:
+    def __len__(self) -> int:
+        """How many names (canonical names and aliases) are matched."""
+        return sum(len(specs) for specs in self._keys.values())
+
+    def _add(self, entry: EquipmentEntry, alias: str, gated: bool = False) -> None:
+        entry_id = entry.id
         made = _alias_spec(entry_id, alias)
         if made is None:
             self.unmatchable.append((entry_id, alias))
             return
         key, spec = made
+        if gated or entry.context or (entry.derived and not spec.has_digit):
+            spec = replace(spec, kind_nouns=kind_nouns(entry.category))
         specs = self._keys.setdefault(key, [])
-        owner = specs[0].entry_id if specs else entry_id
-        if owner != entry_id:
-            self.conflicts.append((alias, owner, entry_id))
-            return
-        specs.append(spec)
+        default = next((s for s in specs if not s.kind_nouns), None)
+        if not spec.kind_nouns:
+            if default is not None and default.entry_id != entry_id:
+                self.conflicts.append((alias, default.entry_id, entry_id))
+                return
+            specs.append(spec)
+        elif any(s.entry_id == entry_id and s.alias == alias for s in specs):
+            return  # this entry already answers to the name
+        else:
+            specs.insert(specs.index(default) if default is not None else len(specs), spec)
         for i in range(1, len(key) + 1):
             self._prefixes.add(key[:i])
+        self._starts.update(key[:cut] for cut in spec.cuts)
 
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
         runs = list(_RUN.finditer(text))
         matches: list[EquipmentMatch] = []
-        prefixes = self._prefixes
+        starts = self._starts
         i = 0
         while i < len(runs):
             first = runs[i].group().lower()
-            if first not in prefixes and first[:-1] not in self._keys:
+            if first not in starts and first[:-1] not in starts:
                 i += 1
                 continue
             found = self._longest_at(text, runs, i)
@@ -192,13 +242,25 @@ class EquipmentMatcher:
     def _longest_at(
         self, text: str, runs: list[re.Match[str]], i: int
     ) -> tuple[int, int, _AliasSpec] | None:
+        """The longest name that matches from run ``i`` (and whose kind noun follows, where
+        it needs one): (last run, end, spec)."""
+        for last, end, specs in reversed(self._matches_at(text, runs, i)):
+            for spec in specs:
+                if not spec.kind_nouns or followed_by_kind(text, end, spec.kind_nouns):
+                    return last, end, spec
+        return None
+
+    def _matches_at(
+        self, text: str, runs: list[re.Match[str]], i: int
+    ) -> list[tuple[int, int, list[_AliasSpec]]]:
+        """Every key that matches from run ``i``, shortest first, with the names it fits."""
         start = runs[i].start()
         if start >= 2 and text[start - 1] in _HARD_SEPARATORS and text[start - 2].isalnum():
-            return None  # inside a compound such as "F/A-18" or "636.3"
+            return []  # inside a compound such as "F/A-18" or "636.3"
         key = ""
         joined = ""
         spaces: list[int] = []
-        best: tuple[int, int, _AliasSpec] | None = None
+        found: list[tuple[int, int, list[_AliasSpec]]] = []
         j = i
         while True:
             word = runs[j].group()
@@ -206,33 +268,33 @@ class EquipmentMatcher:
             joined += word
             end = runs[j].end()
             if _ends_word(text, end):
-                spec = self._accept(key, joined, spaces)
-                if spec is not None:
-                    best = (j, end, spec)
-                elif word.endswith("s") and len(word) > 1:
-                    spec = self._accept(key[:-1], joined[:-1], spaces)
-                    if spec is not None:
-                        best = (j, end, spec)
+                specs = self._accept(key, joined, spaces)
+                if not specs and word.endswith("s") and len(word) > 1:
+                    specs = self._accept(key[:-1], joined[:-1], spaces)
+                if specs:
+                    found.append((j, end, specs))
             if key not in self._prefixes or j + 1 >= len(runs):
-                return best
+                return found
             sep = _separator(text[end : runs[j + 1].start()])
             if sep is None:
-                return best
+                return found
             if sep == " ":
                 spaces.append(len(key))
             elif sep != "-":
                 key += sep
                 joined += sep
                 if key not in self._prefixes:
-                    return best
+                    return found
             j += 1
 
-    def _accept(self, key: str, joined: str, spaces: list[int]) -> _AliasSpec | None:
+    def _accept(self, key: str, joined: str, spaces: list[int]) -> list[_AliasSpec]:
+        """The names with this key that the text's spacing and case fit, in trial order."""
         specs = self._keys.get(key)
         if not specs:
-            return None
+            return []
         letters = [ch for ch in joined if ch.isalpha()]
         all_lower = bool(letters) and all(ch.islower() for ch in letters)
+        fitting = []
         for spec in specs:
             if any(offset not in spec.space_ok for offset in spaces):
                 continue
@@ -241,8 +303,8 @@ class EquipmentMatcher:
                     continue
             elif joined not in spec.case_forms:
                 continue
-            return spec
-        return None
+            fitting.append(spec)
+        return fitting
 
 
 def _ends_word(text: str, end: int) -> bool:

@@ -36,11 +36,20 @@ from sitrep.actors.entries import (
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-SECTIONS = ("countries", "places", "regions", "organisations", "media", "equipment", "people")
+SECTIONS = (
+    "countries",
+    "places",
+    "regions",
+    "organisations",
+    "media",
+    "equipment",
+    "people",
+    "industry",
+)
 # Sections a user file may also hold that other tables read: ``roles`` (offices held, the
 # roles table's columns; sitrep.actors.roles.read_roles_yaml).
 OTHER_SECTIONS = ("roles",)
-_LIST_FIELDS = ("aliases", "demonyms", "historical")
+_LIST_FIELDS = ("aliases", "demonyms", "historical", "context_aliases", "weak_aliases")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -141,6 +150,8 @@ class Gazetteer:
     equipment: dict[str, EquipmentEntry]
     regions: list[Region] = field(default_factory=list)
     people: dict[str, PersonEntry] = field(default_factory=dict)
+    # Companies and state bodies of the defence industry (industry.yaml), by id.
+    industry: dict[str, Organisation] = field(default_factory=dict)
     sources: tuple[Path, ...] = ()
     # Structures built from the tables on first use (the equipment matcher), kept with them.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
@@ -151,6 +162,7 @@ class Gazetteer:
     _organisations: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
     _media: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
     _people: dict[str, list[PersonEntry]] = field(default_factory=dict, repr=False)
+    _industry: NameIndex[Organisation] = field(default_factory=NameIndex, repr=False)
 
     def derive[T](self, key: str, build: Callable[[Gazetteer], T]) -> T:
         """The structure ``build`` makes from these tables (a matcher, an index), made on
@@ -177,6 +189,9 @@ class Gazetteer:
         for person in self.people.values():
             for name in {person_key(n) for n in (person.name, *person.aliases)}:
                 self._people.setdefault(name, []).append(person)
+        for body in self.industry.values():
+            for name in (body.name, *body.aliases, *body.weak_aliases):
+                self._industry.add(name, body)
 
     def _index_countries(self) -> None:
         # Order matters (first added wins): names, then aliases, capitals, metonyms, history.
@@ -318,6 +333,11 @@ class Gazetteer:
         """An international organisation (sector IGO) by name or alias: "NATO", "the UN"."""
         return self._organisations.get(name)
 
+    def company(self, name: str) -> Organisation | None:
+        """A company or state body of the defence industry by name or alias: "Lockheed
+        Martin", "HAL", "Rosoboronexport" (legal suffixes are the matcher's business)."""
+        return self._industry.get(name)
+
     def media_outlet(self, name: str) -> Organisation | None:
         """A news agency or outlet (sector MED) by name or alias: "ANI", "Reuters"."""
         return self._media.get(name)
@@ -338,6 +358,7 @@ class Gazetteer:
             f"regions: {len(self.regions)}",
             f"organisations (IGO): {len(self.organisations)}",
             f"media: {len(self.media)}",
+            f"defence industry: {len(self.industry)}",
             f"equipment: {len(self.equipment)}",
             f"people: {len(self.people)}",
         ]
@@ -353,9 +374,13 @@ class Gazetteer:
 
 
 # -- loading and merging -----------------------------------------------------------------------
-def load_gazetteer(paths: Iterable[Path | str] = ()) -> Gazetteer:
-    """The shipped gazetteers with the user's files merged over them, loaded once per path set."""
-    return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths))
+def load_gazetteer(paths: Iterable[Path | str] = (), *, derived: bool = True) -> Gazetteer:
+    """The shipped gazetteers with the user's files merged over them, loaded once per path set.
+
+    ``derived=False`` leaves out the tables derived from databases (the SIPRI equipment
+    table), for the builders that derive them from the hand-written ones.
+    """
+    return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths), derived)
 
 
 def clear_gazetteer_cache() -> None:
@@ -364,22 +389,38 @@ def clear_gazetteer_cache() -> None:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(paths: tuple[Path, ...]) -> Gazetteer:
-    raw = _shipped_raw()
+def _load_cached(paths: tuple[Path, ...], derived: bool = True) -> Gazetteer:
+    raw = _shipped_raw(derived)
     for path in paths:
         _merge_file(raw, path)
     return _build(raw, paths)
 
 
-def _shipped_raw() -> dict[str, dict[Any, dict[str, Any]]]:
+def _shipped_raw(derived: bool = True) -> dict[str, dict[Any, dict[str, Any]]]:
     raw: dict[str, dict[Any, dict[str, Any]]] = {section: {} for section in SECTIONS}
-    for name in ("countries.yaml", "organisations.yaml", "media.yaml", "equipment.yaml"):
+    for name in (
+        "countries.yaml",
+        "organisations.yaml",
+        "media.yaml",
+        "equipment.yaml",
+        "industry.yaml",
+    ):
         path = DATA_DIR / name
         _merge_file(raw, path)
     for place in _read_places_tsv(DATA_DIR / "places.tsv"):
         raw["places"][(place["name"], place["country"])] = place
     for region in _read_regions_tsv(DATA_DIR / "regions.tsv"):
         raw["regions"].setdefault(region["name"], region)
+    # Designations derived from the SIPRI register; a hand entry with the same id wins, and
+    # a row naming the same system as a hand entry ("Tiger" for the Eurocopter Tiger) adds
+    # its name to that entry, matched before a noun of the entry's kind.
+    for entry in _read_equipment_tsv(DATA_DIR / "equipment_sipri.tsv") if derived else ():
+        same_as = raw["equipment"].get(entry.pop("same_as", None) or "")
+        if same_as is not None:
+            names = same_as.setdefault("context_aliases", [])
+            names.extend(n for n in (entry["name"], *entry["aliases"]) if n not in names)
+        else:
+            raw["equipment"].setdefault(entry.pop("id"), entry)
     return raw
 
 
@@ -539,6 +580,33 @@ def _read_regions_tsv(path: Path) -> Iterator[dict[str, Any]]:
             yield {"name": name, "country": country, "type": kind, "code": code}
 
 
+def _read_equipment_tsv(path: Path) -> Iterator[dict[str, Any]]:
+    """Derived equipment rows: id, name, category, origin, aliases (``|``-separated),
+    context (``yes``: every name needs a noun of its kind), same_as (a hand entry's id),
+    source."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as rows:
+        for line in rows:
+            if line.startswith("#") or not line.strip():
+                continue
+            ident, name, category, origin, aliases, context, same_as, source = line.rstrip(
+                "\n"
+            ).split("\t")
+            yield {
+                "id": ident,
+                "name": name,
+                "category": category,
+                "origin": origin,
+                "aliases": aliases.split("|") if aliases else [],
+                "context": context == "yes",
+                "same_as": same_as,
+                "derived": True,
+                "source": source,
+                "_source": str(path),
+            }
+
+
 def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -> Gazetteer:
     countries = {key: _country(entry) for key, entry in raw["countries"].items()}
     return Gazetteer(
@@ -555,6 +623,7 @@ def _build(raw: dict[str, dict[Any, dict[str, Any]]], paths: tuple[Path, ...]) -
         ],
         organisations={k: _organisation(e, "igo", k) for k, e in raw["organisations"].items()},
         media={k: _organisation(e, "media", k) for k, e in raw["media"].items()},
+        industry={k: _organisation(e, "industry", k) for k, e in raw["industry"].items()},
         equipment={k: _equipment(e, k) for k, e in raw["equipment"].items()},
         people={k: _person(e, k) for k, e in raw["people"].items()},
         sources=paths,
@@ -615,8 +684,9 @@ def _place(entry: dict[str, Any]) -> Place:
 def _organisation(entry: dict[str, Any], kind: OrganisationKind, key: str) -> Organisation:
     if "name" not in entry:
         raise _fail(entry, f"{kind} entry {key!r} has no name")
-    default_sector = ["IGO"] if kind == "igo" else ["MED"]
+    default_sector = {"igo": ["IGO"], "media": ["MED"], "industry": ["BUS"]}[kind]
     sector = entry.get("sector", default_sector)
+    parent = entry.get("parent") or []
     return Organisation(
         id=key,
         name=str(entry["name"]),
@@ -628,7 +698,17 @@ def _organisation(entry: dict[str, Any], kind: OrganisationKind, key: str) -> Or
         members=_names(entry, "members"),
         source=str(entry.get("_source", "")),
         find_in_text=bool(entry.get("find_in_text", True)),
+        parent=(str(parent),) if isinstance(parent, str) else tuple(str(p) for p in parent),
+        makes=_names(entry, "makes"),
+        weak_aliases=_names(entry, "weak_aliases"),
+        sources=_industry_sources(entry),
     )
+
+
+def _industry_sources(entry: dict[str, Any]) -> tuple[str, ...]:
+    """The source keys of an industry.yaml row (``knowledge``, ``phoenix``, ``sipri``)."""
+    sources = entry.get("source")
+    return tuple(str(s) for s in sources) if isinstance(sources, list) else ()
 
 
 def _person(entry: dict[str, Any], key: str) -> PersonEntry:
@@ -648,7 +728,7 @@ def _person(entry: dict[str, Any], key: str) -> PersonEntry:
 
 _KNOWN_EQUIPMENT_FIELDS = {
     "id", "name", "category", "origin", "maker", "family", "aliases", "note", "match_name",
-    "_source",
+    "derived", "source", "context", "context_aliases", "_source",
 }  # fmt: skip
 
 
@@ -675,5 +755,9 @@ def _equipment(entry: dict[str, Any], key: str) -> EquipmentEntry:
         aliases=_names(entry, "aliases"),
         note=entry.get("note"),
         match_name=bool(entry.get("match_name", True)),
+        derived=bool(entry.get("derived", False)),
+        context=bool(entry.get("context", False)),
+        context_aliases=_names(entry, "context_aliases"),
+        source=entry.get("source"),
         extra={k: v for k, v in entry.items() if k not in _KNOWN_EQUIPMENT_FIELDS},
     )

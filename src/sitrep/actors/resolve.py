@@ -140,6 +140,15 @@ class EntityFactory:
         attributes: dict[str, object] = {"type": org.type} if org.type else {}
         if org.members:
             attributes["members"] = [f"country:{m}" for m in org.members]
+        if org.kind == "industry":
+            # A company or state body of the defence industry: who owns it, what it makes,
+            # and where the row comes from (industry.yaml's source keys).
+            attributes["industry"] = True
+            if org.parent:
+                attributes["parent"] = [f"org:{p}" for p in org.parent]
+            if org.makes:
+                attributes["makes"] = list(org.makes)
+            attributes["sources"] = list(org.sources)
         # The organisations table also holds non-state groups (data/nonstate.yaml): only the
         # entries with sector IGO are international organisations.
         prefix = "igo" if "IGO" in org.sector else "org"

@@ -5,6 +5,10 @@ Candidates come from several sources, each with a priority; where they overlap t
 priority wins, which is how our matchers override the model's NER errors:
 
 1. equipment (the catalogue matcher) and money: "S-400" is not a FAC, "Kilo" not a LANGUAGE;
+   then the defence industry's companies and agencies written out in the text (the industry
+   matcher): "Lockheed Martin" tagged PERSON or "Northrop" + "Grumman" cut in two by the
+   model are one company, whatever its label and span, unless the model's span is a person
+   whose name ends with it ("Serge Dassault"; ``sitrep.actors.industry.keep_match``);
 2. people (NER PERSON, and any span that is the surname of a person named before: "Singh"
    tagged GPE) with the title written before the name, which the person's span claims;
 3. bare titles and pair nominals that refer back ("the Defence Minister", "the two countries");
@@ -29,6 +33,8 @@ from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_
 from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.actors.industry import industry_matcher, kept_matches
+from sitrep.actors.kinds import names_equipment
 from sitrep.actors.known_names import known_names
 from sitrep.actors.money import find_money
 from sitrep.actors.names import NameResolver
@@ -50,6 +56,7 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"
 # Priorities of the candidate sources (higher wins an overlap; ties go to the longer span).
 _P_EQUIPMENT = 100
 _P_MONEY = 95
+_P_INDUSTRY = 90  # a company's name written out beats the model's person or place
 _P_PERSON = 80
 _P_NOMINAL = 75
 _P_PHRASE = 60
@@ -78,6 +85,7 @@ class ActorStage:
         self.nominals = NominalFinder(self.lexicon)
         self.equipment = equipment_matcher(self.gazetteer)  # compiled once, kept on the gazetteer
         self.known = known_names(self.gazetteer)
+        self.industry = industry_matcher(self.gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -89,10 +97,18 @@ class ActorStage:
         for start, end, _amount in find_money(text):
             candidates.append(Candidate(start, end, "MONEY", None, _P_MONEY))
         claimed = _claimed_chars(len(text), candidates)
+        for found in kept_matches(self.industry.find(text), doc):
+            if any(claimed[found.start : found.end]):
+                continue
+            entity = self.factory.organisation(found.body)
+            candidates.append(Candidate(found.start, found.end, "ORG", entity, _P_INDUSTRY))
+            claimed[found.start : found.end] = [True] * (found.end - found.start)
 
         people = PersonIndex()
         deferred: list[Span] = []
         for span in _ner_spans(doc, claimed):
+            if self._describes_equipment(span, people):
+                continue  # "FGA aircraft", "the AE 2100 engines": what equipment is, not who
             person = self._person(span, date, people, candidates)
             if person is None:
                 deferred.append(span)
@@ -101,6 +117,9 @@ class ActorStage:
         blocked = _blocked_tokens(doc, candidates)
         phrases = find_sector_phrases(doc, self.gazetteer, self.lexicon, blocked)
         organisations = [s for s in deferred if s.label_ in ("ORG", "FAC", "NORP")]
+        equipment = _equipment_tokens(doc, candidates)
+        # "36 Su-30MKI fighters": the noun after a designation is the equipment, not a group.
+        phrases = [p for p in phrases if not _after_equipment(doc, p.start, equipment)]
         candidates.extend(self._phrase_candidates(doc, phrases, organisations))
         for known in self.known.find(text):
             if isinstance(known.value, Region):
@@ -190,6 +209,31 @@ class ActorStage:
         """Whether a span is a country's or a capital's name (one word: any country word)."""
         match = self.gazetteer.lookup_country(span.text)
         return match is not None and (len(span) == 1 or match.via in ("name", "alias", "capital"))
+
+    def _describes_equipment(self, span: Span, people: PersonIndex) -> bool:
+        """Whether a model's span names equipment rather than an actor: it stands before a
+        noun for equipment and is a description ("FGA aircraft") or a designation ("the AE
+        2100 engine", tagged PERSON) that no gazetteer knows as an actor."""
+        after = span.end
+        doc = span.doc
+        if after < len(doc) and doc[after].text in ("-", "‐"):
+            after += 1
+        if after >= len(doc) or not names_equipment(doc[after].text):
+            return False
+        name = span.text
+        if span.label_ == "PERSON":
+            designation = any(ch.isdigit() for ch in name) or name.isupper()
+            return designation and people.known(name) is None
+        gazetteer = self.gazetteer
+        known = (
+            gazetteer.lookup_country(name)
+            or gazetteer.organisation(name)
+            or gazetteer.media_outlet(name)
+            or gazetteer.company(name)
+            or gazetteer.region(name)
+            or gazetteer.place(name)
+        )
+        return known is None and self.lexicon.phrase_sector([t.text for t in span]) is None
 
     def _after_title(self, span: Span) -> bool:
         """ "President Prosper Avril" tagged ORG: a proper name right after a person's title
@@ -371,6 +415,25 @@ def _inside_longer_name(names: list[Span], phrase: SectorPhrase) -> bool:
     return False
 
 
+def _equipment_tokens(doc: Doc, candidates: list[Candidate]) -> set[int]:
+    """Indexes of the tokens that equipment mentions cover."""
+    tokens: set[int] = set()
+    for cand in candidates:
+        if cand.label == "EQUIPMENT":
+            span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+            if span is not None:
+                tokens.update(range(span.start, span.end))
+    return tokens
+
+
+def _after_equipment(doc: Doc, start: int, equipment: set[int]) -> bool:
+    """Whether the token before ``start`` (a hyphen aside) belongs to an equipment mention."""
+    before = start - 1
+    if before >= 0 and doc[before].text in ("-", "‐") and before - 1 in equipment:
+        return True
+    return before in equipment
+
+
 def _claimed_chars(length: int, candidates: list[Candidate]) -> list[bool]:
     claimed = [False] * length
     for cand in candidates:
@@ -401,6 +464,11 @@ def _ner_spans(doc: Doc, claimed: list[bool]) -> list[Span]:
             continue
         last_claimed = max(i for i, ok in enumerate(free) if not ok)
         rest = [t for t in ent[last_claimed + 1 :]]
+        if rest and ent.label_ == "PERSON" and rest[-1].text[:1].isupper() and free[-1]:
+            # "Boeing chief executive Jim McNerney": the company claims its name, the person
+            # after it keeps the rest (his title words go to the title).
+            spans.append(Span(doc, rest[0].i, rest[-1].i + 1, label=ent.label_))
+            continue
         if not rest or rest[0].pos_ != "ADP":
             continue
         while rest and rest[0].pos_ in ("ADP", "DET"):
