@@ -53,6 +53,7 @@ class StoryQuery:
     conflicts: bool = False  # only stories whose reports disagree
     text: str | None = None  # part of any report's evidence sentence
     document_id: str | None = None  # stories with a report in this document
+    state_coded: bool = False  # only stories between states (as EventQuery.state_coded)
     limit: int | None = 1000
     after: tuple[str, str] | None = None  # keyset cursor: stories after this (date, id)
 
@@ -98,6 +99,11 @@ def story_filters(query: StoryQuery) -> list[ColumnElement[bool]]:
         conditions.append(st.c.sources >= query.min_sources)
     if query.conflicts:
         conditions.append(st.c.conflicts.is_not(None))
+    if query.state_coded:
+        coded = "%;___;%"  # a three-letter code between the list's separators
+        conditions.append(st.c.actor_countries.like(coded))
+        no_recipient = st.c.recipient_names.is_(None)
+        conditions.append(or_(no_recipient, st.c.recipient_countries.like(coded)))
     mention = select(sm.c.event_id).join(ev, ev.c.id == sm.c.event_id)
     if query.text:
         sentence = ev.c.record[("evidence", "sentence")].as_string()

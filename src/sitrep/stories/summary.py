@@ -135,9 +135,13 @@ def _reported(mention: StoryMention, value: Any) -> ReportedValue:
 
 
 def _time_conflict(mentions: Sequence[StoryMention]) -> StoryConflict | None:
+    # Two dates in one article are two moments of the event (arrived Tuesday, met
+    # Wednesday); two articles giving days that cannot both be right disagree.
     dated = [(m, i) for m in mentions if (i := _time_key(m)) is not None]
     disjoint = any(
-        a[1][1] < b[1][0] or b[1][1] < a[1][0] for n, a in enumerate(dated) for b in dated[n + 1 :]
+        a[0].document_id != b[0].document_id and (a[1][1] < b[1][0] or b[1][1] < a[1][0])
+        for n, a in enumerate(dated)
+        for b in dated[n + 1 :]
     )
     if not disjoint:
         return None
@@ -156,11 +160,10 @@ def _same_amount(a: Amount, b: Amount) -> bool:
 
 def _amount_conflict(mentions: Sequence[StoryMention]) -> StoryConflict | None:
     given = [m for m in mentions if m.event.amount is not None]
-    amounts = [m.event.amount for m in given]
     if not any(
-        not _same_amount(a, b)  # type: ignore[arg-type]
-        for n, a in enumerate(amounts)
-        for b in amounts[n + 1 :]
+        a.document_id != b.document_id and not _same_amount(a.event.amount, b.event.amount)  # type: ignore[arg-type]
+        for n, a in enumerate(given)
+        for b in given[n + 1 :]
     ):
         return None
     return StoryConflict(
