@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sitrep.stories.reports import Report
+from sitrep.stories.reports import Report, is_country_name
 from sitrep.stories.similarity import soft_overlap
 
 # Two explicit event times at most this many days apart can be one event told with a
@@ -78,7 +78,7 @@ class StoryState:
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
     modes: set[str] = field(default_factory=set)
-    places: dict[str, str | None] = field(default_factory=dict)  # location -> its country
+    places: dict[str, str | None] = field(default_factory=dict)  # place name -> its country
     intervals: set[tuple[date, date]] = field(default_factory=set)  # explicit event times
     # The founding report's days. Without explicit times a story is held to them: reports a
     # few days apart join, a chain of daily reports cannot stretch one story over a month.
@@ -93,7 +93,7 @@ class StoryState:
         self.recipients |= report.recipients
         self.modes |= report.modes
         if report.location:
-            self.places.setdefault(report.location.casefold(), report.location_country)
+            self.places.setdefault(report.location, report.location_country)
         if report.interval is not None:
             self.intervals.add(report.interval)
         if self.anchor is None:
@@ -187,16 +187,23 @@ def _modes_agree(report: Report, story: StoryState) -> bool:
 
 
 def _places_agree(report: Report, story: StoryState) -> bool | None:
-    """True: the same place (or one inside the other); False: two places; None: unknown."""
+    """True: the same place (or a city and the country it is in); False: two places;
+    None: unknown."""
     if not report.location or not story.places:
         return None
-    name = report.location.casefold()
-    if name in story.places:
-        return True
-    country = report.location_country
-    # "Moscow" and "Russia": one place at two scales. Two named places of unknown country
-    # cannot be told to agree.
-    return bool(country) and all(c == country for c in story.places.values())
+    name = report.location
+
+    def same(place: str, country: str | None) -> bool:
+        if place.casefold() == name.casefold():
+            return True
+        # "Moscow" and "Russia": one place at two scales; "Moscow" and "Vladivostok" are two.
+        return (
+            bool(country)
+            and country == report.location_country
+            and (is_country_name(place) or is_country_name(name))
+        )
+
+    return all(same(place, country) for place, country in story.places.items())
 
 
 def _days_apart(first: tuple[date, date], second: tuple[date, date]) -> int:

@@ -139,6 +139,12 @@ def place_country(name: str | None) -> str | None:
     return country.iso3 if country is not None else None
 
 
+@functools.cache
+def is_country_name(name: str) -> bool:
+    """Whether a place name names a country ("Russia", "the United States")."""
+    return _gazetteer().country(name) is not None
+
+
 def _name_words(actors: list[ActorRef]) -> set[str]:
     return {w.lower() for a in actors for w in re.findall(r"\w+", a.name)}
 
