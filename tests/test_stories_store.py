@@ -109,3 +109,19 @@ def test_a_deal_counts_its_reports_by_story() -> None:
         ("2020-08-21", "2020-08-21", "delayed", "2023", 1, 1),
     ]
     assert len(deal.timeline) == 6
+
+
+def test_the_judged_newswire_sample_is_complete_and_split_by_its_rule() -> None:
+    import sys
+
+    import yaml
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from stories_sample import DEFAULT_JUDGED, split_of
+
+    items = yaml.safe_load(DEFAULT_JUDGED.read_text(encoding="utf-8"))["items"]
+    assert len(items) >= 100
+    for item in items:
+        assert item["same"] in (True, False), item
+        assert item["split"] == split_of(item["a"]["document"], item["b"]["document"])
+        assert item["same"] or item["note"], "a pair judged wrong says why"

@@ -55,6 +55,7 @@ class Report:
     location: str | None
     location_country: str | None
     interval: tuple[date, date] | None  # an explicit, narrow event time
+    vague: bool  # told with a time too wide to date it ("this year"): not news of the day
     start: int  # evidence offset: orders reports of one document
     words: Words = field(repr=False)  # content words of the evidence sentence
 
@@ -176,6 +177,7 @@ def build_report(
         location=location,
         location_country=place_country(location),
         interval=event_interval(event),
+        vague=event.time is not None and event_interval(event) is None,
         start=event.evidence.start,
         words=content_words(
             event.evidence.sentence, _name_words(event.actor) | _name_words(event.recipient)
