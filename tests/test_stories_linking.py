@@ -252,3 +252,18 @@ def test_outlets_are_publishers() -> None:
     assert outlet_of(None, "../data/AFP_ENG_19970401.0006.tml") == "AFP"
     assert outlet_of(None, "articles/note.txt") is None
     assert outlet_of("not a url", None) is None
+
+
+def test_a_chunk_another_process_linked_first_is_left_alone(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two ingests finishing together both see the same unlinked events: the second one's
+    chunk fails on the first one's links, is rolled back whole, and nothing is lost."""
+    with stored(store_url, visit_reports()) as store:
+        seen = table.unlinked_event_ids(store)
+        link_stories(store)  # the other process, first
+        before = table.counts(store)
+        monkeypatch.setattr(table, "unlinked_event_ids", lambda _store: seen)
+        summary = link_stories(store)
+        assert (summary.events, summary.skipped) == (0, 5)
+        assert table.counts(store) == before

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from sitrep.store import Store
 from sitrep.store import stories as table
@@ -36,6 +37,7 @@ class LinkSummary:
     grown_stories: int = 0  # stories already stored that gained reports
     repaired: int = 0  # stories rewritten after their reports changed (reprocessing)
     removed: int = 0  # stories left without reports, deleted
+    skipped: int = 0  # events another process was linking at the same time (left for later)
     seconds: float = 0.0
 
     def __str__(self) -> str:
@@ -178,8 +180,13 @@ def link_stories(
         _repair(store, summary)
     pending = table.unlinked_event_ids(store)
     for chunk in _chunks(pending, CHUNK_EVENTS):
-        with store.engine.begin() as connection:
-            _link_chunk(connection, chunk, summary)
+        try:
+            with store.engine.begin() as connection:
+                _link_chunk(connection, chunk, summary)
+        except IntegrityError:
+            # Another process (a second ingest, the web server) linked some of these events
+            # first: this chunk is rolled back whole, and what is left is linked next time.
+            summary.skipped += len(chunk)
         if progress:
             progress(min(summary.events, len(pending)), len(pending))
     summary.seconds = time.perf_counter() - started
