@@ -33,6 +33,10 @@ OTHER_FILTERS = [
     ("/api/deals", "supplier"),
     ("/api/deals", "recipient"),
     ("/api/deals", "system"),
+    ("/api/stories", "actor"),
+    ("/api/stories", "recipient"),
+    ("/api/stories", "country"),
+    ("/api/stories", "text"),
 ]
 
 
@@ -119,6 +123,8 @@ def test_stored_xss_in_text_title_and_url_is_escaped(client) -> None:  # type: i
         "/dyads/IND/RUS",
         "/map",
         "/entities/country:RUS",
+        "/stories",
+        f"/stories/{client.get(f'/api/documents/{doc_id}').json()['events'][0]['story_id']}",
     ]:
         html = client.get(page).text
         _no_live_markup(html)
@@ -145,6 +151,8 @@ def test_reflected_xss_in_parameters_and_paths_is_escaped(client) -> None:  # ty
         f"/no-such-page/{payload.replace('/', '')}",
         f"/documents/{payload.replace('/', '')}",
         f"/events?since={payload}",
+        f"/stories?actor={payload}&text={payload}",
+        f"/stories/{payload.replace('/', '')}",
     ]:
         response = client.get(page)
         assert "<script>alert(1)" not in response.text, page

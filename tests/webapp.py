@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from fastapi.testclient import TestClient
 
 from sitrep.store import open_store
+from sitrep.stories import link_stories
 from sitrep.web import create_app
 from webkit import seed
 
@@ -18,6 +19,7 @@ TOKEN = "correct horse battery staple"
 def client_for(url: str, *, token: str | None = TOKEN, **options: object) -> Iterator[TestClient]:
     store = open_store(url)
     seed(store)
+    link_stories(store)  # as the ingest that stored them would have
     app = create_app(store, token=token, **options)  # type: ignore[arg-type]
     try:
         with TestClient(app, raise_server_exceptions=False) as client:

@@ -60,6 +60,9 @@ class E(Enum):
         "cannot read the SIPRI trade register {path}: {reason} (download a trade register "
         "as CSV from https://armstrade.sipri.org and pass that file)",
     )
+    # Stories: one event's reports across articles (sitrep.stories).
+    NO_STORY = ("E220", "no story with id {story_id!r}; list them with `sitrep stories`")
+    AMBIGUOUS_STORY = ("E221", "story id prefix {story_id!r} matches {count} stories; add digits")
     # Web API and watches (E3xx), added with `sitrep serve` (issue 13).
     BAD_PARAMETER = ("E301", "{parameter}: {reason}")
     BAD_JSON_BODY = ("E302", "the request body is not valid JSON: {reason}")

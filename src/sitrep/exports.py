@@ -1,15 +1,24 @@
-"""Exporting stored events: PLOVER JSONL, and a flat (GDELT-style) table as CSV or Parquet."""
+"""Exporting stored events: PLOVER JSONL, and a flat (GDELT-style) table as CSV or Parquet.
+
+Two views: mentions (every event as reported, each with the story it belongs to) and
+stories (each real-world event once, with its number of reports and sources).
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sitrep.records import ActorRef, Event
 from sitrep.store import StoredEvent
+
+if TYPE_CHECKING:
+    from sitrep.stories import Story, StoryMention
+
+StoryIds = Mapping[int, str]  # event row id -> story id
 
 FLAT_COLUMNS: tuple[str, ...] = (
     "event_id",
@@ -39,6 +48,7 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "sentence",
     "start",
     "end",
+    "story_id",
 )
 
 
@@ -52,8 +62,13 @@ def _plover_actor(actor: ActorRef) -> dict[str, Any]:
     return {"actorText": actor.name, "code": actor.country, "sector": actor.sector}
 
 
-def plover_record(stored: StoredEvent, index: int = 0) -> dict[str, Any]:
-    """An event under the PLOVER manual's JSON field names, plus sitrep's extensions."""
+def plover_record(
+    stored: StoredEvent, index: int = 0, story_id: str | None = None
+) -> dict[str, Any]:
+    """An event under the PLOVER manual's JSON field names, plus sitrep's extensions.
+
+    PLOVER's ``storyId`` is the article; sitrep's ``story`` is the real-world event the
+    article reports, shared by every report of it (``sitrep story ID``)."""
     event: Event = stored.event
     return {
         "id": event_id(stored, index),
@@ -88,6 +103,7 @@ def plover_record(stored: StoredEvent, index: int = 0) -> dict[str, Any]:
             else None
         ),
         "storyId": stored.document_id,
+        "story": story_id,
         "evidence": {"start": event.evidence.start, "end": event.evidence.end},
     }
 
@@ -96,7 +112,7 @@ def _joined(values: Iterable[Any]) -> str:
     return ";".join(str(v) for v in values if v)
 
 
-def flat_row(stored: StoredEvent, index: int = 0) -> dict[str, Any]:
+def flat_row(stored: StoredEvent, index: int = 0, story_id: str | None = None) -> dict[str, Any]:
     event = stored.event
     return {
         "event_id": event_id(stored, index),
@@ -126,49 +142,161 @@ def flat_row(stored: StoredEvent, index: int = 0) -> dict[str, Any]:
         "sentence": event.evidence.sentence,
         "start": event.evidence.start,
         "end": event.evidence.end,
+        "story_id": story_id,
     }
 
 
-def _rows(events: Iterable[StoredEvent], make: Any) -> Iterator[dict[str, Any]]:
-    return (make(stored, i) for i, stored in enumerate(events))
+def _rows(
+    events: Iterable[StoredEvent], make: Any, stories: StoryIds | None
+) -> Iterator[dict[str, Any]]:
+    stories = stories or {}
+    return (make(stored, i, stories.get(stored.id or -1)) for i, stored in enumerate(events))
 
 
-def write_jsonl(events: Iterable[StoredEvent], out: IO[str]) -> int:
+def write_jsonl(
+    events: Iterable[StoredEvent], out: IO[str], stories: StoryIds | None = None
+) -> int:
     count = 0
-    for record in _rows(events, plover_record):
+    for record in _rows(events, plover_record, stories):
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
 
 
-def write_csv(events: Iterable[StoredEvent], out: IO[str]) -> int:
+def write_csv(events: Iterable[StoredEvent], out: IO[str], stories: StoryIds | None = None) -> int:
     writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS)
     writer.writeheader()
     count = 0
-    for row in _rows(events, flat_row):
+    for row in _rows(events, flat_row, stories):
         writer.writerow(row)
         count += 1
     return count
 
 
-def write_parquet(events: Iterable[StoredEvent], path: Path) -> int:
+_FLOAT_COLUMNS = ("amount_value", "intensity", "confidence")
+_INT_COLUMNS = ("quad", "start", "end", "reports", "documents", "sources")
+
+
+def _parquet(rows: list[dict[str, Any]], columns: Iterable[str], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = list(_rows(events, flat_row))
     schema = pa.schema(
         [
             (
                 name,
                 pa.float64()
-                if name in ("amount_value", "intensity", "confidence")
+                if name in _FLOAT_COLUMNS
                 else pa.int64()
-                if name in ("quad", "start", "end")
+                if name in _INT_COLUMNS
                 else pa.string(),
             )
-            for name in FLAT_COLUMNS
+            for name in columns
         ]
     )
-    table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, path)
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
     return len(rows)
+
+
+def write_parquet(
+    events: Iterable[StoredEvent], path: Path, stories: StoryIds | None = None
+) -> int:
+    return _parquet(list(_rows(events, flat_row, stories)), FLAT_COLUMNS, path)
+
+
+# --- the stories view ---------------------------------------------------------------------
+
+STORY_COLUMNS: tuple[str, ...] = (
+    "story_id",
+    "date",
+    "event_type",
+    "mode",
+    "modality",
+    "actor_names",
+    "actor_countries",
+    "recipient_names",
+    "recipient_countries",
+    "location",
+    "time_value",
+    "quad",
+    "intensity",
+    "reports",
+    "documents",
+    "sources",
+    "outlets",
+    "first_report",
+    "last_report",
+    "conflicts",
+    "sentence",
+    "document_id",
+)
+
+
+def story_flat_row(story: Story) -> dict[str, Any]:
+    """One row per story: the event once, with how many reported it."""
+    return {
+        "story_id": story.id,
+        "date": story.date,
+        "event_type": story.event_type,
+        "mode": _joined(story.mode),
+        "modality": story.modality,
+        "actor_names": _joined(a.name for a in story.actor),
+        "actor_countries": _joined(dict.fromkeys(a.country for a in story.actor)),
+        "recipient_names": _joined(a.name for a in story.recipient),
+        "recipient_countries": _joined(dict.fromkeys(a.country for a in story.recipient)),
+        "location": story.location,
+        "time_value": story.time.value if story.time else None,
+        "quad": story.quad,
+        "intensity": story.intensity,
+        "reports": story.mentions,
+        "documents": story.documents,
+        "sources": story.sources,
+        "outlets": _joined(story.outlets),
+        "first_report": story.first_report,
+        "last_report": story.last_report,
+        "conflicts": _joined(c.field for c in story.conflicts),
+        "sentence": story.sentence,
+        "document_id": story.document_id,
+    }
+
+
+def story_record(story: Story, mentions: list[StoryMention]) -> dict[str, Any]:
+    """A story with every report (event id, article, outlet, offsets, sentence)."""
+    return {
+        **story.to_dict(),
+        "reports": [
+            {
+                "event_id": m.event_id,
+                "document_id": m.document_id,
+                "published": m.published,
+                "outlet": m.to_dict()["outlet"],
+                "score": m.score,
+                "start": m.event.evidence.start,
+                "end": m.event.evidence.end,
+                "sentence": m.event.evidence.sentence,
+            }
+            for m in mentions
+        ],
+    }
+
+
+def write_stories_jsonl(stories: Iterable[tuple[Story, list[StoryMention]]], out: IO[str]) -> int:
+    count = 0
+    for story, mentions in stories:
+        out.write(json.dumps(story_record(story, mentions), ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def write_stories_csv(stories: Iterable[Story], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=STORY_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for story in stories:
+        writer.writerow(story_flat_row(story))
+        count += 1
+    return count
+
+
+def write_stories_parquet(stories: Iterable[Story], path: Path) -> int:
+    return _parquet([story_flat_row(s) for s in stories], STORY_COLUMNS, path)

@@ -86,7 +86,17 @@ def ingest(
     store_batches(extracted, run, processed_with, write_batch)
     if run.summary.ingested:
         _alert_watches(store)
+        _link_stories(store)
     return run.summary
+
+
+def _link_stories(store: Store) -> None:
+    """Stories (sitrep.stories): the new events join the stories of the events they report
+    again, or start their own. Runs once the documents are committed; only events in no
+    story yet are read, so an ingest never relinks the archive."""
+    from sitrep.stories import link_stories
+
+    link_stories(store)
 
 
 def _alert_watches(store: Store) -> None:

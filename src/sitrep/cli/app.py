@@ -19,6 +19,7 @@ from sitrep.cli import (
     commands_ingest,
     commands_query,
     commands_roles,
+    commands_stories,
     commands_web,
 )
 from sitrep.cli.output import fail
@@ -77,6 +78,7 @@ commands_batch.register(app)
 commands_follow.register(app)
 commands_query.register(app)
 commands_deals.register(app)
+commands_stories.register(app)
 commands_roles.register(app)
 commands_eval.register(app)
 commands_web.register(app)

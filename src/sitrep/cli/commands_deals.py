@@ -49,6 +49,8 @@ def deals_command(
     if fmt is Format.json:
         print_rows([d.to_dict() for d in deals], fmt)
         return
+    from sitrep.stories.deals import deal_reports
+
     rows = [
         {
             "deal": d.id,
@@ -59,7 +61,8 @@ def deals_command(
             "due": d.delivery_due,
             "status": d.status,
             "as of": d.status_date,
-            "reports": len(d.timeline),
+            "reports": len(deal_reports(d)),  # by story: one piece of news, many articles
+            "articles": len(d.documents),
             "conflicts": len(d.contradictions),
         }
         for d in deals

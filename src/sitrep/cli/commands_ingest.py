@@ -272,8 +272,17 @@ def reprocess_command(
             store.replace_records(extraction, extractor.version)
             bar.advance(task)
             done += 1
+    relink_stories(store)
     store.close()
     console.print(f"{done} documents reprocessed with {extractor.version}", markup=False)
+
+
+def relink_stories(store: Any) -> None:
+    """Stories (sitrep.stories) of reprocessed documents: their old events are gone, so the
+    stories they were in are repaired and the new events linked."""
+    from sitrep.stories import link_stories
+
+    link_stories(store, repair=True)
 
 
 def bundled_examples() -> list[str]:

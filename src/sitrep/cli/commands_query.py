@@ -270,12 +270,24 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
 
 
+class ExportView(StrEnum):
+    mentions = "mentions"
+    stories = "stories"
+
+
 def export_command(
     ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.jsonl,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")
     ] = None,
+    view: Annotated[
+        ExportView,
+        typer.Option(
+            help="mentions: every event as reported (with its story id); "
+            "stories: each real-world event once, with its reports and sources."
+        ),
+    ] = ExportView.mentions,
     event_type: TypeOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
     country: Annotated[str | None, typer.Option(help="Either side: country code.")] = None,
     since: SinceOption = None,
@@ -284,33 +296,82 @@ def export_command(
 ) -> None:
     """Export events: PLOVER JSONL, or a flat one-row-per-event table as CSV or Parquet.
 
+    --view stories writes one row per story (an event counted once however many articles
+    report it); JSONL stories carry every report.
+
     Example: sitrep export --format parquet -o events.parquet --since 2020-01-01
     """
-    from sitrep import exports
+    if fmt is ExportFormat.parquet and output is None:
+        raise SitrepError(E.BAD_OPTION, option="--output", reason="Parquet needs a file")
+    with ctx.obj.store() as store:
+        if view is ExportView.stories:
+            count = _export_stories(
+                store, fmt, output, event_type, country, since, until, state_coded
+            )
+        else:
+            query = EventQuery(
+                event_types=event_type,
+                country=country,
+                since=since,
+                until=until,
+                limit=None,
+                state_coded=state_coded,
+            )
+            count = _export_mentions(store, fmt, output, query)
+    if output is not None:
+        console.print(f"{count} {view.value} written to {output}", markup=False)
 
-    query = EventQuery(
-        event_types=event_type,
+
+def _export_mentions(store: Any, fmt: ExportFormat, output: Path | None, query: EventQuery) -> int:
+    from sitrep import exports
+    from sitrep.store.stories import story_ids_of_events
+
+    events = store.events(query)
+    stories = story_ids_of_events(store, [e.id for e in events if e.id is not None])
+    if fmt is ExportFormat.parquet:
+        return exports.write_parquet(events, output, stories)  # type: ignore[arg-type]
+    writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
+    if output is None:
+        return writer(events, sys.stdout, stories)
+    with output.open("w", encoding="utf-8", newline="") as out:
+        return writer(events, out, stories)
+
+
+def _export_stories(
+    store: Any,
+    fmt: ExportFormat,
+    output: Path | None,
+    event_types: list[str],
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    state_coded: bool,
+) -> int:
+    from sitrep import exports
+    from sitrep.store import stories as table
+
+    query = table.StoryQuery(
+        event_types=event_types,
         country=country,
         since=since,
         until=until,
         limit=None,
         state_coded=state_coded,
     )
-    with ctx.obj.store() as store:
-        events = store.events(query)
+    found = table.stories(store, query)
     if fmt is ExportFormat.parquet:
-        if output is None:
-            raise SitrepError(E.BAD_OPTION, option="--output", reason="Parquet needs a file")
-        count = exports.write_parquet(events, output)
-    elif output is None:
-        writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
-        count = writer(events, sys.stdout)
-    else:
-        writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
-        with output.open("w", encoding="utf-8", newline="") as out:
-            count = writer(events, out)
-    if output is not None:
-        console.print(f"{count} events written to {output}", markup=False)
+        return exports.write_stories_parquet(found, output)  # type: ignore[arg-type]
+
+    def write(out: Any) -> int:
+        if fmt is ExportFormat.csv:
+            return exports.write_stories_csv(found, out)
+        mentions = table.mentions_of(store, [s.id for s in found])
+        return exports.write_stories_jsonl(((s, mentions.get(s.id, [])) for s in found), out)
+
+    if output is None:
+        return write(sys.stdout)
+    with output.open("w", encoding="utf-8", newline="") as out:
+        return write(out)
 
 
 def register(app: Any) -> None:

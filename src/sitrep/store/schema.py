@@ -180,3 +180,58 @@ watch_alerts = Table(
     Column("webhook_status", String(200)),  # "200", "failed: …", or none without a webhook
     UniqueConstraint("watch_id", "key"),
 )
+
+# Stories (0003): the reports of one real-world event across articles. A story keeps the
+# columns its listings filter and sort on, its summary as JSON (best-supported time and
+# place, conflicts) and what the linker compares new reports with; every report is a row
+# of story_mentions, so no report is ever dropped.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(16), primary_key=True),  # from the founding report (linking.story_id)
+    Column("event_type", String(12), nullable=False),
+    Column("modality", String(16), nullable=False),
+    Column("actor_countries", Text),  # ";IND;RUS;" as in events, for the same filters
+    Column("recipient_countries", Text),
+    Column("actor_names", Text),
+    Column("recipient_names", Text),
+    Column("location", Text),
+    Column("date", String(32), nullable=False),  # the event's day (best-supported time)
+    Column("first_report", String(32), nullable=False),
+    Column("last_report", String(32), nullable=False),
+    # The days the event can fall in: linking looks stories up by type and these.
+    Column("first_day", String(10), nullable=False),
+    Column("last_day", String(10), nullable=False),
+    Column("mentions", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("sources", Integer, nullable=False),
+    Column("conflicts", Text),  # ";time;amount;" when reports disagree
+    Column("quad", Integer),
+    Column("intensity", Float),
+    Column("record", JSON, nullable=False),  # the Story (sitrep.stories.summary) as JSON
+    Column("linking", JSON, nullable=False),  # parties, times, places, exemplar event ids
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+story_mentions = Table(
+    "story_mentions",
+    metadata,
+    # Reprocessing a document deletes its events, and with them their place in a story.
+    Column(
+        "event_id",
+        Integer,
+        ForeignKey("events.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "story_id",
+        String(16),
+        ForeignKey("stories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("score", Float),  # how well it matched the story (None: it founded the story)
+)
+
+Index("ix_stories_type_days", stories.c.event_type, stories.c.last_day)
+Index("ix_stories_date_id", stories.c.date, stories.c.id)

@@ -14,7 +14,8 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 
 from sitrep.store import EventQuery, Store, lookups
-from sitrep.web import deals, views
+from sitrep.store import stories as story_table
+from sitrep.web import deals, stories, views
 from sitrep.web.params import (
     MAX_LIMIT,
     DateParam,
@@ -28,6 +29,7 @@ from sitrep.web.security import require_token
 
 router = APIRouter(prefix="/api")
 Filters = Annotated[EventQuery, Depends(event_query)]
+StoryFilters = Annotated[story_table.StoryQuery, Depends(stories.story_query)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 Page = Annotated[int, Query(ge=1, le=100_000)]
 PerPage = Annotated[int, Query(ge=1, le=200)]
@@ -111,18 +113,19 @@ def export_events(
     """Every event the filters keep, streamed: PLOVER JSONL or the flat CSV table."""
     from sitrep import exports
 
-    events = lookups.iter_events(store, filters)
+    events = _with_story_ids(store, lookups.iter_events(store, filters))
 
     def lines() -> Iterator[str]:
         if format == "jsonl":
-            for i, stored in enumerate(events):
-                yield json.dumps(exports.plover_record(stored, i), ensure_ascii=False) + "\n"
+            for i, (stored, story) in enumerate(events):
+                record = exports.plover_record(stored, i, story)
+                yield json.dumps(record, ensure_ascii=False) + "\n"
             return
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=exports.FLAT_COLUMNS)
         writer.writeheader()
-        for i, stored in enumerate(events):
-            writer.writerow(exports.flat_row(stored, i))
+        for i, (stored, story) in enumerate(events):
+            writer.writerow(exports.flat_row(stored, i, story))
             yield buffer.getvalue()
             buffer.seek(0)
             buffer.truncate()
@@ -134,6 +137,74 @@ def export_events(
         media_type=media,
         headers={"Content-Disposition": f'attachment; filename="events.{format}"'},
     )
+
+
+def _with_story_ids(
+    store: Store, events: Iterator[Any], batch: int = 1000
+) -> Iterator[tuple[Any, str | None]]:
+    """Each event with the id of its story, looked up a batch at a time."""
+    chunk: list[Any] = []
+
+    def flush() -> Iterator[tuple[Any, str | None]]:
+        ids = story_table.story_ids_of_events(store, [e.id for e in chunk if e.id is not None])
+        yield from ((e, ids.get(e.id)) for e in chunk)
+        chunk.clear()
+
+    for event in events:
+        chunk.append(event)
+        if len(chunk) >= batch:
+            yield from flush()
+    yield from flush()
+
+
+# -- stories ----------------------------------------------------------------------------------
+@router.get("/stories", tags=["stories"])
+def list_stories(
+    request: Request,
+    store: StoreDep,
+    filters: StoryFilters,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Stories: each real-world event once, with its number of reports and sources, first and
+    last report, best-supported time and place, and any conflicts between reports."""
+    return with_next(request, stories.stories_page(store, filters, limit=limit, cursor=cursor))
+
+
+@router.get("/stories/export", tags=["stories"])
+def export_stories(
+    store: StoreDep, filters: StoryFilters, format: Literal["jsonl", "csv"] = "jsonl"
+) -> StreamingResponse:
+    """Every story the filters keep: JSONL with every report, or one CSV row per story."""
+    from sitrep import exports
+
+    found = story_table.stories(store, filters)
+
+    def lines() -> Iterator[str]:
+        if format == "csv":
+            buffer = io.StringIO()
+            exports.write_stories_csv(found, buffer)
+            yield buffer.getvalue()
+            return
+        for i in range(0, len(found), 500):
+            part = found[i : i + 500]
+            mentions = story_table.mentions_of(store, [s.id for s in part])
+            for story in part:
+                record = exports.story_record(story, mentions.get(story.id, []))
+                yield json.dumps(record, ensure_ascii=False) + "\n"
+
+    media = "application/x-ndjson" if format == "jsonl" else "text/csv; charset=utf-8"
+    return StreamingResponse(
+        lines(),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="stories.{format}"'},
+    )
+
+
+@router.get("/stories/{story_id}", tags=["stories"])
+def get_story(store: StoreDep, story_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """One story (id or prefix) with every report: article, outlet, sentence, offsets."""
+    return stories.story_detail(store, story_id)
 
 
 # -- aggregates -------------------------------------------------------------------------------
@@ -219,13 +290,18 @@ def list_deals(
     found = deals.find_deals(
         store, supplier=supplier, recipient=recipient, system=system, status=status or None
     )
-    return {"items": [deals.deal_summary(d) for d in found], "count": len(found)}
+    outlets = deals.document_outlets(store, found)
+    return {
+        "items": [deals.deal_summary(d, outlets) for d in found],
+        "count": len(found),
+    }
 
 
 @router.get("/deals/{deal_id}", tags=["deals"])
 def get_deal(store: StoreDep, deal_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
     """One deal (id or prefix): its dated timeline of reports and any contradictions."""
-    return deals.deal_detail(deals.find_deal(store, deal_id))
+    deal = deals.find_deal(store, deal_id)
+    return deals.deal_detail(deal, deals.document_outlets(store, [deal]))
 
 
 # -- watches ----------------------------------------------------------------------------------

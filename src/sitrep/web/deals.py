@@ -50,14 +50,48 @@ def sipri_match(deal: Deal) -> dict[str, Any] | None:
     return None
 
 
-def deal_summary(deal: Deal) -> dict[str, Any]:
-    return {**deal.to_row(), **schedule(deal), "sipri": sipri_match(deal)}
+def document_outlets(store: Store, deals: list[Deal]) -> dict[str, str | None]:
+    """Each deal document's publisher, to count a report's independent sources."""
+    from sqlalchemy import select
+
+    from sitrep.store import schema
+    from sitrep.stories import outlet_of
+
+    ids = sorted({d for deal in deals for d in deal.documents})
+    docs = schema.documents
+    found: dict[str, str | None] = {}
+    with store.engine.connect() as connection:
+        for i in range(0, len(ids), 500):
+            statement = select(docs.c.id, docs.c.url, docs.c.source).where(
+                docs.c.id.in_(ids[i : i + 500])
+            )
+            found.update(
+                {row.id: outlet_of(row.url, row.source) for row in connection.execute(statement)}
+            )
+    return found
 
 
-def deal_detail(deal: Deal) -> dict[str, Any]:
+def deal_summary(deal: Deal, outlets: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """A deal's row: its reports counted by story (one piece of news however many articles
+    carry it), and the articles apart."""
+    from sitrep.stories.deals import deal_reports
+
+    return {
+        **deal.to_row(),
+        "reports": len(deal_reports(deal, outlets)),
+        "articles": len(deal.documents),
+        **schedule(deal),
+        "sipri": sipri_match(deal),
+    }
+
+
+def deal_detail(deal: Deal, outlets: dict[str, str | None] | None = None) -> dict[str, Any]:
+    from sitrep.stories.deals import deal_reports
+
     data = deal.to_dict()
     data.update(schedule(deal))
     data["sipri"] = sipri_match(deal)
+    data["reports"] = [r.to_dict() for r in deal_reports(deal, outlets)]
     return data
 
 

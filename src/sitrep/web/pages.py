@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from sitrep.web import charts, deals, highlight, views
+from sitrep.web import charts, deals, highlight, stories, views
 from sitrep.web.api import (
     DEAL_STATUSES,
     Cursor,
@@ -16,6 +16,7 @@ from sitrep.web.api import (
     Limit,
     Page,
     StoreDep,
+    StoryFilters,
     Term,
     atom_response,
     with_next,
@@ -173,14 +174,39 @@ def deal_tracker(
     found = deals.find_deals(
         store, supplier=supplier, recipient=recipient, system=system, status=status or None
     )
-    data = {"items": [deals.deal_summary(d) for d in found], "count": len(found)}
+    outlets = deals.document_outlets(store, found)
+    data = {
+        "items": [deals.deal_summary(d, outlets) for d in found],
+        "count": len(found),
+    }
     return respond(request, "deals.html", data, statuses=DEAL_STATUSES)
 
 
 @router.get("/deals/{deal_id}")
 @router.get("/deals/{deal_id}.json")
 def deal(request: Request, store: StoreDep, deal_id: str) -> Response:
-    return respond(request, "deal.html", deals.deal_detail(deals.find_deal(store, deal_id)))
+    found = deals.find_deal(store, deal_id)
+    data = deals.deal_detail(found, deals.document_outlets(store, [found]))
+    return respond(request, "deal.html", data)
+
+
+@router.get("/stories")
+@router.get("/stories.json")
+def story_list(
+    request: Request,
+    store: StoreDep,
+    filters: StoryFilters,
+    limit: Limit = 100,
+    cursor: Cursor = None,
+) -> Response:
+    data = with_next(request, stories.stories_page(store, filters, limit=limit, cursor=cursor))
+    return respond(request, "stories.html", data)
+
+
+@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id}.json")
+def story(request: Request, store: StoreDep, story_id: str) -> Response:
+    return respond(request, "story.html", stories.story_detail(store, story_id))
 
 
 @router.get("/map")

@@ -15,20 +15,32 @@ from sitrep.store import EventQuery, Store, StoredEvent, aggregates, lookups
 from sitrep.web.params import decode_cursor, encode_cursor
 
 
-def event_dict(stored: StoredEvent) -> dict[str, Any]:
-    """An event with its document, its evidence offsets and links to both."""
+def event_dict(stored: StoredEvent, story_id: str | None = None) -> dict[str, Any]:
+    """An event with its document, its evidence offsets, its story and links to them."""
     doc = stored.document_id
+    links = {
+        "document": f"/api/documents/{doc}",
+        "page": f"/documents/{doc}?event={stored.id}#event-{stored.id}",
+    }
+    if story_id:
+        links["story"] = f"/stories/{story_id}"
     return {
         "id": stored.id,
         "document_id": doc,
         "date": stored.date,
         "title": stored.title,
         **to_json_dict(stored.event),
-        "links": {
-            "document": f"/api/documents/{doc}",
-            "page": f"/documents/{doc}?event={stored.id}#event-{stored.id}",
-        },
+        "story_id": story_id,
+        "links": links,
     }
+
+
+def event_dicts(store: Store, rows: list[StoredEvent]) -> list[dict[str, Any]]:
+    """Events as :func:`event_dict`, their stories looked up in one query."""
+    from sitrep.store.stories import story_ids_of_events
+
+    stories = story_ids_of_events(store, [r.id for r in rows if r.id is not None])
+    return [event_dict(r, stories.get(r.id or -1)) for r in rows]
 
 
 def events_page(
@@ -39,7 +51,7 @@ def events_page(
     more = len(rows) > limit
     rows = rows[:limit]
     return {
-        "items": [event_dict(r) for r in rows],
+        "items": event_dicts(store, rows),
         "count": len(rows),
         "next_cursor": encode_cursor(rows[-1].date, rows[-1].id or 0) if more else None,
     }
@@ -76,12 +88,19 @@ def document_detail(store: Store, doc_id: str) -> dict[str, Any]:
     extraction = store.extraction(doc_id)
     ids = lookups.document_event_ids(store, extraction.document.id)
     data = extraction.to_dict(include_text=True)
+    from sitrep.store.stories import story_ids_of_events
+
+    stories = story_ids_of_events(store, ids)
     data["events"] = [
         {
             **event,
             "id": row_id,
             "date": extraction.events[i].start_day(extraction.document.day),
-            "links": {"page": f"/documents/{extraction.document.id}?event={row_id}#event-{row_id}"},
+            "story_id": stories.get(row_id),
+            "links": {
+                "page": f"/documents/{extraction.document.id}?event={row_id}#event-{row_id}",
+                **({"story": f"/stories/{stories[row_id]}"} if row_id in stories else {}),
+            },
         }
         for i, (row_id, event) in enumerate(zip(ids, data["events"], strict=False))
     ]
@@ -144,8 +163,8 @@ def entity_detail(store: Store, entity_id: str, *, limit: int = 100) -> dict[str
         "last_seen": activity.last_seen,
         "roles": _roles(entity.name) if entity.kind == "person" else [],
         "recent_documents": lookups.entity_documents(store, entity_id, limit=20),
-        "events_as_actor": [event_dict(e) for e in as_actor],
-        "events_as_recipient": [event_dict(e) for e in as_recipient],
+        "events_as_actor": event_dicts(store, as_actor),
+        "events_as_recipient": event_dicts(store, as_recipient),
     }
 
 
@@ -228,6 +247,7 @@ def home_detail(store: Store) -> dict[str, Any]:
             for name, table in (
                 ("documents", schema.documents),
                 ("events", schema.events),
+                ("stories", schema.stories),
                 ("entities", schema.entities),
                 ("transfers", schema.transfers),
             )
