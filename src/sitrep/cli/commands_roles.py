@@ -9,7 +9,7 @@ import typer
 
 from sitrep.cli.commands_ingest import GazetteerOption
 from sitrep.cli.commands_query import FormatOption
-from sitrep.cli.output import Format, err_console, print_rows
+from sitrep.cli.output import Format, err_console, print_rows, terminal_safe
 
 
 def roles_command(
@@ -53,7 +53,7 @@ def roles_command(
     if name is not None and not table.spells(name):
         corrected = table.spelling_of(name)  # "Francois Mitterand", as the stage reads it
         if corrected is not None:
-            err_console.print(f"{name!r} read as {corrected!r}", markup=False)
+            err_console.print(terminal_safe(f"{name!r} read as {corrected!r}"), markup=False)
             name = corrected
     spells = list(table.spells(name)) if name is not None else list(table)
     if country is not None:
@@ -70,7 +70,7 @@ def roles_command(
     else:
         spells.sort(key=lambda s: (s.owner, s.role, s.start or ""))
     title = f"{len(spells)} spell{'' if len(spells) == 1 else 's'} in office"
-    print_rows([_row(s) for s in spells], fmt, title=title)
+    print_rows([_row(s) for s in spells], fmt, title=title, empty="No spells in office match.")
 
 
 def _row(spell: Any) -> dict[str, Any]:
