@@ -21,6 +21,7 @@ QUERIES = [
     ["deals"],
     ["deal", "ab12"],
     ["reprocess"],
+    ["watch", "list"],
 ]
 DATED = [["documents"], ["events"], ["timeline", "IND"], ["export"]]
 
