@@ -237,10 +237,17 @@ def test_invalid_utf8_reports_byte_position(tmp_path: Path) -> None:
     assert "byte 17" in str(error) and str(path) in str(error)
 
 
-def test_utf16_file_is_not_utf8(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"],
+)
+def test_utf16_and_utf32_with_or_without_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # "utf-16"/"utf-32"/"utf-8-sig" write a byte-order mark; the -le/-be forms write none and
+    # are recognised by their zero bytes.
     path = tmp_path / "wide.txt"
-    path.write_bytes("date 2020-06-23 Talks.".encode("utf-16"))
-    only_error(read_all(path), E.NOT_UTF8)
+    path.write_bytes("date 2020-06-23 Défense talks in Moscow.\r\nMore.".encode(encoding))
+    document = only_document(read_all(path))
+    assert (document.date, document.text) == ("2020-06-23", "Défense talks in Moscow.\nMore.")
 
 
 def test_binary_file(tmp_path: Path) -> None:
@@ -342,7 +349,7 @@ def test_jsonl_custom_columns_and_bad_encoding(tmp_path: Path, newswire: list[Do
     results = read_all(path, columns={"text": "body", "date": "published"})
     error = results[0]
     assert isinstance(error, InputError) and error.error is E.NOT_UTF8
-    assert error.fields == {"source": f"{path}:1", "position": 13}  # 0-based byte offset of \xe9
+    assert error.fields == {"source": f"{path}:1", "encoding": "UTF-8", "position": 13}  # \xe9
     document = results[1]
     assert isinstance(document, Document)
     assert (document.text, document.date) == (newswire[1].text, "2005-12-07T14:05:00")

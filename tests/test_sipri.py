@@ -79,7 +79,7 @@ def test_matches_by_countries_design_and_order_year() -> None:
 def test_a_file_that_is_no_register_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "notes.csv"
     bad.write_text("a,b\n1,2\n")
-    with pytest.raises(ConfigError, match="E211"):
+    with pytest.raises(ConfigError, match="E216"):
         read_register(bad, load_gazetteer())
 
 

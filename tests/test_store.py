@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
-from sitrep.errors import ConfigError, NotFoundError
+from sitrep.errors import ConfigError, InputError, NotFoundError
 from sitrep.records import (
     ActorRef,
     Document,
@@ -79,7 +80,7 @@ def test_a_failed_write_leaves_no_partial_document(store_url: str) -> None:
     extraction = make_extraction("A document whose records cannot be written.")
     extraction.mentions.append(Mention(None, 0, 1, "GPE"))  # type: ignore[arg-type]
     with open_store(store_url) as store:
-        with pytest.raises(IntegrityError):
+        with pytest.raises(InputError, match=r"\[E117\] test: could not be stored"):
             store.add(extraction, "test")
         with store.engine.connect() as connection:
             for table in (schema.documents, schema.mentions, schema.time_expressions):
@@ -163,3 +164,41 @@ def test_unknown_and_ambiguous_ids_are_clear_errors(store_url: str) -> None:
 def test_bad_database_url_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="E203"):
         open_store("nosuchdialect://x/y")
+
+
+def test_search_finds_designations_as_written_and_wildcards_as_text(store_url: str) -> None:
+    with open_store(store_url) as store:
+        for date, text in [
+            ("2021-03-01", "The S-400 deliveries are late."),
+            ("2021-04-01", "Some 400 troops and 20% of the fleet moved."),
+            ("2021-05-01", "The US's 400 tanks and the F-16_block_70 jets."),
+        ]:
+            store.add(make_extraction(text, date), "t")
+
+        def found(search: str) -> list[str]:
+            return sorted(d.date for d in store.documents(search=search))
+
+        assert found("S-400") == ["2021-03-01"]  # not "400 troops", not "US's 400"
+        assert found("s-400 deliveries") == ["2021-03-01"]
+        assert found("(S-400),") == ["2021-03-01"]  # sentence punctuation around it
+        assert found("400") == ["2021-03-01", "2021-04-01", "2021-05-01"]
+        assert found("20%") == ["2021-04-01"]
+        assert found("%") == ["2021-04-01"]  # LIKE wildcards are characters to find
+        assert found("_") == ["2021-05-01"]
+        assert found("F-16_block_70") == ["2021-05-01"]
+        assert found("F-16%70") == []
+        with pytest.raises(NotFoundError, match="E204"):
+            store.document("%")
+        with pytest.raises(NotFoundError, match="E204"):
+            store.document("_")
+
+
+def test_a_database_that_refuses_writes_is_a_coded_error(tmp_path: Path) -> None:
+    path = tmp_path / "read-only.db"
+    with open_store(str(path)) as store:
+        store.add(make_extraction("Stored before."), "t")
+    read_only = f"sqlite:///file:{path}?mode=ro&uri=true"
+    with open_store(read_only) as store:
+        assert store.count_documents() == 1  # reading works
+        with pytest.raises(ConfigError, match=r"\[E215\].*readonly.*everything stored before"):
+            store.add(make_extraction("Not stored."), "t")

@@ -6,14 +6,23 @@ filled with the keyword arguments, so every error names the file (and line) it i
 
 from __future__ import annotations
 
+import traceback
 from enum import Enum
 
 
 class E(Enum):
     # Input (E1xx): a file, row or page that cannot become a Document.
     UNREADABLE = ("E101", "cannot read {source}: {reason}")
-    NOT_UTF8 = ("E102", "{source} is not valid UTF-8 (byte {position}); re-encode it as UTF-8")
-    BINARY = ("E103", "{source} looks like a binary file, not text; skipped")
+    NOT_UTF8 = (
+        "E102",
+        "{source} is not valid {encoding} (byte {position}); re-encode it as UTF-8, or name "
+        "its encoding with --encoding (e.g. --encoding cp1252)",
+    )
+    BINARY = (
+        "E103",
+        "{source} looks like a binary file, not text; skipped (UTF-16 or UTF-32 text without "
+        "a byte-order mark: name it with --encoding utf-16)",
+    )
     EMPTY = ("E104", "{source} is empty (no article text)")
     NO_DATE = (
         "E105",
@@ -33,6 +42,31 @@ class E(Enum):
     )
     NOT_FOUND = ("E112", "{source} does not exist")
     BAD_CSV = ("E113", "{source} is not valid CSV/TSV: {reason}")  # added by the readers
+    TOO_LONG = (
+        "E114",
+        "{source} has {length:,} characters, more than the limit of {limit:,}; split it into "
+        "several articles, or raise the limit with --max-chars (or SITREP_MAX_CHARS)",
+    )
+    NOTHING_TO_READ = (
+        "E115",
+        "{source}: no articles to read here (looked for {suffixes} files, hidden ones skipped)",
+    )
+    TIMEOUT = (
+        "E116",
+        "{source}: extraction took longer than {seconds:g} s and was stopped; the text is "
+        "probably not an article (raise the limit with --timeout, or 0 for none)",
+    )
+    NOT_STORED = ("E117", "{source}: could not be stored: {reason}")
+    LINE_TOO_LONG = (
+        "E118",
+        "{source}: a line of more than {limit:,} bytes, skipped; no article is that long "
+        "(is the file really one record per line?)",
+    )
+    UNEXPECTED = (
+        "E199",
+        "{source}: unexpected error while {stage}: {reason}. This is a bug in sitrep: please "
+        "report it with this input (--debug prints the traceback)",
+    )
     # Configuration and store (E2xx).
     NO_MODEL = (
         "E201",
@@ -55,14 +89,42 @@ class E(Enum):
 
     NO_DEAL = ("E209", "no deal with id {deal_id!r}; list them with `sitrep deals`")
     AMBIGUOUS_DEAL = ("E210", "deal id prefix {deal_id!r} matches {count} deals; add digits")
-    BAD_SIPRI_FILE = (
+    NO_DATABASE = (
         "E211",
+        "database {path} does not exist; `sitrep ingest` creates it (check --db or SITREP_DB)",
+    )
+    DATABASE_BUSY = (
+        "E212",
+        "database {url} stayed locked by another process for {seconds:g} s; try again when "
+        "that process has finished",
+    )
+    SCHEMA_TOO_NEW = (
+        "E213",
+        "database {url} has schema revision {found!r}, which this sitrep does not know "
+        "(it knows up to {known!r}); upgrade sitrep to read it",
+    )
+    BAD_DATE_OPTION = (
+        "E214",
+        "{option}: malformed date {value!r}; use YYYY-MM-DD (or YYYY-MM, or YYYY)",
+    )
+    DATABASE_FAILED = (
+        "E215",
+        "database {url} failed: {reason} (the document being written was not stored; "
+        "everything stored before is intact)",
+    )
+    BAD_SIPRI_FILE = (
+        "E216",
         "cannot read the SIPRI trade register {path}: {reason} (download a trade register "
         "as CSV from https://armstrade.sipri.org and pass that file)",
     )
     # Stories: one event's reports across articles (sitrep.stories).
     NO_STORY = ("E220", "no story with id {story_id!r}; list them with `sitrep stories`")
     AMBIGUOUS_STORY = ("E221", "story id prefix {story_id!r} matches {count} stories; add digits")
+    UNFORESEEN = (
+        "E299",
+        "unexpected error: {reason}. This is a bug in sitrep: please report it with the "
+        "command you ran (--debug prints the traceback)",
+    )
     # Web API and watches (E3xx), added with `sitrep serve` (issue 13).
     BAD_PARAMETER = ("E301", "{parameter}: {reason}")
     BAD_JSON_BODY = ("E302", "the request body is not valid JSON: {reason}")
@@ -119,10 +181,25 @@ class SitrepError(Exception):
         self.error = error
         self.fields = fields
         super().__init__(error.format(**fields))
+        # The traceback of the unexpected exception behind an E199/E299, for --debug.
+        self.details: str | None = None
 
     @property
     def code(self) -> str:
         return self.error.code
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Exceptions pickle as cls(*args); ours take (error, **fields), so say how to rebuild
+        # one: errors raised in worker processes cross back to the parent.
+        return (_rebuild, (type(self), self.error, self.fields, self.details))
+
+
+def _rebuild(
+    cls: type[SitrepError], error: E, fields: dict[str, object], details: str | None
+) -> SitrepError:
+    rebuilt = cls(error, **fields)
+    rebuilt.details = details
+    return rebuilt
 
 
 class InputError(SitrepError):
@@ -135,3 +212,15 @@ class ConfigError(SitrepError):
 
 class NotFoundError(SitrepError):
     """A looked-up record does not exist."""
+
+
+def unexpected(error: BaseException, *, source: str, stage: str) -> InputError:
+    """The last resort for one input: an exception nobody foresaw, as a coded E199 error.
+
+    The batch goes on without this input; the traceback is kept for ``--debug``.
+    """
+    coded = InputError(
+        E.UNEXPECTED, source=source, stage=stage, reason=f"{type(error).__name__}: {error}"
+    )
+    coded.details = "".join(traceback.format_exception(error))
+    return coded

@@ -5,19 +5,30 @@
 use our own process pool rather than ``nlp.pipe(n_process=...)`` because spaCy sends Docs
 back from its workers with ``Doc.to_bytes``, which cannot carry our record objects; shipping
 finished records instead is also what lets the same function run on Dask partitions.
+
+Limits (``sitrep.limits``): a text over ``config.max_chars`` is refused with E114 before
+spaCy sees it, and a document that stays in the pipeline longer than ``config.timeout`` is
+stopped with E116. Worker processes end themselves when their parent dies, even by SIGKILL,
+so no worker outlives an interrupted ingest.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sitrep.errors import E, InputError
+from sitrep.limits import OverTime, time_limit
 from sitrep.nlp.pipeline import PipelineConfig, build_pipeline
 from sitrep.records import Document, Extraction, Sentence
 
@@ -36,6 +47,11 @@ class Extractor:
         return f"{meta['lang']}_{meta['name']}-{meta['version']}+" + ",".join(self.nlp.pipe_names)
 
     def make_doc(self, document: Document) -> Doc:
+        limit = self.config.max_chars
+        if limit is not None and len(document.text) > limit:
+            raise InputError(
+                E.TOO_LONG, source=_name(document), length=len(document.text), limit=limit
+            )
         doc = self.nlp.make_doc(document.text)
         doc._.dct = document.day
         doc._.document_id = document.id
@@ -55,14 +71,33 @@ class Extractor:
         documents = iter(documents)
         while batch := list(islice(documents, self.config.batch_size)):
             with self.nlp.memory_zone():
-                pairs = ((self.make_doc(document), document) for document in batch)
-                extractions = [
-                    extraction_from_doc(doc, document)
-                    for doc, document in self.nlp.pipe(
-                        pairs, as_tuples=True, batch_size=self.config.batch_size
-                    )
-                ]
+                extractions = list(self._extract_batch(batch))
             yield from extractions
+
+    def _extract_batch(self, batch: list[Document]) -> Iterator[Extraction]:
+        """The records of one batch, each document within the time limit.
+
+        The limit runs while the pipeline works towards the next document: between two
+        results our stages run for one document (spaCy's model has tagged the whole batch
+        before the first), so the limit is per document.
+        """
+        pairs = ((self.make_doc(document), document) for document in batch)
+        results = self.nlp.pipe(pairs, as_tuples=True, batch_size=self.config.batch_size)
+        for late in batch:
+            try:
+                with time_limit(self.config.timeout):
+                    doc, document = next(results)
+            except StopIteration:
+                return
+            except OverTime:
+                raise InputError(
+                    E.TIMEOUT, source=_name(late), seconds=self.config.timeout
+                ) from None
+            yield extraction_from_doc(doc, document)
+
+
+def _name(document: Document) -> str:
+    return document.source or document.id[:12]
 
 
 def extraction_from_doc(doc: Doc, document: Document) -> Extraction:
@@ -85,7 +120,26 @@ _worker_extractor: Extractor | None = None
 
 def _start_worker(config: PipelineConfig) -> None:
     global _worker_extractor
+    _end_with_parent()
     _worker_extractor = Extractor(config)
+
+
+def _end_with_parent(interval: float = 0.2) -> None:
+    """End this worker within ``interval`` seconds of its parent's death.
+
+    A parent killed by SIGKILL cannot shut its pool down, and a worker busy with a chunk
+    would otherwise live on, holding memory, until the chunk is done. Polling the parent id
+    works everywhere (on its death the worker is re-parented), unlike Linux's
+    PR_SET_PDEATHSIG, which fires when the parent *thread* that started the worker ends.
+    """
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)  # no clean-up: the work belongs to a parent that is gone
+
+    threading.Thread(target=watch, name="sitrep-parent-watch", daemon=True).start()
 
 
 def _extract_chunk(documents: list[Document]) -> list[Extraction]:
@@ -111,13 +165,7 @@ class ParallelExtractor:
         self.config = config or PipelineConfig()
         self.processes = processes
         self.chunk_size = chunk_size
-        self._pool = ProcessPoolExecutor(
-            max_workers=processes,
-            # "spawn": forking a process that has loaded spaCy's BLAS threads is not safe.
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker,
-            initargs=(self.config,),
-        )
+        self._pool = self._start_pool()
         # One call per worker: the pool starts processes on demand, and a worker started by
         # the first chunks would load the model in the middle of the run.
         versions = [self._pool.submit(_worker_version) for _ in range(processes)]
@@ -125,18 +173,39 @@ class ParallelExtractor:
         for version in versions[1:]:
             version.result()
 
+    def _start_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.processes,
+            # "spawn": forking a process that has loaded spaCy's BLAS threads is not safe.
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(self.config,),
+        )
+
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         documents = iter(documents)
         pending: deque[Future[list[Extraction]]] = deque()
-        while True:
-            while len(pending) < 2 * self.processes:
-                chunk = list(islice(documents, self.chunk_size))
-                if not chunk:
-                    break
-                pending.append(self._pool.submit(_extract_chunk, chunk))
-            if not pending:
-                return
-            yield from pending.popleft().result()
+        try:
+            while True:
+                while len(pending) < 2 * self.processes:
+                    chunk = list(islice(documents, self.chunk_size))
+                    if not chunk:
+                        break
+                    pending.append(self._pool.submit(_extract_chunk, chunk))
+                if not pending:
+                    return
+                try:
+                    chunk_result = pending.popleft().result()
+                except BrokenProcessPool:
+                    # A worker died (killed, out of memory): a fresh pool for what comes
+                    # next; the caller retries this chunk's documents one by one.
+                    self._pool.shutdown(wait=False, cancel_futures=True)
+                    self._pool = self._start_pool()
+                    raise
+                yield from chunk_result
+        finally:
+            for future in pending:  # abandoned (a failure, or the caller stopped reading)
+                future.cancel()
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)

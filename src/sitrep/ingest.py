@@ -5,10 +5,14 @@
 
 Each step is a generator pulling from the one before, so memory is bounded by the batch
 sizes (one lookup batch, the extractor's chunks in flight, one write batch) however long the
-input. One broken input never aborts a run: it is reported through ``on_result`` and skipped.
-A document already stored (same content hash) is skipped before any NLP work. Each write
-batch is one transaction, so a crash loses at most the batch in progress and never leaves a
-half-written document; running the same ingest again stores exactly what is missing.
+input. One broken input never aborts a run: it is reported through ``on_result`` (and its
+coded error through ``on_error``) and skipped; that includes a document the pipeline or the
+database fails on (E116, E117, E199). A document already stored (same content hash) is
+skipped before any NLP work, and a document is reported "already stored" only once it is in
+the store: when two inputs carry the same text and the first fails, the second is tried in
+its turn. Each write batch is one transaction, so a crash loses at most the batch in
+progress and never leaves a half-written document; running the same ingest again stores
+exactly what is missing.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Literal
 
-from sitrep.errors import SitrepError
+from sitrep.errors import ConfigError, InputError, SitrepError, unexpected
 from sitrep.records import Document, Extraction
 from sitrep.store import Store
 
 Outcome = Literal["ingested", "skipped", "failed"]
 ExtractMany = Callable[[Iterable[Document]], Iterator[Extraction]]
 ResultHook = Callable[[Outcome, str], None]
+ErrorHook = Callable[[SitrepError], None]
 
 LOOKUP_BATCH = 64  # inputs whose ids are looked up in the store with one query
 # Documents written per transaction, and the longest a finished document waits for its
@@ -57,10 +62,15 @@ class _Run:
 
     store: Store
     on_result: ResultHook | None
+    on_error: ErrorHook | None = None
     summary: IngestSummary = field(default_factory=IngestSummary)
     # Ids read and found new but not yet written: the store cannot know them yet, so a
     # repeat of one later in the input is caught here. Bounded by what is in flight.
     in_flight: set[str] = field(default_factory=set)
+    # Repeats of an id in flight, waiting to hear whether it was stored.
+    waiting: dict[str, list[Document]] = field(default_factory=dict)
+    # Repeats whose first copy failed: each gets its own try after the stream.
+    retry: list[Document] = field(default_factory=list)
 
     def report(self, outcome: Outcome, message: str) -> None:
         self.summary.count(outcome)
@@ -68,6 +78,26 @@ class _Run:
             self.summary.errors.append(message)
         if self.on_result:
             self.on_result(outcome, message)
+
+    def failed(self, error: SitrepError) -> None:
+        self.report("failed", str(error))
+        if self.on_error:
+            self.on_error(error)
+
+    def already_stored(self, document: Document) -> None:
+        self.report("skipped", f"{document.source}: already stored as {document.id[:12]}")
+
+    def settle(self, document: Document, *, stored: bool) -> None:
+        """``document`` was written (or found stored), or failed: its repeats learn which."""
+        self.in_flight.discard(document.id)
+        repeats = self.waiting.pop(document.id, [])
+        if stored:
+            for repeat in repeats:
+                self.already_stored(repeat)
+        elif repeats:  # not stored: the next copy is tried, the others wait for it
+            self.retry.append(repeats[0])
+            if repeats[1:]:
+                self.waiting[document.id] = repeats[1:]
 
 
 def ingest(
@@ -77,13 +107,21 @@ def ingest(
     processed_with: str,
     *,
     on_result: ResultHook | None = None,
+    on_error: ErrorHook | None = None,
     write_batch: int = WRITE_BATCH,
 ) -> IngestSummary:
-    """Store every Document in ``inputs`` that is not stored yet; count the rest."""
-    run = _Run(store, on_result)
+    """Store every Document in ``inputs`` that is not stored yet; count the rest.
+
+    ``on_result`` hears every outcome with its message; ``on_error`` also gets each
+    failure's coded error (whose ``details`` hold the traceback of an unexpected one).
+    """
+    run = _Run(store, on_result, on_error)
     documents = new_documents(inputs, run)
-    extracted = extract_stream(documents, extract_many)
-    store_batches(extracted, run, processed_with, write_batch)
+    store_batches(extract_stream(documents, extract_many), run, processed_with, write_batch)
+    while run.retry:  # rare: the same text twice, and its first copy failed
+        again, run.retry = run.retry, []
+        run.in_flight.update(d.id for d in again)
+        store_batches(extract_stream(again, extract_many), run, processed_with, write_batch)
     if run.summary.ingested:
         _alert_watches(store)
         _link_stories(store)
@@ -114,13 +152,15 @@ def new_documents(inputs: Iterable[Document | SitrepError], run: _Run) -> Iterat
         documents: list[Document] = []
         for item in batch:
             if isinstance(item, SitrepError):
-                run.report("failed", str(item))
+                run.failed(item)
             else:
                 documents.append(item)
         known = run.store.known_ids(d.id for d in documents)
         for document in documents:
-            if document.id in known or document.id in run.in_flight:
-                run.report("skipped", f"{document.source}: already stored as {document.id[:12]}")
+            if document.id in known:
+                run.already_stored(document)
+            elif document.id in run.in_flight:
+                run.waiting.setdefault(document.id, []).append(document)
             else:
                 run.in_flight.add(document.id)
                 yield document
@@ -128,12 +168,13 @@ def new_documents(inputs: Iterable[Document | SitrepError], run: _Run) -> Iterat
 
 def extract_stream(
     documents: Iterable[Document], extract_many: ExtractMany
-) -> Iterator[tuple[Document, Extraction | Exception]]:
-    """Each document with its records (or the exception its extraction raised), in order.
+) -> Iterator[tuple[Document, Extraction | SitrepError]]:
+    """Each document with its records (or the coded error its extraction ended in), in order.
 
     One extractor stream serves the whole input, so worker processes never wait at batch
     boundaries. If the extractor fails, the documents it had taken but not returned are
-    retried one by one (only the culprit fails) and the stream resumes after them.
+    retried one by one (only the culprit fails, with its own error: a timeout E116, or E199
+    naming it for anything unforeseen) and the stream resumes after them.
     """
     source = iter(documents)
     taken: deque[Document] = deque()  # given to the extractor, records not yet returned
@@ -151,6 +192,8 @@ def extract_stream(
                     raise RuntimeError("extractor returned records out of input order")
                 yield document, extraction
             return
+        except ConfigError:
+            raise  # the pipeline cannot run at all (a missing model): no document's fault
         except Exception:  # a bug in one stage on one text must not lose the whole run
             suspects = list(taken)
             taken.clear()
@@ -160,15 +203,19 @@ def extract_stream(
                 raise  # nothing was in flight: the extractor itself is broken
 
 
-def _extract_one(document: Document, extract_many: ExtractMany) -> Extraction | Exception:
+def _extract_one(document: Document, extract_many: ExtractMany) -> Extraction | SitrepError:
     try:
         return next(iter(extract_many([document])))
-    except Exception as error:
+    except ConfigError:
+        raise
+    except InputError as error:
         return error
+    except Exception as error:
+        return unexpected(error, source=document.source or document.id, stage="extracting")
 
 
 def store_batches(
-    extracted: Iterable[tuple[Document, Extraction | Exception]],
+    extracted: Iterable[tuple[Document, Extraction | SitrepError]],
     run: _Run,
     processed_with: str,
     write_batch: int = WRITE_BATCH,
@@ -177,9 +224,9 @@ def store_batches(
     batch: list[Extraction] = []
     started = time.monotonic()
     for document, extraction in extracted:
-        if isinstance(extraction, Exception):
-            run.in_flight.discard(document.id)
-            run.report("failed", f"{document.source}: extraction failed: {extraction!r}")
+        if isinstance(extraction, SitrepError):
+            run.failed(extraction)
+            run.settle(document, stored=False)
             continue
         if not batch:
             started = time.monotonic()
@@ -191,28 +238,40 @@ def store_batches(
 
 
 def _write(batch: list[Extraction], run: _Run, processed_with: str) -> None:
-    """One transaction for the batch; if it fails, one per document, so only a culprit fails."""
+    """One transaction for the batch; if it fails, one per document, so only a culprit fails.
+
+    A failure of the database as a whole (E212 locked, E215 full or gone) ends the run: no
+    other document could be stored either.
+    """
     if not batch:
         return
     try:
         stored = run.store.add_many(batch, processed_with)
+    except ConfigError:
+        raise
     except Exception:
         stored = []
         for extraction in batch:
+            document = extraction.document
             try:
                 stored.append(run.store.add(extraction, processed_with))
+            except ConfigError:
+                raise
             except Exception as error:
-                stored.append(False)
-                document = extraction.document
-                run.in_flight.discard(document.id)
-                run.report("failed", f"{document.source}: could not be stored: {error!r}")
-                continue
+                coded = (
+                    error
+                    if isinstance(error, InputError)
+                    else unexpected(error, source=document.source or document.id, stage="storing")
+                )
+                stored.append(None)
+                run.failed(coded)
+                run.settle(document, stored=False)
     for extraction, new in zip(batch, stored, strict=True):
         document = extraction.document
-        if document.id not in run.in_flight:
+        if new is None:
             continue  # failed above, already reported
-        run.in_flight.discard(document.id)
         if new:
             run.report("ingested", f"{document.source}: {document.id[:12]}")
         else:
-            run.report("skipped", f"{document.source}: already stored as {document.id[:12]}")
+            run.already_stored(document)
+        run.settle(document, stored=True)

@@ -37,6 +37,17 @@ def normalise_text(text: str) -> str:
     return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
+# What no stored text may hold: lone surrogates (a JSON "\ud800", a file name that is not
+# UTF-8) cannot be encoded for hashing or storing, and PostgreSQL refuses NUL in text. Each
+# becomes U+FFFD, one character for one, so offsets into the text stay valid.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """``text`` with lone surrogates and NUL characters replaced by U+FFFD."""
+    return _UNSTORABLE.sub("\ufffd", text) if _UNSTORABLE.search(text) else text
+
+
 def document_id(text: str) -> str:
     """Content hash (SHA-256, hex) of the normalised text."""
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
@@ -55,6 +66,11 @@ class Document:
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.text = storable_text(self.text)
+        for name in ("title", "url", "source"):
+            value = getattr(self, name)
+            if value is not None:
+                setattr(self, name, storable_text(value))
         if not self.id:
             self.id = document_id(self.text)
 

@@ -320,7 +320,7 @@ class ActorStage:
         while end < len(span) and span[end].text[:1].isupper():
             end += 1
         # A name the model found inside the phrase, whatever its case ("top al-Qaeda leaders").
-        named = [span.doc[e.start : e.end] for e in span.ents if e.label_ in ("ORG", "NORP")]
+        named = [e for e in _entities_within(span) if e.label_ in ("ORG", "NORP")]
         pieces = [(span[start:], True), (span[start:end], False), *((e, False) for e in named)]
         for piece, whole in pieces:
             if not len(piece):
@@ -501,3 +501,25 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         chosen.append(cand)
         taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     return chosen
+
+
+def _entities_within(span: Span) -> list[Span]:
+    """The model's entities that lie wholly inside ``span``, read from its own tokens.
+
+    ``Span.ents`` walks every entity of the document on each call: on a long text with
+    thousands of entities, asking it once per phrase made the stage quadratic.
+    """
+    doc = span.doc
+    found: list[Span] = []
+    i = span.start
+    while i < span.end:
+        if doc[i].ent_iob_ != "B":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        if end <= span.end:
+            found.append(Span(doc, i, end, label=doc[i].ent_type_))
+        i = end
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -22,7 +23,7 @@ from sitrep.cli import (
     commands_stories,
     commands_web,
 )
-from sitrep.cli.output import fail
+from sitrep.cli.output import fail, fail_unexpected, set_debug
 from sitrep.errors import SitrepError
 from sitrep.store import Store, open_store
 
@@ -42,9 +43,15 @@ app = typer.Typer(
 @dataclass(slots=True)
 class AppState:
     db: str | None
+    debug: bool = False
 
-    def store(self) -> Store:
-        return open_store(self.db)
+    def store(self, db: str | None = None, *, create: bool = False) -> Store:
+        """The store named by the command's ``--db``, else the global one, else the default.
+
+        Only commands that write (ingest) ``create`` a database; the others say that the one
+        named does not exist, so a mistyped name never leaves an empty database behind.
+        """
+        return open_store(db or self.db, create=create)
 
 
 def _version(value: bool) -> None:
@@ -68,8 +75,15 @@ def configure(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print version.")
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", envvar="SITREP_DEBUG", help="Print the traceback of unexpected errors."
+        ),
+    ] = False,
 ) -> None:
-    ctx.obj = AppState(db=db)
+    set_debug(debug)
+    ctx.obj = AppState(db=db, debug=debug)
 
 
 commands_ingest.register(app)
@@ -100,11 +114,15 @@ def command_paths() -> list[list[str]]:
 
 
 def main() -> None:
-    """Console entry point: coded errors become one clear line and exit status 2."""
+    """Console entry point: coded errors become one clear line and exit status 2.
+
+    Anything unforeseen becomes one coded line too (E299), with the traceback only under
+    ``--debug``: a user sees what went wrong, never a wall of Python.
+    """
     try:
         status = app(standalone_mode=False)
     except SitrepError as error:
-        fail(str(error))
+        fail(str(error), details=error.details)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         fail("aborted")
@@ -118,4 +136,11 @@ def main() -> None:
         else:
             fail(error.format_message())
         sys.exit(error.exit_code)
+    except BrokenPipeError:  # `sitrep export | head`: the reader has all it wants
+        # Point stdout at /dev/null so that the final flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except Exception as error:  # last resort; SystemExit and KeyboardInterrupt pass by
+        fail_unexpected(error)
+        sys.exit(70)  # EX_SOFTWARE: an internal error, not the user's
     sys.exit(status if isinstance(status, int) else 0)

@@ -16,6 +16,7 @@ from sitrep.cli.commands_ingest import (
     pipeline_config,
     progress_bar,
 )
+from sitrep.cli.options import DbOption
 from sitrep.cli.output import console, err_console
 from sitrep.nlp.pipeline import DEFAULT_MODEL
 
@@ -107,6 +108,7 @@ def load_command(
     output: Annotated[
         str, typer.Argument(help="The OUTPUT folder (or fsspec URL) of `sitrep batch`.")
     ],
+    db: DbOption = None,
 ) -> None:
     """Bulk-load the Parquet shards of a batch job into the database (COPY on PostgreSQL).
 
@@ -119,7 +121,7 @@ def load_command(
     from sitrep.batch import load
     from sitrep.batch.load import partition_ids
 
-    store = ctx.obj.store()
+    store = ctx.obj.store(db, create=True)
     with progress_bar("partitions") as bar:
         task = bar.add_task("Loading", total=len(partition_ids(output)))
         summary = load(output, store, on_partition=lambda *_: bar.advance(task))

@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sitrep.cli.commands_query import FormatOption
-from sitrep.cli.output import Format, console, format_amount, print_rows
+from sitrep.cli.options import DbOption
+from sitrep.cli.output import Format, format_amount, print_rows, say
 from sitrep.errors import E, NotFoundError
 
 if TYPE_CHECKING:
     from sitrep.transfers import Deal
 
 
-def _deals(ctx: typer.Context, **filters: str | None) -> list[Deal]:
+def _deals(ctx: typer.Context, db: str | None, **filters: str | None) -> list[Deal]:
     from sitrep.transfers import link_deals
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         return link_deals(store.transfer_facts(**filters))
 
 
@@ -37,17 +38,19 @@ def deals_command(
         ),
     ] = None,
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """Arms deals found across all articles, with their current status.
 
     Example: sitrep deals --recipient IND --supplier RUS --sipri trade-register.csv
     """
-    deals = _deals(ctx, recipient=recipient, supplier=supplier, system=system)
+    deals = _deals(ctx, db, recipient=recipient, supplier=supplier, system=system)
     if sipri is not None:
         _print_sipri(deals, sipri, fmt)
         return
+    empty = "No deals match these filters."
     if fmt is Format.json:
-        print_rows([d.to_dict() for d in deals], fmt)
+        print_rows([d.to_dict() for d in deals], fmt, empty=empty)
         return
     from sitrep.stories.deals import deal_reports
 
@@ -67,7 +70,7 @@ def deals_command(
         }
         for d in deals
     ]
-    print_rows(rows, fmt, title=f"{len(deals)} deals")
+    print_rows(rows, fmt, title=f"{len(deals)} deals", empty=empty)
 
 
 def _print_sipri(deals: list[Deal], path: Path, fmt: Format) -> None:
@@ -105,12 +108,13 @@ def deal_command(
     ctx: typer.Context,
     deal_id: Annotated[str, typer.Argument(help="Deal id (from `sitrep deals`) or a prefix.")],
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """One deal: every dated fact with its evidence, and any contradictions between reports.
 
     Example: sitrep deal 3f2a9c1b
     """
-    matches = [d for d in _deals(ctx) if d.id.startswith(deal_id)]
+    matches = [d for d in _deals(ctx, db) if d.id.startswith(deal_id)] if deal_id else []
     if len(matches) != 1:
         error = E.NO_DEAL if not matches else E.AMBIGUOUS_DEAL
         raise NotFoundError(error, deal_id=deal_id, count=len(matches))
@@ -118,10 +122,9 @@ def deal_command(
     if fmt is not Format.table:
         print_rows([deal.to_dict()] if fmt is Format.json else _timeline_rows(deal), fmt)
         return
-    console.print(
+    say(
         f"{deal.system}: {deal.supplier or '?'} → {deal.recipient or '?'} ({deal.kind}), "
-        f"status {deal.status or 'unknown'} as of {deal.status_date or '?'}",
-        markup=False,
+        f"status {deal.status or 'unknown'} as of {deal.status_date or '?'}"
     )
     print_rows(_timeline_rows(deal), fmt, title="Timeline")
     for contradiction in deal.contradictions:

@@ -10,10 +10,9 @@ plain-text header stays in place, blanked.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -22,19 +21,23 @@ import typer
 
 from sitrep.cli.commands_ingest import (
     DateOption,
+    EncodingOption,
     GazetteerOption,
+    MaxCharsOption,
     ModelOption,
     StagesOption,
+    TimeoutOption,
     parse_columns,
     pipeline,
+    print_details,
 )
-from sitrep.cli.output import err_console
+from sitrep.cli.output import err_console, json_text, terminal_safe
 from sitrep.errors import E, InputError, SitrepError
 from sitrep.ingest import extract_stream
+from sitrep.limits import Limits
 from sitrep.nlp.pipeline import DEFAULT_MODEL
-from sitrep.readers import FORMATS, ReadResult, read_paths, read_text
+from sitrep.readers import FORMATS, ReadResult, check_encoding, decode, read_paths, read_text
 from sitrep.readers.jsonl import read_jsonl_stream
-from sitrep.readers.text import decode_utf8
 from sitrep.records import Document, Extraction
 
 
@@ -88,11 +91,16 @@ def extract_command(
             "--jobs", "-j", min=1, help="Worker processes (worth it for long streams only)."
         ),
     ] = 1,
+    encoding: EncodingOption = None,
+    max_chars: MaxCharsOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Process texts without a database and print every record they yield.
 
     Offsets index exactly the text given: a 'date YYYY-MM-DD' or 'key: value' header is
-    read for the date and kept in place, not cut. The JSON shape is documented in the README.
+    read for the date and kept in place, not cut. Texts are decoded as ingest decodes files
+    (byte-order marks, --encoding, Windows line breaks as one). The JSON shape is documented
+    in the README.
     With --format jsonl, any number of documents stream through one loaded model; a broken
     input gets one line on standard error and the rest goes on (exit status 1 at the end).
 
@@ -105,7 +113,15 @@ def extract_command(
         StdinFormat.jsonl if fmt is ExtractFormat.jsonl else StdinFormat.text
     )
     columns = parse_columns(column)
-    inputs = extract_inputs(paths, date=date, columns=columns, stdin_format=stdin_format)
+    limits = Limits.configured(max_chars, timeout)
+    inputs = extract_inputs(
+        paths,
+        date=date,
+        columns=columns,
+        stdin_format=stdin_format,
+        encoding=encoding,
+        max_chars=limits.max_chars,
+    )
     if fmt is not ExtractFormat.jsonl:
         if len(paths) != 1 or Path(paths[0]).is_dir() or stdin_format is StdinFormat.jsonl:
             raise SitrepError(
@@ -113,24 +129,48 @@ def extract_command(
                 option="--format",
                 reason=f"{fmt} prints one text; use --format jsonl for many documents",
             )
-        _extract_one(inputs, fmt, model, stages, gazetteer)
+        _extract_one(inputs, fmt, model, stages, gazetteer, limits)
         return
-    failed = _extract_lines(inputs, sys.stdout, model, stages, gazetteer, jobs)
+    failed = _extract_lines(inputs, sys.stdout, model, stages, gazetteer, jobs, limits)
     if failed:
         raise typer.Exit(1)
 
 
 def extract_inputs(
-    paths: list[str], *, date: str | None, columns: dict[str, str], stdin_format: StdinFormat
+    paths: list[str],
+    *,
+    date: str | None,
+    columns: dict[str, str],
+    stdin_format: StdinFormat,
+    encoding: str | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[ReadResult]:
-    """Documents (and input errors, in place) for ``paths``, offsets kept as given."""
+    """Documents (and input errors, in place) for ``paths``, offsets kept as given; a text
+    longer than ``max_chars`` is an error in its place (E114)."""
+    declared = check_encoding(encoding)
     for path in paths:
         if path == "-" and stdin_format is StdinFormat.jsonl:
-            yield from _stdin_jsonl(date, columns)
+            found: Iterable[ReadResult] = _stdin_jsonl(date, columns)
         elif path != "-" and Path(path).is_file() and Path(path).suffix.lower() not in FORMATS:
-            yield _any_text_file(path, date)  # one named text, whatever its name (as always)
+            found = [_any_text_file(path, date, declared)]  # one named text, whatever its name
         else:
-            yield from read_paths([path], date=date, columns=columns, keep_offsets=True)
+            found = read_paths(
+                [path],
+                date=date,
+                columns=columns,
+                keep_offsets=True,
+                encoding=declared,
+                max_chars=max_chars,
+            )
+        for result in found:
+            if isinstance(result, Document) and max_chars and len(result.text) > max_chars:
+                result = InputError(
+                    E.TOO_LONG,
+                    source=result.source or path,
+                    length=len(result.text),
+                    limit=max_chars,
+                )
+            yield result
 
 
 def _stdin_jsonl(date: str | None, columns: dict[str, str]) -> Iterator[ReadResult]:
@@ -143,11 +183,11 @@ def _stdin_jsonl(date: str | None, columns: dict[str, str]) -> Iterator[ReadResu
     )
 
 
-def _any_text_file(path: str, date: str | None) -> ReadResult:
-    """A named file of any extension read as a plain-text article (BOM, line breaks as ingest)."""
+def _any_text_file(path: str, date: str | None, encoding: str | None) -> ReadResult:
+    """A named file of any extension read as a plain-text article (decoded as ingest does)."""
     try:
         data = Path(path).read_bytes()
-        raw = decode_utf8(data, source=path)
+        raw = decode(data, source=path, declared=encoding)
     except FileNotFoundError:
         return InputError(E.NOT_FOUND, source=path)
     except OSError as error:
@@ -163,20 +203,21 @@ def _extract_one(
     model: str,
     stages: str | None,
     gazetteer: list[Path],
+    limits: Limits,
 ) -> None:
     document = next(inputs, None)
     if isinstance(document, SitrepError):
         raise document
     if document is None:
         raise SitrepError(E.EMPTY, source="-")
-    with pipeline(model, 1, stages, gazetteer) as extractor:
+    with pipeline(model, 1, stages, gazetteer, limits) as extractor:
         extraction = next(iter(extractor.extract_many([document])))
     if fmt is ExtractFormat.table:
         from sitrep.cli.commands_query import print_extraction
 
         print_extraction(extraction)
     else:
-        sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(extraction.to_dict()) + "\n")
 
 
 def _extract_lines(
@@ -186,6 +227,7 @@ def _extract_lines(
     stages: str | None,
     gazetteer: list[Path],
     jobs: int,
+    limits: Limits,
 ) -> int:
     """Write one JSON object per document to ``out`` as each is done; the number that failed."""
     failed = 0
@@ -195,18 +237,18 @@ def _extract_lines(
         for item in inputs:
             if isinstance(item, SitrepError):
                 failed += 1
-                _print_failure(str(item))
+                _print_failure(item)
             else:
                 yield item
 
-    with pipeline(model, jobs, stages, gazetteer) as extractor:
-        for document, extraction in extract_stream(documents(), extractor.extract_many):
+    with pipeline(model, jobs, stages, gazetteer, limits) as extractor:
+        for _document, extraction in extract_stream(documents(), extractor.extract_many):
             if not isinstance(extraction, Extraction):
                 failed += 1
-                _print_failure(f"{document.source}: extraction failed: {extraction!r}")
+                _print_failure(extraction)
                 continue
             try:
-                out.write(json.dumps(extraction.to_dict(), ensure_ascii=False) + "\n")
+                out.write(json_text(extraction.to_dict(), indent=None) + "\n")
                 out.flush()  # a reader down the pipe gets each document as it is done
             except BrokenPipeError:  # `| head`: the reader has all it wanted
                 _silence_stdout()
@@ -214,9 +256,11 @@ def _extract_lines(
     return failed
 
 
-def _print_failure(message: str) -> None:
+def _print_failure(error: SitrepError) -> None:
     # soft_wrap: a long path stays on one line (one error, one line, greppable).
-    err_console.print(f"failed: {message}", style="red", markup=False, soft_wrap=True)
+    message = f"failed: {terminal_safe(str(error))}"
+    err_console.print(message, style="red", markup=False, soft_wrap=True)
+    print_details(error)
 
 
 def _silence_stdout() -> None:

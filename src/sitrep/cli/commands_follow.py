@@ -16,6 +16,7 @@ from sitrep.cli.commands_ingest import (
     StagesOption,
     pipeline,
 )
+from sitrep.cli.options import DbOption
 from sitrep.cli.output import console, err_console
 from sitrep.errors import E, SitrepError
 from sitrep.ingest import Outcome
@@ -56,6 +57,7 @@ def follow_command(
     model: ModelOption = DEFAULT_MODEL,
     stages: StagesOption = None,
     gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    db: DbOption = None,
 ) -> None:
     """Ingest new articles as they arrive in folders or RSS/Atom feeds, until interrupted.
 
@@ -78,8 +80,8 @@ def follow_command(
         raise SitrepError(E.BAD_OPTION, option="FOLDERS", reason=f"not a folder: {missing[0]}")
     if not folders and not feed:
         raise SitrepError(E.BAD_OPTION, option="follow", reason="give a folder or a --feed URL")
-    memory = FollowState.load(state or default_state_path(database_url(ctx.obj.db)))
-    store = ctx.obj.store()
+    memory = FollowState.load(state or default_state_path(database_url(db or ctx.obj.db)))
+    store = ctx.obj.store(db, create=True)
     failed = 0
 
     def on_result(outcome: Outcome, message: str) -> None:

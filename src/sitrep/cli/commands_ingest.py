@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -22,12 +22,15 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from sitrep.cli.output import console, err_console, fail
-from sitrep.errors import E, SitrepError
+from sitrep.cli.options import DbOption
+from sitrep.cli.output import debug_enabled, err_console, fail, say, terminal_safe
+from sitrep.errors import E, InputError, SitrepError
 from sitrep.extractor import Extractor, ParallelExtractor
-from sitrep.ingest import IngestSummary, Outcome, ingest
+from sitrep.ingest import IngestSummary, Outcome, extract_stream, ingest
+from sitrep.limits import Limits
 from sitrep.nlp.pipeline import DEFAULT_MODEL, DEFAULT_STAGES, PipelineConfig
-from sitrep.readers import count_inputs, read_paths
+from sitrep.readers import count_inputs, missing_paths, read_paths
+from sitrep.records import Document
 
 ModelOption = Annotated[
     str,
@@ -65,25 +68,68 @@ DateOption = Annotated[
     str | None,
     typer.Option("--date", help="Document date (YYYY-MM-DD) for inputs that carry none."),
 ]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        help="Encoding of inputs that are not UTF-8, e.g. cp1252 (a byte-order mark wins; "
+        "UTF-16/32 are recognised without one).",
+    ),
+]
+MaxCharsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        min=0,
+        show_default=False,
+        help="Refuse texts longer than this many characters (0: no limit). "
+        "Default: $SITREP_MAX_CHARS, else 500000.",
+    ),
+]
+TimeoutOption = Annotated[
+    float | None,
+    typer.Option(
+        "--timeout",
+        min=0,
+        show_default=False,
+        help="Stop a document after this many seconds in the pipeline (0: no limit). "
+        "Default: $SITREP_TIMEOUT, else 120.",
+    ),
+]
 
 
 def pipeline_config(
-    model: str, stages: str | None = None, gazetteers: list[Path] | None = None
+    model: str,
+    stages: str | None = None,
+    gazetteers: list[Path] | None = None,
+    limits: Limits | None = None,
 ) -> PipelineConfig:
-    """The pipeline the options ask for: model, stages, and the actor stage's gazetteers."""
+    """The pipeline the options ask for: model, stages, the actor stage's gazetteers and
+    the per-document limits."""
     names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
     stage_config: dict[str, dict[str, Any]] = {}
     if gazetteers and "sitrep_actors_v1" in names:
         stage_config["sitrep_actors_v1"] = {"gazetteers": [str(p) for p in gazetteers]}
-    return PipelineConfig(model=model, stages=names, stage_config=stage_config)
+    limits = limits or Limits.configured()
+    return PipelineConfig(
+        model=model,
+        stages=names,
+        stage_config=stage_config,
+        max_chars=limits.max_chars,
+        timeout=limits.timeout,
+    )
 
 
 @contextmanager
 def pipeline(
-    model: str, jobs: int, stages: str | None = None, gazetteers: list[Path] | None = None
+    model: str,
+    jobs: int,
+    stages: str | None = None,
+    gazetteers: list[Path] | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Extractor | ParallelExtractor]:
     """The pipeline in this process, or in ``jobs`` worker processes."""
-    config = pipeline_config(model, stages, gazetteers)
+    config = pipeline_config(model, stages, gazetteers, limits)
     with err_console.status(f"Loading the NLP pipeline ({model})…"):
         extractor = ParallelExtractor(config, processes=jobs) if jobs > 1 else Extractor(config)
     try:
@@ -168,6 +214,31 @@ def parse_columns(pairs: list[str]) -> dict[str, str]:
     return columns
 
 
+def print_details(error: SitrepError) -> None:
+    """The traceback behind an unexpected (E199) error, under ``--debug``."""
+    if error.details and debug_enabled():
+        err_console.print(terminal_safe(error.details.rstrip()), markup=False, soft_wrap=True)
+
+
+def _until_first_document(
+    results: Iterator[Document | InputError],
+) -> tuple[list[Document | InputError], bool]:
+    """The results up to and including the first Document, and whether there was one."""
+    head: list[Document | InputError] = []
+    for result in results:
+        head.append(result)
+        if isinstance(result, Document):
+            return head, True
+    return head, False
+
+
+def _chain(
+    head: list[Document | InputError], rest: Iterable[Document | InputError]
+) -> Iterator[Document | InputError]:
+    yield from head
+    yield from rest
+
+
 def run_ingest(
     paths: list[str],
     *,
@@ -179,33 +250,59 @@ def run_ingest(
     stages: str | None = None,
     gazetteers: list[Path] | None = None,
     verbose: bool = False,
+    encoding: str | None = None,
+    limits: Limits | None = None,
 ) -> IngestSummary:
-    """Ingest ``paths`` with a progress bar; print one line per failed input."""
+    """Ingest ``paths`` with a progress bar; print one line per failed input.
+
+    The command is checked before anything is loaded: named paths that do not exist and
+    bad options are errors at once, and the model is loaded (and the database created) only
+    when the inputs hold a document to extract.
+    """
     from sitrep.store import open_store
 
+    missing = missing_paths(paths)
+    if missing:
+        raise InputError(E.NOT_FOUND, source=", ".join(missing))
+    limits = limits or Limits.configured()
+    results = read_paths(
+        paths, date=date, columns=columns, encoding=encoding, max_chars=limits.max_chars
+    )
     total = count_inputs(paths)
-    with (
-        open_store(db) as store,
-        pipeline(model, default_jobs(jobs, total), stages, gazetteers) as extractor,
-        progress_bar() as bar,
-    ):
+    with progress_bar() as bar:
         task = bar.add_task("Ingesting", total=total)
 
         def on_result(outcome: Outcome, message: str) -> None:
             bar.advance(task)
             if outcome == "failed":
                 # soft_wrap: a long path stays on one line (one error, one line, greppable).
-                bar.console.print(f"failed: {message}", style="red", markup=False, soft_wrap=True)
+                bar.console.print(
+                    f"failed: {terminal_safe(message)}", style="red", markup=False, soft_wrap=True
+                )
             elif verbose and outcome == "skipped":
-                bar.console.print(f"skipped: {message}", style="dim", markup=False)
+                bar.console.print(f"skipped: {terminal_safe(message)}", style="dim", markup=False)
 
-        summary = ingest(
-            read_paths(paths, date=date, columns=columns),
-            store,
-            extractor.extract_many,
-            extractor.version,
-            on_result=on_result,
-        )
+        head, has_document = _until_first_document(results)
+        if not has_document:  # nothing to extract: say what was wrong, load nothing
+            summary = IngestSummary()
+            for error in head:
+                summary.count("failed")
+                summary.errors.append(str(error))
+                on_result("failed", str(error))
+                print_details(error)  # type: ignore[arg-type]
+            return summary
+        with (
+            open_store(db, create=True) as store,
+            pipeline(model, default_jobs(jobs, total), stages, gazetteers, limits) as extractor,
+        ):
+            summary = ingest(
+                _chain(head, results),
+                store,
+                extractor.extract_many,
+                extractor.version,
+                on_result=on_result,
+                on_error=print_details,
+            )
         bar.update(task, total=bar.tasks[task].completed)
     return summary
 
@@ -216,6 +313,7 @@ def ingest_command(
         list[str],
         typer.Argument(help="Files or folders (.txt .jsonl .csv .html .tml), or - for stdin."),
     ],
+    db: DbOption = None,
     date: DateOption = None,
     column: Annotated[
         list[str],
@@ -228,14 +326,20 @@ def ingest_command(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Also list inputs already stored.")
     ] = False,
+    encoding: EncodingOption = None,
+    max_chars: MaxCharsOption = None,
+    timeout: TimeoutOption = None,
 ) -> None:
     """Read articles, extract their records and store them (re-ingesting is a no-op).
+
+    A broken input gets one coded error line naming its file (and line) and the rest goes
+    on; the exit status is 1 when any input failed.
 
     Example: sitrep ingest ../shared/data/newswire-silver --jobs 2
     """
     summary = run_ingest(
         paths,
-        db=ctx.obj.db,
+        db=db or ctx.obj.db,
         date=date,
         columns=parse_columns(column),
         model=model,
@@ -243,38 +347,52 @@ def ingest_command(
         stages=stages,
         gazetteers=gazetteer,
         verbose=verbose,
+        encoding=encoding,
+        limits=Limits.configured(max_chars, timeout),
     )
-    console.print(str(summary), markup=False)
+    say(str(summary))
     if summary.failed:
         raise typer.Exit(1)
 
 
 def reprocess_command(
     ctx: typer.Context,
+    db: DbOption = None,
     model: ModelOption = DEFAULT_MODEL,
     jobs: JobsOption = None,
     stages: StagesOption = None,
     gazetteer: GazetteerOption = [],  # noqa: B006 - Typer reads the default, it is never mutated
+    timeout: TimeoutOption = None,
 ) -> None:
     """Re-derive every stored document's records from its kept text (after an upgrade).
 
+    A document the pipeline fails on keeps its old records and gets one error line.
+
     Example: sitrep reprocess --jobs 2
     """
-    store = ctx.obj.store()
-    total = store.count_documents()
-    done = 0
-    with (
-        pipeline(model, default_jobs(jobs, total), stages, gazetteer) as extractor,
-        progress_bar() as bar,
-    ):
-        task = bar.add_task("Reprocessing", total=total)
-        for extraction in extractor.extract_many(store.iter_documents()):
-            store.replace_records(extraction, extractor.version)
-            bar.advance(task)
-            done += 1
-    relink_stories(store)
-    store.close()
-    console.print(f"{done} documents reprocessed with {extractor.version}", markup=False)
+    limits = Limits(max_chars=None, timeout=Limits.configured(timeout=timeout).timeout)
+    done = failed = 0
+    with ctx.obj.store(db) as store:
+        total = store.count_documents()
+        with (
+            pipeline(model, default_jobs(jobs, total), stages, gazetteer, limits) as extractor,
+            progress_bar() as bar,
+        ):
+            task = bar.add_task("Reprocessing", total=total)
+            for _document, result in extract_stream(store.iter_documents(), extractor.extract_many):
+                bar.advance(task)
+                if isinstance(result, SitrepError):
+                    failed += 1
+                    message = f"failed: {terminal_safe(str(result))}"
+                    bar.console.print(message, style="red", markup=False, soft_wrap=True)
+                    print_details(result)
+                    continue
+                store.replace_records(result, extractor.version)
+                done += 1
+        relink_stories(store)
+    say(f"{done} documents reprocessed with {extractor.version}, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
 
 
 def relink_stories(store: Any) -> None:
@@ -311,11 +429,8 @@ def demo_command(
     with open_store(url) as store:
         for row in store.documents(limit=None):
             print_extraction(store.extraction(row.id))
-    console.print(f"\n{summary}. Database: {db_file}", markup=False)
-    console.print(
-        f"Try: sitrep --db {db_file} events   |   sitrep --db {db_file} timeline India Russia",
-        markup=False,
-    )
+    say(f"\n{summary}. Database: {db_file}")
+    say(f"Try: sitrep --db {db_file} events   |   sitrep --db {db_file} timeline India Russia")
     if summary.failed:
         fail("some examples failed")
         raise typer.Exit(1)

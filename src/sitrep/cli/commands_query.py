@@ -11,7 +11,16 @@ import typer
 from rich.panel import Panel
 from rich.text import Text
 
-from sitrep.cli.output import Format, console, format_amount, print_rows
+from sitrep.cli.options import DbOption, SinceOption, UntilOption, check_bounds
+from sitrep.cli.output import (
+    Format,
+    console,
+    format_amount,
+    json_text,
+    print_rows,
+    stdout_for_data,
+    terminal_safe,
+)
 from sitrep.errors import E, SitrepError
 from sitrep.records import Event, Extraction
 from sitrep.store import EventQuery, StoredEvent
@@ -31,8 +40,6 @@ STYLE_OF_LABEL = {
 }
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="table, json or csv.")]
-SinceOption = Annotated[str | None, typer.Option(help="Only from this date (YYYY-MM-DD).")]
-UntilOption = Annotated[str | None, typer.Option(help="Only up to this date (YYYY-MM-DD).")]
 TypeOption = Annotated[
     list[str], typer.Option("--type", "-t", help="PLOVER event type(s), e.g. CONSULT.")
 ]
@@ -49,17 +56,22 @@ StateCodedOption = Annotated[
 
 def documents_command(
     ctx: typer.Context,
-    search: Annotated[str | None, typer.Option(help="Full-text search in title and text.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(help="Words to find in title or text, in this order, any case."),
+    ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     limit: LimitOption = 50,
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """List stored documents, newest first, with how many records each yielded.
 
     Example: sitrep documents --search "S-400" --since 2020-01-01
     """
-    with ctx.obj.store() as store:
+    check_bounds(since, until)
+    with ctx.obj.store(db) as store:
         rows = store.documents(search=search, since=since, until=until, limit=limit)
         total = store.count_documents()
     print_rows(
@@ -80,12 +92,17 @@ def documents_command(
         title=f"{len(rows)} of {total} documents",
         columns=["id", "date", "title", "times", "mentions", "events", "transfers"]
         + (["source"] if fmt is not Format.table else []),  # tables are narrow: see json/csv
+        empty=(
+            "No documents match these filters."
+            if total
+            else "The database has no documents yet; add some with `sitrep ingest`."
+        ),
     )
 
 
 def highlighted_text(extraction: Extraction) -> Text:
     """The document text with its mentions and time expressions highlighted."""
-    text = Text(extraction.document.text)
+    text = Text(terminal_safe(extraction.document.text))  # same length: offsets still fit
     for mention in extraction.mentions:
         text.stylize(STYLE_OF_LABEL.get(mention.label, "underline"), mention.start, mention.end)
     for timex in extraction.time_expressions:
@@ -96,7 +113,9 @@ def highlighted_text(extraction: Extraction) -> Text:
 def print_extraction(extraction: Extraction) -> None:
     """A document and its records, for people."""
     document = extraction.document
-    heading = Text(f"{document.title or '(untitled)'} — {document.date} — {document.id[:12]}")
+    heading = Text(
+        terminal_safe(f"{document.title or '(untitled)'} — {document.date} — {document.id[:12]}")
+    )
     console.print(Panel(highlighted_text(extraction), title=heading, title_align="left"))
     if extraction.time_expressions:
         print_rows(
@@ -163,21 +182,18 @@ def show_command(
     ctx: typer.Context,
     doc_id: Annotated[str, typer.Argument(help="Document id or a unique prefix of it.")],
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """Show one document: its text with highlighted mentions, and all its records.
 
     Example: sitrep show 3f2a9c
     """
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         extraction = store.extraction(doc_id)
     if fmt is Format.table:
         print_extraction(extraction)
     else:
-        import json
-
-        sys.stdout.write(
-            json.dumps(extraction.to_dict(include_text=True), ensure_ascii=False, indent=2) + "\n"
-        )
+        sys.stdout.write(json_text(extraction.to_dict(include_text=True)) + "\n")
 
 
 def event_row(event: Event, *, date: str, document_id: str | None = None) -> dict:
@@ -195,15 +211,18 @@ def event_row(event: Event, *, date: str, document_id: str | None = None) -> dic
     return row
 
 
+_NO_EVENTS = "No events match these filters."
+
+
 def _print_events(events: list[StoredEvent], fmt: Format, title: str) -> None:
     if fmt is Format.table:
         rows = [event_row(s.event, date=s.date, document_id=s.document_id[:12]) for s in events]
-        print_rows(rows, fmt, title=title)
+        print_rows(rows, fmt, title=title, empty=_NO_EVENTS)
     else:
         from sitrep.exports import flat_row, plover_record
 
         make = plover_record if fmt is Format.json else flat_row
-        print_rows([make(s, i) for i, s in enumerate(events)], fmt)
+        print_rows([make(s, i) for i, s in enumerate(events)], fmt, empty=_NO_EVENTS)
 
 
 def events_command(
@@ -218,11 +237,13 @@ def events_command(
     state_coded: StateCodedOption = False,
     limit: LimitOption = 1000,
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """List events, oldest first, with the sentence that supports each.
 
     Example: sitrep events --type CONSULT --actor IND --since 2020-01-01 --format csv
     """
+    check_bounds(since, until)
     query = EventQuery(
         event_types=event_type,
         actor=actor,
@@ -234,7 +255,7 @@ def events_command(
         limit=limit,
         state_coded=state_coded,
     )
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         events = store.events(query)
     _print_events(events, fmt, f"{len(events)} events")
 
@@ -247,11 +268,13 @@ def timeline_command(
     until: UntilOption = None,
     limit: LimitOption = 1000,
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """Events involving one actor, or between two (either direction), by date.
 
     Example: sitrep timeline India Russia --since 2019-01-01
     """
+    check_bounds(since, until)
     if len(actors) > 2:
         raise SitrepError(E.BAD_OPTION, option="ACTORS", reason="give one actor or two")
     query = EventQuery(event_types=event_type, since=since, until=until, limit=limit)
@@ -259,7 +282,7 @@ def timeline_command(
         query.dyad = (actors[0], actors[1])
     else:
         query.country = actors[0]
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         events = store.events(query)
     _print_events(events, fmt, f"Timeline: {' – '.join(actors)} ({len(events)} events)")
 
@@ -293,6 +316,7 @@ def export_command(
     since: SinceOption = None,
     until: UntilOption = None,
     state_coded: StateCodedOption = False,
+    db: DbOption = None,
 ) -> None:
     """Export events: PLOVER JSONL, or a flat one-row-per-event table as CSV or Parquet.
 
@@ -301,9 +325,10 @@ def export_command(
 
     Example: sitrep export --format parquet -o events.parquet --since 2020-01-01
     """
+    check_bounds(since, until)
     if fmt is ExportFormat.parquet and output is None:
         raise SitrepError(E.BAD_OPTION, option="--output", reason="Parquet needs a file")
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         if view is ExportView.stories:
             count = _export_stories(
                 store, fmt, output, event_type, country, since, until, state_coded
@@ -318,8 +343,12 @@ def export_command(
                 state_coded=state_coded,
             )
             count = _export_mentions(store, fmt, output, query)
+    if count == 0:
+        from sitrep.cli.output import err_console
+
+        err_console.print(_NO_EVENTS, style="yellow", markup=False)
     if output is not None:
-        console.print(f"{count} {view.value} written to {output}", markup=False)
+        console.print(terminal_safe(f"{count} {view.value} written to {output}"), markup=False)
 
 
 def _export_mentions(store: Any, fmt: ExportFormat, output: Path | None, query: EventQuery) -> int:
@@ -332,7 +361,7 @@ def _export_mentions(store: Any, fmt: ExportFormat, output: Path | None, query: 
         return exports.write_parquet(events, output, stories)  # type: ignore[arg-type]
     writer = exports.write_jsonl if fmt is ExportFormat.jsonl else exports.write_csv
     if output is None:
-        return writer(events, sys.stdout, stories)
+        return writer(events, stdout_for_data(), stories)
     with output.open("w", encoding="utf-8", newline="") as out:
         return writer(events, out, stories)
 
@@ -369,7 +398,7 @@ def _export_stories(
         return exports.write_stories_jsonl(((s, mentions.get(s.id, [])) for s in found), out)
 
     if output is None:
-        return write(sys.stdout)
+        return write(stdout_for_data())
     with output.open("w", encoding="utf-8", newline="") as out:
         return write(out)
 

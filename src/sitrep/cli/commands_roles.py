@@ -11,7 +11,7 @@ from rich.text import Text
 
 from sitrep.cli.commands_ingest import GazetteerOption
 from sitrep.cli.commands_query import FormatOption
-from sitrep.cli.output import Format, console, err_console, print_rows
+from sitrep.cli.output import Format, console, err_console, print_rows, terminal_safe
 
 if TYPE_CHECKING:
     from sitrep.actors.gazetteer import Gazetteer
@@ -25,6 +25,8 @@ _GAZETTEER_LICENCES = {
     "organisations.yaml": "MIT (sitrep, hand-written)",
     "media.yaml": "MIT (sitrep, hand-written)",
 }
+
+_NONE_MATCH = "No spells in office or gazetteer entries match."
 
 
 def roles_command(
@@ -79,7 +81,7 @@ def roles_command(
     if name is not None and not table.spells(name, alternatives=True):
         corrected = table.spelling_of(name)  # "Francois Mitterand", as the stage reads it
         if corrected is not None:
-            err_console.print(f"{name!r} read as {corrected!r}", markup=False)
+            err_console.print(terminal_safe(f"{name!r} read as {corrected!r}"), markup=False)
             name = corrected
     spells = list(table.spells(name, alternatives=True) if name is not None else table)
     if country is not None:
@@ -104,11 +106,11 @@ def roles_command(
     if fmt is Format.table and name is not None and date is not None:
         _print_resolution(name, date, users)
     if fmt is not Format.table:
-        print_rows(rows, fmt, title=title)
+        print_rows(rows, fmt, title=title, empty=_NONE_MATCH)
         return
     # A terminal is narrow: the table line in the rows, the licences of the tables below
     # (JSON and CSV give each row's upstream source and licence in full).
-    print_rows([_compact(row) for row in rows], fmt, title=title)
+    print_rows([_compact(row) for row in rows], fmt, title=title, empty=_NONE_MATCH)
     licences: dict[str, str] = {}
     for row in rows:
         for piece, licence in zip(
@@ -116,7 +118,7 @@ def roles_command(
         ):
             licences.setdefault(Path(piece.strip().split(":")[0]).name, licence)
     for table_name, licence in licences.items():
-        console.print(Text(f"{table_name}: {licence}"))
+        console.print(Text(terminal_safe(f"{table_name}: {licence}")))
 
 
 def _compact(row: dict[str, Any]) -> dict[str, Any]:

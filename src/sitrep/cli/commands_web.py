@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from sitrep.cli.commands_query import FormatOption
+from sitrep.cli.options import DbOption
 from sitrep.cli.output import Format, console, err_console, print_rows
 from sitrep.errors import E, SitrepError
 
@@ -21,6 +22,7 @@ def serve_command(
     max_body: Annotated[
         int, typer.Option(min=1024, help="Largest request body accepted, in bytes.")
     ] = 10 * 1024 * 1024,
+    db: DbOption = None,
 ) -> None:
     """Serve the web pages and the JSON API over the database.
 
@@ -34,7 +36,7 @@ def serve_command(
 
     from sitrep.web import create_app
 
-    app = create_app(ctx.obj.store(), max_body=max_body)
+    app = create_app(ctx.obj.store(db), max_body=max_body)
     from sitrep.actors.gazetteer import load_gazetteer
 
     load_gazetteer()  # actor names in filters resolve through it: load it now, not on a request
@@ -88,6 +90,7 @@ def watch_add(
     supplier: Annotated[str | None, typer.Option(help="Deals: supplier country.")] = None,
     system: Annotated[str | None, typer.Option(help="Deals: part of the system name.")] = None,
     webhook: Annotated[str | None, typer.Option(help="URL to POST new alerts to (JSON).")] = None,
+    db: DbOption = None,
 ) -> None:
     """Save a watch; it alerts on records stored from now on.
 
@@ -119,7 +122,7 @@ def watch_add(
         raise SitrepError(
             E.BAD_OPTION, option=wrong[0], reason=f"does not apply to a watch on {kind}"
         )
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         cleaned = validate_watch(kind, query, webhook)
         watch = create_watch(
             store,
@@ -137,14 +140,14 @@ def watch_add(
 
 
 @watch_app.command("list")
-def watch_list(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
+def watch_list(ctx: typer.Context, fmt: FormatOption = Format.table, db: DbOption = None) -> None:
     """List watches with their alert counts and last webhook error.
 
     Example: sitrep watch list
     """
     from sitrep.store.watches import list_watches, watch_alerts
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         rows = [
             {
                 **w.to_dict(),
@@ -165,6 +168,7 @@ def watch_show(
     ref: Annotated[str, typer.Argument(help="Watch id or name.")],
     limit: Annotated[int, typer.Option(help="At most this many alerts.")] = 50,
     fmt: FormatOption = Format.table,
+    db: DbOption = None,
 ) -> None:
     """A watch's alerts, newest first.
 
@@ -172,7 +176,7 @@ def watch_show(
     """
     from sitrep.store.watches import get_watch, watch_alerts
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         watch = get_watch(store, ref)
         alerts = watch_alerts(store, watch, limit=limit)
     rows = [
@@ -192,7 +196,9 @@ def watch_show(
 
 @watch_app.command("remove")
 def watch_remove(
-    ctx: typer.Context, ref: Annotated[str, typer.Argument(help="Watch id or name.")]
+    ctx: typer.Context,
+    ref: Annotated[str, typer.Argument(help="Watch id or name.")],
+    db: DbOption = None,
 ) -> None:
     """Delete a watch and its alerts.
 
@@ -200,20 +206,20 @@ def watch_remove(
     """
     from sitrep.store.watches import delete_watch
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         watch = delete_watch(store, ref)
     console.print(f"watch {watch.name!r} removed", markup=False)
 
 
 @watch_app.command("check")
-def watch_check(ctx: typer.Context) -> None:
+def watch_check(ctx: typer.Context, db: DbOption = None) -> None:
     """Run every watch now against what is stored (each ingest does this by itself).
 
     Example: sitrep watch check
     """
     from sitrep.alerts import check_watches
 
-    with ctx.obj.store() as store:
+    with ctx.obj.store(db) as store:
         results = check_watches(store)
     for watch, alerts in results:
         console.print(f"{watch.name}: {len(alerts)} new alerts", markup=False)

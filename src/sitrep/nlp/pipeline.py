@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,7 +20,9 @@ import spacy
 from spacy.language import Language
 
 from sitrep.errors import ConfigError, E
+from sitrep.limits import DEFAULT_MAX_CHARS
 from sitrep.nlp.extensions import register_extensions
+from sitrep.nlp.tokenizer import GuardedTokenizer
 
 DEFAULT_MODEL = "en_core_web_md"
 
@@ -87,6 +90,10 @@ class PipelineConfig:
     stages: tuple[str, ...] = DEFAULT_STAGES
     stage_config: dict[str, dict[str, Any]] = field(default_factory=dict)
     batch_size: int = 32
+    # Per-document limits (see sitrep.limits): longer texts are refused (E114), and a
+    # document still in the pipeline after `timeout` seconds is stopped (E116).
+    max_chars: int | None = DEFAULT_MAX_CHARS
+    timeout: float | None = None
 
 
 def _import_target(target: str) -> Callable[..., Any]:
@@ -138,6 +145,9 @@ def build_pipeline(config: PipelineConfig | None = None) -> Language:
         raise ConfigError(E.UNKNOWN_COMPONENT, name=unknown[0], known=", ".join(STAGES))
     register_stages(config.stages)
     nlp = load_model(config.model)
+    nlp.tokenizer = GuardedTokenizer(nlp.tokenizer)  # no quadratic time (see its module)
+    # The extractor refuses longer texts with a coded error (E114) before spaCy sees them.
+    nlp.max_length = config.max_chars or sys.maxsize
     for name in config.stages:
         nlp.add_pipe(name, config=config.stage_config.get(name, {}))
     return nlp

@@ -15,9 +15,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
-from sitrep.errors import E, InputError
+from sitrep.errors import E, InputError, unexpected
+from sitrep.readers.decoding import SNIFF_BYTES, Encoding, detect, text_lines
 from sitrep.readers.fields import document_from_fields
-from sitrep.readers.text import decode_utf8
 from sitrep.records import Document
 
 __all__ = ["read_csv", "read_csv_stream"]
@@ -29,32 +29,24 @@ _MAX_CELL = 64 * 1024 * 1024
 
 
 class _BadBytes(Exception):
-    """Invalid UTF-8 met while the csv module pulls lines; carries the coded error."""
+    """Undecodable bytes met while the csv module pulls lines; carries the coded error."""
 
     def __init__(self, error: InputError) -> None:
         super().__init__(str(error))
         self.error = error
 
 
-def _decoded_lines(stream: BinaryIO, source: str) -> Iterator[str]:
-    offset = 0
-    for raw in stream:
-        try:
-            yield decode_utf8(raw, source=source, offset=offset)
-        except InputError as error:
-            raise _BadBytes(error) from None
-        offset += len(raw)
+def _decoded_lines(stream: BinaryIO, encoding: Encoding, source: str) -> Iterator[str]:
+    for _number, line in text_lines(stream, encoding, source=source):
+        if isinstance(line, InputError):
+            raise _BadBytes(line)
+        yield line
 
 
 def read_csv(
     path: Path, *, source: str, date: str | None, columns: Mapping[str, str]
 ) -> Iterator[Document | InputError]:
-    """Documents from a ``.csv`` (comma) or ``.tsv`` (tab) file with a header row.
-
-    ``columns`` as from ``resolve_columns``. A row without text or date is one error naming
-    ``path:LINE``; invalid UTF-8 or broken CSV syntax ends the file with one error, since
-    the rows after it cannot be delimited reliably.
-    """
+    """Documents from a ``.csv`` (comma) or ``.tsv`` (tab) file with a header row."""
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
         with path.open("rb") as stream:
@@ -72,15 +64,28 @@ def read_csv_stream(
     date: str | None,
     columns: Mapping[str, str],
     delimiter: str = ",",
+    encoding: Encoding | None = None,
 ) -> Iterator[Document | InputError]:
-    """:func:`read_csv` over a binary stream (an open file, a URL opened with fsspec)."""
-    csv.field_size_limit(max(csv.field_size_limit(), min(_MAX_CELL, sys.maxsize)))
-    try:
-        reader = csv.reader(_decoded_lines(stream, source), delimiter=delimiter)
+    """Documents from a CSV table read from a binary stream at its start (an open file, a
+    URL opened with fsspec); ``encoding`` when known, else found from the first bytes.
+
+    ``columns`` as from ``resolve_columns``. A row without text or date is one error naming
+    ``path:LINE``; undecodable bytes or broken CSV syntax end the file with one error, since
+    the rows after it cannot be delimited reliably.
+    """
+    if encoding is None:
         try:
-            yield from _rows(reader, source=source, date=date, columns=columns)
-        except csv.Error as error:
-            yield InputError(E.BAD_CSV, source=source, reason=_explain(error, reader))
+            encoding = detect(stream.read(SNIFF_BYTES), source=source, lines=True)
+        except InputError as error:
+            yield error
+            return
+        stream.seek(0)
+    csv.field_size_limit(max(csv.field_size_limit(), min(_MAX_CELL, sys.maxsize)))
+    reader = csv.reader(_decoded_lines(stream, encoding, source), delimiter=delimiter)
+    try:
+        yield from _rows(reader, source=source, date=date, columns=columns)
+    except csv.Error as error:
+        yield InputError(E.BAD_CSV, source=source, reason=_explain(error, reader))
     except _BadBytes as bad:
         yield bad.error
 
@@ -108,10 +113,13 @@ def _rows(
         if not any(cell.strip() for cell in cells):
             continue  # a blank line between rows
         rows += 1
+        row_source = f"{source}:{row_start}"
         record = dict(zip(names, cells, strict=False))
-        yield document_from_fields(
-            record, source=f"{source}:{row_start}", date=date, columns=columns
-        )
+        try:
+            result = document_from_fields(record, source=row_source, date=date, columns=columns)
+        except Exception as error:  # last resort: one row, not the file, is lost
+            result = unexpected(error, source=row_source, stage="reading")
+        yield result
     if rows == 0:
         yield InputError(E.EMPTY, source=source)
 

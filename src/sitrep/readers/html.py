@@ -32,8 +32,8 @@ _DATE_PARAMS = {
 }
 
 
-def read_html(data: bytes, *, source: str, date: str | None) -> Document | InputError:
-    """One Document from the bytes of an HTML page (any charset the page declares).
+def read_html(data: bytes | str, *, source: str, date: str | None) -> Document | InputError:
+    """One Document from an HTML page: its bytes (in any charset the page declares) or text.
 
     ``date`` is the fallback for a page without a publication date, already normalised.
     """

@@ -1,8 +1,8 @@
 """JSON Lines: one article object per line, read one line at a time.
 
 Each line is decoded and parsed on its own, so a file of any size streams in constant memory
-and one broken line (bad JSON, bad UTF-8, no text, no date) becomes one error naming
-``path:LINE`` while the rest of the file goes on.
+and one broken line (bad JSON, bad bytes, no text, no date, even a bug of ours) becomes one
+error naming ``path:LINE`` while the rest of the file goes on.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
-from sitrep.errors import E, InputError
+from sitrep.errors import E, InputError, unexpected
+from sitrep.readers.decoding import SNIFF_BYTES, Encoding, detect, split_lines, text_lines
 from sitrep.readers.fields import document_from_fields
-from sitrep.readers.text import decode_utf8
 from sitrep.records import Document
 
-__all__ = ["read_jsonl", "read_jsonl_stream"]
+__all__ = ["read_jsonl", "read_jsonl_file", "read_jsonl_stream"]
 
 
 def read_jsonl(
@@ -25,12 +26,33 @@ def read_jsonl(
     """Documents from a JSONL file; ``columns`` as from ``resolve_columns``.
 
     ``source`` is how the file is named in records and errors; each line adds ``:LINE``.
+    The encoding is found as for any input (``sitrep.readers.decoding``).
     """
     try:
         with path.open("rb") as stream:
-            yield from read_jsonl_stream(stream, source=source, date=date, columns=columns)
+            try:
+                encoding = detect(stream.read(SNIFF_BYTES), source=source, lines=True)
+            except InputError as error:
+                yield error
+                return
+            stream.seek(0)
+            yield from read_jsonl_file(stream, encoding, source=source, date=date, columns=columns)
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=error.strerror or str(error))
+
+
+def read_jsonl_file(
+    stream: BinaryIO,
+    encoding: Encoding,
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+) -> Iterator[Document | InputError]:
+    """Documents from an open JSONL file (at its start) in ``encoding``."""
+    yield from _records(
+        text_lines(stream, encoding, source=source), source=source, date=date, columns=columns
+    )
 
 
 def read_jsonl_stream(
@@ -42,25 +64,37 @@ def read_jsonl_stream(
     first_line: int = 1,
     offset: int = 0,
 ) -> Iterator[Document | InputError]:
-    """Documents from JSON Lines read from a binary stream (an open file, stdin, a URL).
+    """Documents from UTF-8 JSON Lines read from a binary stream (stdin, a part of a file).
 
     ``first_line`` and ``offset`` (bytes) say where the stream starts in its file when it
     is a part of one (a batch partition), so that errors and sources name the right line.
     """
+    lines = split_lines(stream, source=source, first_line=first_line, offset=offset)
+    yield from _records(lines, source=source, date=date, columns=columns)
+
+
+def _records(
+    lines: Iterable[tuple[int, str | InputError]],
+    *,
+    source: str,
+    date: str | None,
+    columns: Mapping[str, str],
+) -> Iterator[Document | InputError]:
     seen_content = False
-    for number, raw in enumerate(stream, start=first_line):
+    for number, line in lines:
         line_source = f"{source}:{number}"
-        line_offset, offset = offset, offset + len(raw)
-        try:
-            line = decode_utf8(raw, source=line_source, offset=line_offset)
-        except InputError as error:
+        if isinstance(line, InputError):
             seen_content = True
-            yield error
+            yield line
             continue
         if not line.strip():
             continue
         seen_content = True
-        yield _parse_line(line, source=line_source, date=date, columns=columns)
+        try:
+            result = _parse_line(line, source=line_source, date=date, columns=columns)
+        except Exception as error:  # last resort: one line, not the file, is lost
+            result = unexpected(error, source=line_source, stage="reading")
+        yield result
     if not seen_content:
         yield InputError(E.EMPTY, source=source)
 

@@ -3,24 +3,30 @@
 The format comes from the file extension. Problems with a file (missing, unreadable, not
 text, not UTF-8, empty, unknown type) are yielded as coded ``InputError``s in the stream of
 Documents, in input order, so that a batch of thousands of files reports every bad one and
-still reads all the good ones.
+still reads all the good ones. An unforeseen exception while reading one input (a bug of
+ours) becomes an E199 error for that input alone; a Document longer than ``max_chars`` is
+refused (E114) before it costs any pipeline time.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from sitrep.errors import E, InputError
-from sitrep.readers.csvfile import read_csv
+from sitrep.errors import E, InputError, unexpected
+from sitrep.limits import DEFAULT_MAX_CHARS
+from sitrep.readers.csvfile import read_csv_stream
 from sitrep.readers.dates import parse_date
+from sitrep.readers.decoding import SNIFF_BYTES, check_encoding, decode, detect
 from sitrep.readers.fields import resolve_columns
 from sitrep.readers.html import read_html
-from sitrep.readers.jsonl import read_jsonl
-from sitrep.readers.text import decode_utf8, read_text
+from sitrep.readers.jsonl import read_jsonl_file
+from sitrep.readers.text import read_text
 from sitrep.records import Document
 
 __all__ = [
@@ -29,8 +35,11 @@ __all__ = [
     "WHOLE_DOCUMENT",
     "ReadResult",
     "count_inputs",
+    "missing_paths",
+    "read_bytes",
     "read_document",
     "read_paths",
+    "read_stdin_text",
 ]
 
 ReadResult = Document | InputError
@@ -53,10 +62,31 @@ FORMATS: dict[str, str] = {
 # Formats with one document per file, read whole (JSONL and CSV stream line by line).
 WHOLE_DOCUMENT = frozenset({"text", "html", "timeml"})
 
-# How much of a file is inspected for NUL bytes: the same 8 KiB window git uses to call a
-# file binary. Text in any 8-bit encoding or UTF-8 has no NUL; binaries almost always do.
-_SNIFF_BYTES = 8192
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+@dataclass(frozen=True, slots=True)
+class _Options:
+    date: str | None  # fallback document date, normalised
+    columns: Mapping[str, str]
+    encoding: str | None  # declared by the user; None: BOM, UTF-16/32 by its zeros, or UTF-8
+    max_chars: int | None
+    keep_offsets: bool = False  # plain text keeps its header, blanked (`sitrep extract`)
+
+
+def _options(
+    date: str | None,
+    columns: Mapping[str, str] | None,
+    encoding: str | None,
+    max_chars: int | None,
+    keep_offsets: bool = False,
+) -> _Options:
+    """The options, checked at once: mistakes in the command, not in one input."""
+    return _Options(
+        date=parse_date(date, source="--date") if date is not None else None,
+        columns=resolve_columns(columns),
+        encoding=check_encoding(encoding),
+        max_chars=max_chars,
+        keep_offsets=keep_offsets,
+    )
 
 
 def read_paths(
@@ -65,53 +95,98 @@ def read_paths(
     date: str | None = None,
     columns: Mapping[str, str] | None = None,
     stdin: TextIO | None = None,
+    encoding: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
     keep_offsets: bool = False,
 ) -> Iterator[ReadResult]:
     """Documents (and errors, in place) from files, directories and ``-`` (standard input).
 
     ``date`` is the fallback document date for inputs that carry none (``--date``); an
     input's own date wins. ``columns`` maps our field names to a JSONL/CSV input's names.
-    Directories are read recursively in name order; inside them, hidden entries and files
-    of unknown type are skipped, while a file of unknown type named explicitly is an error.
-
-    ``keep_offsets``: a plain-text article keeps its header, blanked, so that offsets
-    index the file as given (``sitrep extract``); see :func:`read_text`.
+    ``encoding`` names the inputs' encoding when it is not UTF-8 (a byte-order mark still
+    wins). Directories are read recursively in name order; inside them, hidden entries and
+    files of unknown type are skipped, while a file of unknown type named explicitly is an
+    error, and so is a directory with no file to read. A Document of more than
+    ``max_chars`` characters is an error (E114) in its place. ``keep_offsets``: a
+    plain-text article keeps its header, blanked, so that offsets index the file as given
+    (``sitrep extract``); see :func:`read_text`.
 
     Raises at once (not while iterating) ``InputError(E.BAD_DATE)`` for a malformed
-    ``date`` and ``ConfigError(E.BAD_OPTION)`` for a bad ``columns`` mapping: these are
-    mistakes in the command, not in one input.
+    ``date`` and ``ConfigError(E.BAD_OPTION)`` for a bad ``columns`` mapping or an unknown
+    ``encoding``: these are mistakes in the command, not in one input.
     """
-    fallback = parse_date(date, source="--date") if date is not None else None
-    resolved = resolve_columns(columns)
-    return _read_all(paths, date=fallback, columns=resolved, stdin=stdin, keep_offsets=keep_offsets)
+    options = _options(date, columns, encoding, max_chars, keep_offsets)
+    return _read_all(paths, options, stdin=stdin)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    date: str | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+) -> Iterator[ReadResult]:
+    """Documents (and errors, in place) from an input held in memory (an upload), read as
+    a file called ``name`` would be: its extension picks the reader. Options and errors
+    as for :func:`read_paths`.
+    """
+    options = _options(date, columns, encoding, max_chars)
+    kind = FORMATS.get(Path(name).suffix.lower())
+    if kind is None:
+        suffix = Path(name).suffix or name
+        return iter([InputError(E.UNKNOWN_FORMAT, source=name, suffix=suffix)])
+    return _checked(_read_stream(io.BytesIO(data), kind, name, options), name, options)
+
+
+def missing_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The named paths that do not exist (``-`` always does): checked before any work."""
+    return [str(p) for p in paths if str(p) != STDIN and not os.path.lexists(p)]
 
 
 def _read_all(
-    paths: Iterable[str | Path],
-    *,
-    date: str | None,
-    columns: Mapping[str, str],
-    stdin: TextIO | None,
-    keep_offsets: bool,
+    paths: Iterable[str | Path], options: _Options, *, stdin: TextIO | None
 ) -> Iterator[ReadResult]:
     for name in paths:
         if str(name) == STDIN:
             stream = stdin if stdin is not None else sys.stdin
-            yield _read_stdin(stream, date=date, keep_offsets=keep_offsets)
+            yield from _checked(_read_stdin(stream, options), STDIN, options)
             continue
         path = Path(name)
-        if path.is_dir():
-            for found in _walk(path):
-                if isinstance(found, InputError):
-                    yield found
-                else:
-                    yield from _read_file(
-                        found, date=date, columns=columns, keep_offsets=keep_offsets
-                    )
-        else:
-            yield from _read_file(
-                path, date=date, columns=columns, explicit=True, keep_offsets=keep_offsets
-            )
+        if not path.is_dir():
+            yield from _checked(_read_file(path, options, explicit=True), str(path), options)
+            continue
+        found = False
+        for item in _walk(path):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            found = True
+            yield from _checked(_read_file(item, options), str(item), options)
+        if not found:
+            suffixes = " ".join(sorted(FORMATS))
+            yield InputError(E.NOTHING_TO_READ, source=str(path), suffixes=suffixes)
+
+
+def _checked(results: Iterable[ReadResult], source: str, options: _Options) -> Iterator[ReadResult]:
+    """``results`` of one input, each within the size limit, and no exception escaping."""
+    try:
+        for result in results:
+            if (
+                isinstance(result, Document)
+                and options.max_chars is not None
+                and len(result.text) > options.max_chars
+            ):
+                result = InputError(
+                    E.TOO_LONG,
+                    source=result.source or source,
+                    length=len(result.text),
+                    limit=options.max_chars,
+                )
+            yield result
+    except Exception as error:  # last resort: a bug in a reader loses this input only
+        yield unexpected(error, source=source, stage="reading")
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:
@@ -126,7 +201,7 @@ def count_inputs(paths: Iterable[str | Path]) -> int:
         if str(name) == STDIN or not path.is_dir():
             files: Iterable[Path | InputError] = [path]
         else:
-            files = _walk(path)
+            files = list(_walk(path)) or [path]  # an empty folder: its one error
         for found in files:
             if isinstance(found, Path) and FORMATS.get(found.suffix.lower()) in {"jsonl", "csv"}:
                 total += _count_lines(found)
@@ -171,14 +246,7 @@ def _walk(directory: Path) -> Iterator[Path | InputError]:
             yield path
 
 
-def _read_file(
-    path: Path,
-    *,
-    date: str | None,
-    columns: Mapping[str, str],
-    explicit: bool = False,
-    keep_offsets: bool = False,
-) -> Iterator[ReadResult]:
+def _read_file(path: Path, options: _Options, *, explicit: bool = False) -> Iterator[ReadResult]:
     source = str(path)
     if not path.exists():
         yield InputError(E.NOT_FOUND, source=source)
@@ -190,55 +258,76 @@ def _read_file(
         return
     try:
         with path.open("rb") as stream:
-            head = stream.read(_SNIFF_BYTES)
-            # Whole-document formats are read at once; JSONL and CSV stream later.
-            data = head + stream.read() if kind in WHOLE_DOCUMENT else head
+            yield from _read_stream(stream, kind, source, options)
     except OSError as error:
         yield InputError(E.UNREADABLE, source=source, reason=_reason(error))
+
+
+def _read_stream(
+    stream: BinaryIO, kind: str, source: str, options: _Options
+) -> Iterator[ReadResult]:
+    if kind in WHOLE_DOCUMENT:
+        yield read_document(
+            stream.read(),
+            kind=kind,
+            source=source,
+            date=options.date,
+            keep_offsets=options.keep_offsets,
+            encoding=options.encoding,
+        )
         return
-    problem = _sniff(head, source=source)
-    if problem is not None:
-        yield problem
+    try:
+        encoding = detect(
+            stream.read(SNIFF_BYTES), source=source, declared=options.encoding, lines=True
+        )
+    except InputError as error:
+        yield error
         return
+    stream.seek(0)
     if kind == "jsonl":
-        yield from read_jsonl(path, source=source, date=date, columns=columns)
-    elif kind == "csv":
-        yield from read_csv(path, source=source, date=date, columns=columns)
+        yield from read_jsonl_file(
+            stream, encoding, source=source, date=options.date, columns=options.columns
+        )
     else:
-        yield read_document(data, kind=kind, source=source, date=date, keep_offsets=keep_offsets)
+        yield from read_csv_stream(
+            stream,
+            source=source,
+            date=options.date,
+            columns=options.columns,
+            delimiter="\t" if source.lower().endswith(".tsv") else ",",
+            encoding=encoding,
+        )
 
 
 def read_document(
-    data: bytes, *, kind: str, source: str, date: str | None, keep_offsets: bool = False
+    data: bytes,
+    *,
+    kind: str,
+    source: str,
+    date: str | None,
+    keep_offsets: bool = False,
+    encoding: str | None = None,
 ) -> ReadResult:
     """One Document from the whole bytes of a text, HTML or TimeML file (from any store).
 
     ``kind`` is a :data:`FORMATS` value in :data:`WHOLE_DOCUMENT`; ``date`` the normalised
-    fallback date. The same checks as for a local file: empty, binary, UTF-16, not UTF-8.
+    fallback date; ``encoding`` a checked declared encoding. The same rules as for a local
+    file (empty, binary, encodings: ``sitrep.readers.decoding``), and the error in place.
     """
-    problem = _sniff(data[:_SNIFF_BYTES], source=source)
-    if problem is not None:
-        return problem
-    if kind == "html":
-        return read_html(data, source=source, date=date)
     try:
-        raw = decode_utf8(data, source=source)
+        found = detect(data[:SNIFF_BYTES], source=source, declared=encoding)
+        if kind == "html":
+            # A page says its charset in its markup, which trafilatura reads; only what
+            # overrides that (a byte-order mark, --encoding, UTF-16/32) is decoded here.
+            overridden = found.bom or encoding is not None or found.codec != "utf-8"
+            page = decode(data, source=source, declared=encoding) if overridden else data
+            return read_html(page, source=source, date=date)
+        raw = decode(data, source=source, declared=encoding)
     except InputError as error:
         return error
     if kind == "text":
         return read_text(raw, source=source, date=date, keep_offsets=keep_offsets)
     return _timeml(raw, source)
-
-
-def _sniff(head: bytes, *, source: str) -> InputError | None:
-    """Why the first bytes of an input show it cannot be an article, or None."""
-    if not head:
-        return InputError(E.EMPTY, source=source)
-    if head.startswith(_UTF16_BOMS):  # UTF-16 text is full of NULs but is not a binary
-        return InputError(E.NOT_UTF8, source=source, position=0)
-    if b"\0" in head:
-        return InputError(E.BINARY, source=source)
-    return None
 
 
 def _timeml(raw: str, source: str) -> ReadResult:
@@ -253,24 +342,30 @@ def _timeml(raw: str, source: str) -> ReadResult:
     return document
 
 
-def _read_stdin(stream: TextIO, *, date: str | None, keep_offsets: bool = False) -> ReadResult:
+def read_stdin_text(stream: TextIO, *, encoding: str | None = None) -> str:
+    """All of standard input as text, decoded by the same rules as a file.
+
+    Raises ``InputError`` (E.EMPTY, E.BINARY, E.NOT_UTF8) naming ``-``.
+    """
     buffer = getattr(stream, "buffer", None)
     if buffer is not None:
-        # Bytes, so that invalid UTF-8 is reported with its position whatever the locale.
-        data: bytes = buffer.read()
-        problem = _sniff(data[:_SNIFF_BYTES], source=STDIN)
-        if problem is not None:
-            return problem
-        try:
-            raw = decode_utf8(data, source=STDIN)
-        except InputError as error:
-            return error
-    else:  # an in-memory text stream (tests, programmatic use)
-        try:
-            raw = stream.read()
-        except UnicodeDecodeError as error:
-            return InputError(E.NOT_UTF8, source=STDIN, position=error.start)
-    return read_text(raw, source=STDIN, date=date, keep_offsets=keep_offsets)
+        # Bytes, so that the encoding rules and the positions of bad bytes do not depend on
+        # the locale Python was started in.
+        return decode(buffer.read(), source=STDIN, declared=check_encoding(encoding))
+    try:  # an in-memory text stream (tests, programmatic use)
+        raw = stream.read()
+    except UnicodeDecodeError as error:
+        raise InputError(E.NOT_UTF8, source=STDIN, encoding="UTF-8", position=error.start) from None
+    return raw
+
+
+def _read_stdin(stream: TextIO, options: _Options) -> Iterator[ReadResult]:
+    try:
+        raw = read_stdin_text(stream, encoding=options.encoding)
+    except InputError as error:
+        yield error
+        return
+    yield read_text(raw, source=STDIN, date=options.date, keep_offsets=options.keep_offsets)
 
 
 def _reason(error: OSError) -> str:

@@ -31,7 +31,7 @@ from sitrep.errors import E, InputError
 from sitrep.readers.dates import parse_date
 from sitrep.records import Document
 
-__all__ = ["blank_header", "decode_utf8", "header_length", "read_text"]
+__all__ = ["blank_header", "header_length", "read_text"]
 
 _BOM = "\ufeff"
 
@@ -140,21 +140,3 @@ def read_text(
         url=fields.get("url") or None,
         source=source,
     )
-
-
-def decode_utf8(data: bytes, *, source: str, offset: int = 0) -> str:
-    """``data`` as text; a UTF-8 byte-order mark at the start of the file is dropped.
-
-    Line breaks become ``\n``, as when Python opens a file in text mode, so that Windows
-    files give the same text (and offsets) as the ``open()`` the rest of sitrep uses.
-    ``offset`` is where ``data`` starts in its file, so that the position reported for an
-    invalid byte is a position in the file (0-based, as ``dd skip=`` and Python count).
-    Raises ``InputError(E.NOT_UTF8)``.
-    """
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(E.NOT_UTF8, source=source, position=offset + error.start) from None
-    if offset == 0:
-        text = text.removeprefix(_BOM)
-    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, or_
 
-from sitrep.records import Event
+from sitrep.records import Event, storable_text
 from sitrep.store import schema
 
 
@@ -92,6 +92,7 @@ def _recipient_matches(term: str) -> ColumnElement[bool]:
 
 def event_filters(query: EventQuery) -> list[ColumnElement[bool]]:
     """SQL conditions for ``query`` (all values bound as parameters)."""
+    query = _storable(query)
     ev = schema.events
     conditions: list[ColumnElement[bool]] = []
     if query.event_types:
@@ -157,3 +158,20 @@ def _web_filters(query: EventQuery) -> list[ColumnElement[bool]]:
     if query.above_id is not None:
         conditions.append(ev.c.id > query.above_id)
     return conditions
+
+
+def _storable(query: EventQuery) -> EventQuery:
+    """``query`` with every term as stored text is (no NUL, no lone surrogate): such a
+    character can be in no stored value, and PostgreSQL refuses NUL even in a parameter."""
+    clean = storable_text
+    return replace(
+        query,
+        event_types=[clean(t) for t in query.event_types],
+        actor=clean(query.actor) if query.actor else query.actor,
+        recipient=clean(query.recipient) if query.recipient else query.recipient,
+        country=clean(query.country) if query.country else query.country,
+        dyad=(clean(query.dyad[0]), clean(query.dyad[1])) if query.dyad else None,
+        modality=clean(query.modality) if query.modality else query.modality,
+        since=clean(query.since) if query.since else query.since,
+        until=clean(query.until) if query.until else query.until,
+    )

@@ -2,6 +2,8 @@
 
 Writes are transactional per document: a document and all its records are committed
 together or not at all, so an ingest killed half-way leaves no half-written document.
+Several processes may write one database at once (see ``engine.py`` for the locking); a
+document that cannot be stored fails alone (E117) and the batch goes on.
 """
 
 from __future__ import annotations
@@ -10,12 +12,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import (
     Connection,
     Engine,
@@ -30,9 +29,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import (
+    ArgumentError,
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    StatementError,
+)
 
-from sitrep.errors import ConfigError, E, NotFoundError
+from sitrep.errors import ConfigError, E, InputError, NotFoundError
 from sitrep.records import (
     Document,
     Entity,
@@ -42,9 +47,11 @@ from sitrep.records import (
     TimeExpression,
     Transfer,
     from_json_dict,
+    storable_text,
     to_json_dict,
 )
 from sitrep.store import schema
+from sitrep.store.engine import connect_args, retry_busy, sqlite_pragmas, upgrade
 from sitrep.store.queries import DocumentSummary, EventQuery, StoredEvent, event_filters
 from sitrep.store.rows import (
     document_from_row,
@@ -68,14 +75,13 @@ def database_url(url: str | None = None) -> str:
     return url if "://" in url else f"sqlite:///{url}"
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets readers (the CLI, the web UI) query while an ingest writes.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")  # durable at checkpoints; safe with WAL
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+# A document id is a SHA-256 in hex; a prefix of anything else matches nothing.
+_ID_PREFIX = re.compile(r"[0-9a-f]{1,64}")
+# Punctuation around a search word is sentence punctuation ("Moscow," "(S-400)"); any other
+# punctuation in it ("S-400", "F-16", "U.S", "20%") must appear as written, since the
+# full-text index splits such a word into words ("s", "400") that other text also has.
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}«»“”‘’"
+_NOT_A_WORD_CHARACTER = re.compile(r"[\W_]")  # FTS5 splits words at "_" too
 
 
 # C0 and C1 control characters (tab and newline included: a search is one line).
@@ -85,19 +91,19 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 class Store:
     """Documents and records in one database. Use :func:`open_store` to get one."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, url: str | None = None) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        self.url = url or engine.url.render_as_string(hide_password=True)
 
     # --- set-up --------------------------------------------------------------------
 
-    def migrate(self) -> None:
-        """Bring the schema to the latest Alembic revision (a no-op when it is there)."""
-        config = Config()
-        config.set_main_option("script_location", str(files("sitrep.store") / "migrations"))
-        with self.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to the latest Alembic revision (a no-op when it is there).
+
+        Safe when several processes open a new database at once: see ``engine.upgrade``.
+        """
+        upgrade(self.engine, url=self.url, revision=revision)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -139,9 +145,14 @@ class Store:
         return found
 
     def add(self, extraction: Extraction, processed_with: str) -> bool:
-        """Store a document with its records in one transaction; False if already stored."""
+        """Store a document with its records in one transaction; False if already stored.
+
+        Raises ``InputError(E.NOT_STORED)`` when the database refuses this document (a value
+        it cannot hold): nothing of it is stored and other documents are unaffected.
+        """
         document = extraction.document
-        try:
+
+        def write() -> None:
             with self.engine.begin() as connection:
                 connection.execute(
                     insert(schema.documents).values(
@@ -151,10 +162,17 @@ class Store:
                     )
                 )
                 self._insert_records(connection, [extraction])
-        except IntegrityError:
+
+        try:
+            retry_busy(write, url=self.url)
+        except IntegrityError as error:
             if document.id in self.known_ids([document.id]):
                 return False  # stored meanwhile by another process: same content, nothing lost
-            raise
+            raise self._not_stored(document, error) from error
+        except OperationalError as error:  # the database as a whole (gone, full, read-only)
+            raise ConfigError(E.DATABASE_FAILED, url=self.url, reason=str(error.orig)) from error
+        except (DatabaseError, StatementError) as error:
+            raise self._not_stored(document, error) from error
         return True
 
     def add_many(self, extractions: Sequence[Extraction], processed_with: str) -> list[bool]:
@@ -163,7 +181,8 @@ class Store:
         Returns, per extraction, whether it was stored now (False: already stored, or the
         same document earlier in ``extractions``). All or nothing: a crash or an error
         leaves none of the batch, so no document is ever half-written; the caller retries
-        a failed batch one document at a time (:meth:`add`) to find the culprit.
+        a failed batch one document at a time (:meth:`add`) to find the culprit. A failure
+        of the database as a whole (read-only, full, gone) is E215.
         """
         if not extractions:
             return []
@@ -175,19 +194,27 @@ class Store:
             document_row(e.document, now, record_counts(e, processed_with)) for e in first.values()
         ]
         docs = schema.documents
-        with self.engine.begin() as connection:
-            # ON CONFLICT DO NOTHING ... RETURNING: only the documents inserted now come back,
-            # so a document stored meanwhile by another process is skipped, not an error.
-            inserted = set(
-                connection.scalars(
-                    self.dialect_insert(docs)
-                    .on_conflict_do_nothing(index_elements=["id"])
-                    .returning(docs.c.id),
-                    rows,
+
+        def write() -> set[str]:
+            with self.engine.begin() as connection:
+                # ON CONFLICT DO NOTHING ... RETURNING: only the documents inserted now come
+                # back, so a document stored meanwhile by another process is skipped.
+                inserted = set(
+                    connection.scalars(
+                        self.dialect_insert(docs)
+                        .on_conflict_do_nothing(index_elements=["id"])
+                        .returning(docs.c.id),
+                        rows,
+                    )
                 )
-            )
-            new = [e for e in first.values() if e.document.id in inserted]
-            self._insert_records(connection, new)
+                new = [e for e in first.values() if e.document.id in inserted]
+                self._insert_records(connection, new)
+            return inserted
+
+        try:
+            inserted = retry_busy(write, url=self.url)
+        except OperationalError as error:
+            raise ConfigError(E.DATABASE_FAILED, url=self.url, reason=str(error.orig)) from error
         stored: list[bool] = []
         for extraction in extractions:
             doc_id = extraction.document.id
@@ -199,23 +226,35 @@ class Store:
         dialect_insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
         return dialect_insert(table)
 
+    @staticmethod
+    def _not_stored(document: Document, error: StatementError) -> InputError:
+        reason = str(error.orig if error.orig is not None else error).strip().splitlines()[0]
+        return InputError(E.NOT_STORED, source=document.source or document.id[:12], reason=reason)
+
     def replace_records(self, extraction: Extraction, processed_with: str) -> None:
         """Swap a stored document's records for new ones (``sitrep reprocess``), atomically."""
         document_id = extraction.document.id
-        with self.engine.begin() as connection:
-            for table in (
-                schema.time_expressions,
-                schema.mentions,
-                schema.events,
-                schema.transfers,
-            ):
-                connection.execute(delete(table).where(table.c.document_id == document_id))
-            connection.execute(
-                schema.documents.update()
-                .where(schema.documents.c.id == document_id)
-                .values(**record_counts(extraction, processed_with))
-            )
-            self._insert_records(connection, [extraction])
+
+        def write() -> None:
+            with self.engine.begin() as connection:
+                for table in (
+                    schema.time_expressions,
+                    schema.mentions,
+                    schema.events,
+                    schema.transfers,
+                ):
+                    connection.execute(delete(table).where(table.c.document_id == document_id))
+                connection.execute(
+                    schema.documents.update()
+                    .where(schema.documents.c.id == document_id)
+                    .values(**record_counts(extraction, processed_with))
+                )
+                self._insert_records(connection, [extraction])
+
+        try:
+            retry_busy(write, url=self.url)
+        except OperationalError as error:
+            raise ConfigError(E.DATABASE_FAILED, url=self.url, reason=str(error.orig)) from error
 
     def _insert_records(self, connection: Connection, extractions: Sequence[Extraction]) -> None:
         """The records of ``extractions`` (documents already inserted), one statement a table."""
@@ -270,17 +309,19 @@ class Store:
             return connection.scalar(select(func.count()).select_from(schema.documents)) or 0
 
     def resolve_id(self, prefix: str) -> str:
-        """The full id of the one document whose id starts with ``prefix``."""
+        """The full id of the one document whose id starts with ``prefix`` (any case)."""
         docs = schema.documents
+        wanted = prefix.strip().lower()
+        if not _ID_PREFIX.fullmatch(wanted):  # "%" or "_" are no wildcards: nothing matches
+            raise NotFoundError(E.NO_DOCUMENT, doc_id=prefix)
+        matches = docs.c.id.startswith(wanted, autoescape=True)
         with self.engine.connect() as connection:
-            ids = list(
-                connection.scalars(select(docs.c.id).where(docs.c.id.startswith(prefix)).limit(2))
-            )
-        if not ids or not prefix:
+            ids = list(connection.scalars(select(docs.c.id).where(matches).limit(2)))
+        if not ids:
             raise NotFoundError(E.NO_DOCUMENT, doc_id=prefix)
         if len(ids) > 1:
             with self.engine.connect() as connection:
-                count = connection.scalar(select(func.count()).where(docs.c.id.startswith(prefix)))
+                count = connection.scalar(select(func.count()).where(matches))
             raise NotFoundError(E.AMBIGUOUS_ID, doc_id=prefix, count=count)
         return ids[0]
 
@@ -347,11 +388,11 @@ class Store:
             docs.c.n_transfers,
         )
         if search:
-            query = query.where(self._text_matches(search))
+            query = query.where(self._text_matches(storable_text(search)))
         if since:
-            query = query.where(docs.c.date >= since)
-        if until:
-            query = query.where(docs.c.date <= until + "\uffff")  # whole of the `until` day
+            query = query.where(docs.c.date >= storable_text(since))
+        if until:  # whole of the `until` day (or month, or year)
+            query = query.where(docs.c.date <= storable_text(until) + "\uffff")
         query = query.order_by(docs.c.date.desc(), docs.c.id).offset(offset)
         if limit is not None:
             query = query.limit(limit)
@@ -359,23 +400,38 @@ class Store:
             return [DocumentSummary(*row) for row in connection.execute(query)]
 
     def _text_matches(self, search: str) -> Any:
+        """Title or text contains ``search``: its words in order, any case; a word with
+        punctuation inside ("S-400") as written, so that it does not match "400 troops"."""
         docs = schema.documents
         # Control characters are no text to look for, and both databases refuse a NUL in a
         # query string: search for the words around them.
         search = _CONTROL.sub(" ", search).strip()
         if not search:
             return false()
-        if self.dialect == "sqlite":
-            # Bound as a parameter and quoted as one FTS5 phrase: no query syntax injection.
-            phrase = '"' + search.replace('"', '""') + '"'
-            return text(
-                "documents.rowid IN "
-                "(SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase)"
-            ).bindparams(phrase=phrase)
-        # ILIKE with % and _ escaped: the search is text to look for, never a pattern.
-        return docs.c.text.icontains(search, autoescape=True) | docs.c.title.icontains(
-            search, autoescape=True
-        )
+
+        def contains(term: str) -> Any:
+            # Escaped: "%" and "_" in a search are characters to find, not wildcards.
+            if self.dialect == "sqlite":  # SQLite's LIKE already ignores (ASCII) case
+                return docs.c.text.contains(term, autoescape=True) | docs.c.title.contains(
+                    term, autoescape=True
+                )
+            return docs.c.text.icontains(term, autoescape=True) | docs.c.title.icontains(
+                term, autoescape=True
+            )
+
+        if self.dialect != "sqlite" or not re.search(r"[^\W_]", search):
+            # No index (PostgreSQL), or punctuation alone ("%"): the text as written.
+            return contains(search.strip().strip(_EDGE_PUNCTUATION) or search.strip())
+        # Bound as a parameter and quoted as one FTS5 phrase: no query syntax injection.
+        phrase = '"' + search.replace('"', '""') + '"'
+        condition = text(
+            "documents.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH :phrase)"
+        ).bindparams(phrase=phrase)
+        for word in search.split():
+            core = word.strip(_EDGE_PUNCTUATION)
+            if _NOT_A_WORD_CHARACTER.search(core):
+                condition = condition & contains(core)
+        return condition
 
     def iter_documents(self, batch_size: int = 200) -> Iterator[Document]:
         """Every stored document, in id order, read in batches (for reprocessing)."""
@@ -434,11 +490,13 @@ class Store:
             .order_by(docs.c.date, tr.c.id)
         )
         if supplier:
-            statement = statement.where(tr.c.supplier == supplier.upper())
+            statement = statement.where(tr.c.supplier == storable_text(supplier).upper())
         if recipient:
-            statement = statement.where(tr.c.recipient == recipient.upper())
+            statement = statement.where(tr.c.recipient == storable_text(recipient).upper())
         if system:
-            statement = statement.where(tr.c.system.icontains(system, autoescape=True))
+            statement = statement.where(
+                tr.c.system.icontains(storable_text(system), autoescape=True)
+            )
         with self.engine.connect() as connection:
             return [
                 (row.document_id, row.date, from_json_dict(Transfer, row.record))
@@ -446,26 +504,38 @@ class Store:
             ]
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
+def open_store(url: str | None = None, *, migrate: bool = True, create: bool = True) -> Store:
     """Open (and by default create or upgrade) the database at ``url``.
 
     ``url`` is any SQLAlchemy URL (``sqlite:///path.db``, ``postgresql+psycopg://...``) or a
-    file path; without one, ``$SITREP_DB`` or ``./sitrep.db``.
+    file path; without one, ``$SITREP_DB`` or ``./sitrep.db``. With ``create=False`` a
+    SQLite file that does not exist is an error (E211) rather than a new empty database.
     """
     url = database_url(url)
     try:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(parsed)
-    except (ArgumentError, ImportError, ValueError) as error:
+        backend = parsed.get_backend_name()
+        file_name = parsed.database or ""
+        # A SQLite URI ("file:x.db?mode=ro") is the driver's to open as it says.
+        if (
+            backend == "sqlite"
+            and file_name not in ("", ":memory:")
+            and not file_name.startswith("file:")
+        ):
+            path = Path(parsed.database).expanduser()
+            if not create and not path.exists():
+                raise ConfigError(E.NO_DATABASE, path=str(path))
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(parsed, connect_args=connect_args(backend))
+    except (ArgumentError, ImportError, ValueError, OSError) as error:
         raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error)) from error
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    store = Store(engine)
+        event.listen(engine, "connect", sqlite_pragmas)
+    store = Store(engine, url)
     if migrate:
         try:
             store.migrate()
-        except OperationalError as error:
+        except DatabaseError as error:  # unreachable, refused, not a database file ...
+            store.close()
             raise ConfigError(E.BAD_DB_URL, url=url, reason=str(error.orig)) from error
     return store

@@ -48,7 +48,7 @@ def shift(day: date, amount: int, unit: str) -> date:
 
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
+    return f"{year:04d}-W{week:02d}"
 
 
 def quarter_of(day: date) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from spacy.tokens import Doc
@@ -34,7 +35,10 @@ def _select(candidates: list[Candidate], ctx: Context) -> list[tuple[Candidate, 
     for cand in candidates:
         if cand.start < taken_until:
             continue
-        reading = _HANDLERS[cand.rule](cand, ctx)
+        try:
+            reading = _HANDLERS[cand.rule](cand, ctx)
+        except OverflowError:  # "tomorrow" on 9999-12-31: beyond the calendar, not a date
+            reading = None
         if reading is None:
             continue
         chosen.append((cand, reading))
@@ -109,8 +113,10 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
     resolves weekdays and dates without a year, otherwise a text heuristic does.
     """
     anchor_day = date.fromisoformat(dct[:10])
-    ctx = Context(text=text, dct=anchor_day, doc=doc)
+    parsed = doc if doc is not None and doc.text == text else None
+    ctx = Context(text=text, dct=anchor_day, doc=parsed)
     chosen = _select(find_candidates(text), ctx)
+    selected_starts = [p.start for p in ctx.previous]  # in text order, not overlapping
     spans = [(r.start or c.start, r.end or c.end, r) for c, r in chosen]
     for cand, reading in chosen:
         for extra in (_range_tail(ctx, cand, reading), _range_head(ctx, cand, reading)):
@@ -128,13 +134,16 @@ def tag_time(text: str, dct: str, doc: Doc | None = None) -> list[TimeExpression
             new_start, mod = start, None
         mod = mod or reading.mod
         preposition = preposition_before(text, new_start)
-        earliest, latest = interval(
-            reading.value, mod, reading.type, expression, anchor_day, preposition
-        )
+        try:
+            earliest, latest = interval(
+                reading.value, mod, reading.type, expression, anchor_day, preposition
+            )
+        except OverflowError:  # an interval reaching past year 9999 or before year 1
+            earliest, latest = None, None
         ident = f"t{len(result) + 1}"
-        old = next((p.id for p in ctx.previous if p.start <= start and end <= p.end), None)
-        if old:
-            ids[old] = ident
+        at = bisect_right(selected_starts, start) - 1
+        if at >= 0 and ctx.previous[at].start <= start and end <= ctx.previous[at].end:
+            ids[ctx.previous[at].id] = ident
         result.append(
             TimeExpression(
                 text=text[new_start:end],

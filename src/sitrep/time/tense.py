@@ -122,8 +122,10 @@ def tense_at(
     """Tense of the clause around ``text[start:end]``; None when nothing says.
 
     ``weak=False`` ignores the weakest marker of the text fallback, a word in "-ed" (which
-    may be a participle: "remain closed until Friday" is not in the past)."""
-    if doc is not None and doc.text == text:
+    may be a participle: "remain closed until Friday" is not in the past). ``doc`` must be
+    ``text`` parsed (``tag_time`` checks that once: comparing the texts on every call made a
+    text with thousands of expressions quadratic)."""
+    if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             verb = _verb_of(span.root)
