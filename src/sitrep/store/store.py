@@ -388,7 +388,7 @@ class Store:
             docs.c.n_transfers,
         )
         if search:
-            query = query.where(self._text_matches(storable_text(search)))
+            query = query.where(self._text_matches(search))
         if since:
             query = query.where(docs.c.date >= storable_text(since))
         if until:  # whole of the `until` day (or month, or year)
@@ -403,9 +403,9 @@ class Store:
         """Title or text contains ``search``: its words in order, any case; a word with
         punctuation inside ("S-400") as written, so that it does not match "400 troops"."""
         docs = schema.documents
-        # Control characters are no text to look for, and both databases refuse a NUL in a
-        # query string: search for the words around them.
-        search = _CONTROL.sub(" ", search).strip()
+        # Control characters and lone surrogates are no text to look for, and both databases
+        # refuse a NUL in a query string: search for the words around them.
+        search = storable_text(_CONTROL.sub(" ", search)).replace("\ufffd", " ").strip()
         if not search:
             return false()
 
