@@ -123,9 +123,15 @@ def ingest(
         run.in_flight.update(d.id for d in again)
         store_batches(extract_stream(again, extract_many), run, processed_with, write_batch)
     if run.summary.ingested:
-        _alert_watches(store)
-        _link_stories(store)
+        after_storing(store)
     return run.summary
+
+
+def after_storing(store: Store) -> None:
+    """What every way of storing new documents (ingest, follow, load) does once they are
+    committed: watches get their alerts, and the new events join stories."""
+    _alert_watches(store)
+    _link_stories(store)
 
 
 def _link_stories(store: Store) -> None:

@@ -55,7 +55,8 @@ def partition_ids(output: str) -> list[str]:
 def load(
     output: str, store: Store, *, on_partition: Callable[[int, int], None] | None = None
 ) -> LoadSummary:
-    """Load every finished partition of ``output`` into ``store``."""
+    """Load every finished partition of ``output`` into ``store``; then, as an ingest does,
+    alert the watches and link the new events into stories."""
     fs, root = url_to_fs(output)
     summary = LoadSummary()
     for partition_id in partition_ids(output):
@@ -73,6 +74,10 @@ def load(
         summary.skipped += tables["documents"].num_rows - loaded
         if on_partition:
             on_partition(loaded, tables["documents"].num_rows - loaded)
+    if summary.loaded:
+        from sitrep.ingest import after_storing
+
+        after_storing(store)
     return summary
 
 
