@@ -118,21 +118,22 @@ def extraction_from_doc(doc: Doc, document: Document) -> Extraction:
 _worker_extractor: Extractor | None = None
 
 
-def _start_worker(config: PipelineConfig) -> None:
+def _start_worker(config: PipelineConfig, parent: int) -> None:
     global _worker_extractor
-    _end_with_parent()
+    _end_with_parent(parent)
     _worker_extractor = Extractor(config)
 
 
-def _end_with_parent(interval: float = 0.2) -> None:
-    """End this worker within ``interval`` seconds of its parent's death.
+def _end_with_parent(parent: int, interval: float = 0.2) -> None:
+    """End this worker within ``interval`` seconds of the death of ``parent`` (the process
+    that made the pool: a spawned worker imports for seconds before it gets here, and its
+    parent may already be gone, so the id is passed in rather than read now).
 
     A parent killed by SIGKILL cannot shut its pool down, and a worker busy with a chunk
     would otherwise live on, holding memory, until the chunk is done. Polling the parent id
     works everywhere (on its death the worker is re-parented), unlike Linux's
     PR_SET_PDEATHSIG, which fires when the parent *thread* that started the worker ends.
     """
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -179,7 +180,7 @@ class ParallelExtractor:
             # "spawn": forking a process that has loaded spaCy's BLAS threads is not safe.
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(self.config,),
+            initargs=(self.config, os.getpid()),
         )
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:

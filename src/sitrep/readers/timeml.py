@@ -13,6 +13,7 @@ import html
 import re
 
 from sitrep.errors import E, InputError
+from sitrep.readers.dates import parse_date
 from sitrep.records import Document, TimeExpression
 
 __all__ = ["parse_timeml"]
@@ -81,8 +82,9 @@ def _document_date(dct_markup: str, source: str) -> str:
         value = attrs.get("value", "")
         if _ISO_DATE.match(value):
             # Document.date takes a date or a date-time; the DCT's clock time carries no
-            # information for date normalisation, so the calendar date is kept.
-            return value[:10]
+            # information for date normalisation, so the calendar date is kept. A date that
+            # does not exist ("2020-13-45") is E.BAD_DATE here, not an error in the pipeline.
+            return parse_date(value[:10], source=source)
     raise InputError(E.BAD_DATE, source=source, value=dct_markup.strip()[:60])
 
 
