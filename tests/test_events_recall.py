@@ -8,7 +8,17 @@ from typing import Any
 
 import pytest
 
-from test_events_stage import Name, city, country, events_of, group, ids, only, organisation
+from test_events_stage import (
+    Name,
+    city,
+    country,
+    events_of,
+    group,
+    ids,
+    only,
+    organisation,
+    person,
+)
 
 pytestmark = pytest.mark.model
 
@@ -177,3 +187,64 @@ def test_meetings_that_frame_a_clause_are_events(nlp: Any) -> None:
     # "during the visit" refers back to a visit told before: no second visit
     back = "During the visit, Olmert told reporters that policy had not changed."
     assert [e for e in events_of(nlp, back, olmert) if e.event_type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The Indian foreign minister called on Monday for Pakistan to end the shelling.", "PAK"),
+        ("The Indian foreign minister called for Pakistan to end the shelling.", "PAK"),
+        ("India asked that Pakistan extradite the suspects.", "PAK"),
+    ],
+)
+def test_whom_a_request_clause_asks_is_its_recipient(nlp: Any, text: str, asked: str) -> None:
+    minister = group("Indian foreign minister", "person:ind-fm", "IND", "GOV")
+    event = only([e for e in events_of(nlp, text, minister, INDIA, PAKISTAN)])
+    assert event.event_type == "REQUEST"
+    assert ids(event.recipient) == {f"country:{asked}"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four policemen were killed by a roadside bomb in Kandahar on Sunday.",
+        "A car bomb hit four policemen in Kandahar on Sunday.",
+    ],
+)
+def test_an_attack_told_by_its_weapon_is_done_to_its_victims(nlp: Any, text: str) -> None:
+    policemen = group("policemen", "group:afg-police", "AFG", "COP")
+    event = only(events_of(nlp, text, policemen, city("Kandahar", "AFG")))
+    assert (event.event_type, event.actor, ids(event.recipient)) == (
+        "ASSAULT",
+        [],
+        {"group:afg-police"},
+    )
+
+
+def test_tear_gas_is_a_weapon_not_a_market(nlp: Any) -> None:
+    text = "Crowds of police fired tear gas at the demonstrators."
+    event = only(events_of(nlp, text, POLICE))
+    assert (event.event_type, ids(event.actor)) == ("ASSAULT", {"group:ind-police"})
+
+
+def test_the_members_of_an_organisation_act_as_it(nlp: Any) -> None:
+    igad = organisation("IGAD", "igo:igad", "", "IGO")
+    text = "The IGAD countries asked the United Nations to lift its arms embargo."
+    un = organisation("United Nations", "igo:un", "", "IGO")
+    event = only([e for e in events_of(nlp, text, igad, un) if e.event_type == "REQUEST"])
+    assert (ids(event.actor), ids(event.recipient)) == ({"igo:igad"}, {"igo:un"})
+
+
+def test_a_name_given_after_an_office_names_the_subject(nlp: Any) -> None:
+    allawi = person("Iyad Allawi", "IRQ", role="Prime Minister")
+    text = "His predecessor as prime minister, Iyad Allawi, has accused the government of fraud."
+    event = only(events_of(nlp, text, allawi))
+    assert (event.event_type, [a.name for a in event.actor]) == ("ACCUSE", ["Iyad Allawi"])
+
+
+def test_the_object_of_a_control_verb_does_what_follows(nlp: Any) -> None:
+    britain = country("GBR", "Britain")
+    imf = organisation("IMF", "igo:imf", "", "IGO")
+    text = "The crisis led Britain to ask the IMF for a loan."
+    event = only([e for e in events_of(nlp, text, britain, imf) if e.event_type == "REQUEST"])
+    assert (ids(event.actor), ids(event.recipient)) == ({"country:GBR"}, {"igo:imf"})

@@ -152,6 +152,9 @@ class MentionIndex:
             if any(phrase.endswith(p) for p in self.rules.pair_phrases):
                 pair = context.pair_before(tok.idx)
                 return [Party(p.ref, p.entity, True, p.place, p.label) for p in pair]
+        named = self._named_after_office(tok)
+        if named:
+            return named
         if tok.lemma_.lower() in self.rules.collective_heads or tok.lower_ in (
             self.rules.collective_heads
         ):
@@ -165,14 +168,41 @@ class MentionIndex:
             ]
             return [p for g in counted for p in self.parties(g, context=context)]
         # "the Russian leaders", "India's defence minister": a modifier names the actor
-        if tok.lemma_.lower() not in self.rules.actor_head_nouns:
+        lemma = tok.lemma_.lower()
+        if lemma not in self.rules.actor_head_nouns and lemma not in self.rules.member_nouns:
             return []
         for child in tok.children:
             if child.dep_ in _NP_MODIFIERS:
                 inner = self.mention_at(child)
-                if inner is not None and inner.label in ("NORP", "GPE"):
+                if (
+                    inner is not None
+                    and inner.label in ("NORP", "GPE")
+                    and lemma in self.rules.actor_head_nouns
+                ):
                     return self.party_of_mention(inner)
+                if (
+                    inner is not None
+                    and (inner.entity_id or "").startswith("igo:")
+                    and lemma in self.rules.member_nouns
+                ):
+                    return self.party_of_mention(inner)  # "the IGAD countries asked"
         return []
+
+    def _named_after_office(self, tok: Token) -> list[Party]:
+        """ "His predecessor as prime minister, Iyad Allawi, ...": the parse hangs the name
+        on the office, not on the noun it names."""
+        return [
+            party
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ == "as"
+            for office in prep.children
+            if office.dep_ == "pobj"
+            for name in office.children
+            if name.dep_ == "appos"
+            and (mention := self.mention_at(name)) is not None
+            and mention.label == "PERSON"
+            for party in self.party_of_mention(mention)
+        ]
 
     def _inner_names(self, head: Token, own: Mention) -> list[Party]:
         """Names hanging off a name by apposition or compounding: the parse of "Deputy Prime

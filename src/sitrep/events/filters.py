@@ -135,7 +135,13 @@ class EventFilters:
         if kind == "AID" or found.result.intended_type == "AID":
             # "will provide 15 million dollars in emergency aid": money is what aid gives
             words = [w for w in words if w.lemma_.lower() not in self.rules.currency_words]
-        if any(w.lemma_.lower() in economic and w.pos_ == "NOUN" for w in words):
+        weapons = self.rules.weapon_modifiers
+        if any(
+            w.lemma_.lower() in economic
+            and w.pos_ == "NOUN"
+            and not any(c.dep_ in ("compound", "amod") and c.lower_ in weapons for c in w.children)
+            for w in words
+        ):
             return "market quantity"  # "cut rates", "shares fell"
         return None
 
@@ -241,6 +247,12 @@ class EventFilters:
             if not any(
                 (c.dep_ in ("xcomp", "ccomp") and c.i > verb.i)
                 or (c.dep_ in ("prep", "prt") and c.lower_ in preps)
+                # "called for Damascus to do everything": the "for" clause, parsed as advcl
+                or (
+                    c.dep_ == "advcl"
+                    and c.i > verb.i
+                    and any(g.dep_ == "mark" and g.lower_ in preps for g in c.children)
+                )
                 or (c.dep_ == "dobj" and "@object" in preps)
                 or (c.dep_ == "dobj" and "@party" in preps and self.index.parties(c))
                 for c in verb.children

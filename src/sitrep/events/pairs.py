@@ -427,6 +427,11 @@ def clause_subject(tok: Token) -> Token | None:
             return subj
         if t.dep_ not in ("xcomp", "conj", "acomp") and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
             return None
+        if t.dep_ == "xcomp":
+            # object control: "led ministers to ask", "urged Iran to stop": the object acts
+            controller = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            if controller is not None:
+                return controller
     return None
 
 

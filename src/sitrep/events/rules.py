@@ -33,6 +33,8 @@ class Confidence:
 class StageRules:
     lexicon: Lexicon
     economic_nouns: frozenset[str]
+    weapon_modifiers: frozenset[str]
+    member_nouns: frozenset[str]
     currency_words: frozenset[str]
     political_sectors: frozenset[str]
     source_words: frozenset[str]
@@ -62,6 +64,7 @@ class StageRules:
     person_role_heads: frozenset[str]
     patient_types: frozenset[str]
     unnamed_assailants: frozenset[str]
+    attack_instruments: frozenset[str]
     unnamed_victims: frozenset[str]
     fail_complements: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -101,6 +104,8 @@ def load_stage_rules() -> StageRules:
     return StageRules(
         lexicon=lexicon,
         economic_nouns=word_set(raw["economic_nouns"]),
+        weapon_modifiers=word_set(raw["weapon_modifiers"]),
+        member_nouns=word_set(raw["member_nouns"]),
         currency_words=word_set(raw["currency_words"]),
         political_sectors=frozenset(str(s) for s in raw["political_sectors"]),
         source_words=word_set(raw["source_words"]),
@@ -133,6 +138,7 @@ def load_stage_rules() -> StageRules:
         person_role_heads=word_set(raw["person_role_heads"]),
         patient_types=frozenset(str(t) for t in raw["patient_types"]),
         unnamed_assailants=word_set(raw["unnamed_assailants"]),
+        attack_instruments=word_set(raw["attack_instruments"]),
         unnamed_victims=word_set(raw["unnamed_victims"]),
         fail_complements=word_set(raw["fail_complements"]),
         habitual_adverbs=word_set(raw["habitual_adverbs"]),

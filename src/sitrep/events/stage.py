@@ -90,6 +90,11 @@ _ORDERED_ACTS = frozenset({"MOBILIZE"})
 _TOPIC_DEPTH = 4
 
 
+# The clauses of a request that name whom it asks, by dependency and marker: "called for
+# Damascus to do", "asked that the Council lift".
+_ASKING_CLAUSES = frozenset({("advcl", "for"), ("ccomp", "that")})
+
+
 class EventStage:
     """The spaCy component: ``doc._.events`` from the parse, mentions and time expressions."""
 
@@ -477,9 +482,16 @@ class _DocReader:
     def _patients(self, tok: Token) -> list[Party]:
         """Who an agentless passive happens to ("eight students were arrested", "43 police
         injured"): the passive subject's parties, for :attr:`patient_types` events."""
-        if _passive_agent(tok) is not None:
-            return []
-        subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        agent = _passive_agent(tok)
+        weapons = self.rules.attack_instruments
+        if agent is not None and agent.lemma_.lower() not in weapons:
+            return []  # "killed by a roadside bomb" goes on: the weapon is no actor
+        active = clause_subject(tok)
+        if active is not None and active.dep_ == "nsubj" and active.lemma_.lower() in weapons:
+            # "a car bomb hit a police patrol": what the weapon struck
+            subject = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        else:
+            subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if subject is None and _bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
             subject = tok.head  # "43 police injured": the participle hangs on its patient
         if subject is None or subject.lemma_.lower() in self.rules.non_actor_heads:
@@ -543,12 +555,36 @@ class _DocReader:
                 by_prep = by_prep and prep.head in chain
             if direct or by_prep:
                 heads.append(tok)
+        heads.extend(self._asked_in_for_clause(chain))
         out: list[Party] = []
         for head in heads:
             for party in self.index.parties(head, context=self.context):
                 if party.key not in own:
                     out.append(party)
         return out
+
+    def _asked_in_for_clause(self, chain: list[Token]) -> list[Token]:
+        """ "called for Damascus to do everything", "asked that the Security Council lift the
+        embargo": who a request's "for" or "that" clause asks to act (the parse makes the
+        "for" phrase a clause's subject or the object of "for")."""
+        asked: list[Token] = []
+        for verb in chain:
+            if self.lex.role(verb.lemma_.lower()) != "request":
+                continue
+            for child in verb.children:
+                marks = {(child.dep_, m.lower_) for m in child.children if m.dep_ == "mark"}
+                if marks & _ASKING_CLAUSES:
+                    asked.extend(s for s in child.children if s.dep_ == "nsubj")
+                elif child.dep_ == "prep" and child.lower_ == "for":
+                    asked.extend(
+                        p
+                        for p in child.children
+                        if p.dep_ == "pobj"
+                        and p.i + 1 < len(self.doc)
+                        and self.doc[p.i + 1].lower_ == "to"
+                        and self.doc[p.i + 1].head.head == verb
+                    )
+        return asked
 
     def _inherited(self, tok: Token) -> tuple[frozenset[Cue], bool]:
         """Modality cues of the predicates above ``tok`` ("is expected that he would ...")."""
