@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -246,3 +247,18 @@ def test_titles_are_escaped_in_listings(client) -> None:  # type: ignore[no-unty
     html = client.get("/documents").text
     assert HOSTILE_TITLE not in html
     assert "&lt;script&gt;alert(" in html
+
+
+def test_deals_show_the_sipri_rows_that_record_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    register = Path(__file__).parent / "fixtures" / "sipri" / "invented-register.csv"
+    with client_for(f"sqlite:///{tmp_path / 'web.db'}", sipri=register) as client:
+        deal = client.get("/api/deals", params={"recipient": "IND"}).json()["items"][0]
+        assert deal["sipri"]["register"] == "invented-register.csv"
+        assert [(r["designation"], r["order_year"]) for r in deal["sipri"]["rows"]] == [
+            ("S-400 Triumf", 2018)
+        ]
+        detail = client.get(f"/api/deals/{deal['id']}").json()
+        assert detail["sipri"]["rows"][0]["supplier"] == "Russia"
+        page = client.get(f"/deals/{deal['id']}").text
+        assert "S-400 Triumf (SAM system), ordered 2018" in page
+        assert "S-400 Triumf (2018)" in client.get("/deals").text

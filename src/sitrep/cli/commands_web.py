@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -22,6 +23,15 @@ def serve_command(
     max_body: Annotated[
         int, typer.Option(min=1024, help="Largest request body accepted, in bytes.")
     ] = 10 * 1024 * 1024,
+    sipri: Annotated[
+        Path | None,
+        typer.Option(
+            help="A SIPRI trade register (CSV) you downloaded: deal pages and the API show "
+            "the register rows that record each deal, and which deals SIPRI lacks.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Serve the web pages and the JSON API over the database.
@@ -31,12 +41,13 @@ def serve_command(
 
     Example: sitrep serve --port 8000
     Example: sitrep --db sitrep-demo.db serve
+    Example: sitrep serve --sipri trade-register.csv
     """
     import uvicorn
 
     from sitrep.web import create_app
 
-    app = create_app(ctx.obj.store(db), max_body=max_body)
+    app = create_app(ctx.obj.store(db), max_body=max_body, sipri=sipri)
     from sitrep.actors.gazetteer import load_gazetteer
 
     load_gazetteer()  # actor names in filters resolve through it: load it now, not on a request

@@ -280,6 +280,7 @@ def get_entity(store: StoreDep, entity_id: str) -> dict[str, Any]:
 # -- deals ------------------------------------------------------------------------------------
 @router.get("/deals", tags=["deals"])
 def list_deals(
+    request: Request,
     store: StoreDep,
     supplier: Term = None,
     recipient: Term = None,
@@ -291,17 +292,22 @@ def list_deals(
         store, supplier=supplier, recipient=recipient, system=system, status=status or None
     )
     outlets = deals.document_outlets(store, found)
+    register = request.app.state.sipri
     return {
-        "items": [deals.deal_summary(d, outlets) for d in found],
+        "items": [deals.deal_summary(d, outlets, register) for d in found],
         "count": len(found),
     }
 
 
 @router.get("/deals/{deal_id}", tags=["deals"])
-def get_deal(store: StoreDep, deal_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
-    """One deal (id or prefix): its dated timeline of reports and any contradictions."""
+def get_deal(
+    request: Request, store: StoreDep, deal_id: Annotated[str, Path(max_length=64)]
+) -> dict[str, Any]:
+    """One deal (id or prefix): its dated timeline of reports, any contradictions, and the
+    SIPRI register rows that record it (when the server was given a register)."""
     deal = deals.find_deal(store, deal_id)
-    return deals.deal_detail(deal, deals.document_outlets(store, [deal]))
+    outlets = deals.document_outlets(store, [deal])
+    return deals.deal_detail(deal, outlets, request.app.state.sipri)
 
 
 # -- watches ----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import os
 import threading
 from collections.abc import Callable
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from sitrep import __version__
 from sitrep.store import Store, open_store
 from sitrep.web import api, pages
+from sitrep.web.deals import SipriRegister
 from sitrep.web.errors import install_error_handlers
 from sitrep.web.security import LimitBody, SecurityHeaders
 
@@ -43,10 +45,12 @@ def create_app(
     token: str | None = None,
     max_body: int = DEFAULT_MAX_BODY,
     extractor: Callable[[], Any] | None = None,
+    sipri: Path | None = None,
 ) -> FastAPI:
     """The web app over ``store`` (a Store, a database URL, or ``$SITREP_DB``).
 
     ``token`` (default ``$SITREP_TOKEN``) enables writes; without one every write is refused.
+    ``sipri``: a SIPRI trade register (CSV) whose rows the deal pages and API match to deals.
     """
     app = FastAPI(
         title="sitrep",
@@ -60,6 +64,7 @@ def create_app(
     app.state.token = token if token is not None else os.environ.get("SITREP_TOKEN") or None
     app.state.max_body = max_body
     app.state.extractor = extractor or lazy_extractor()
+    app.state.sipri = SipriRegister.read(sipri) if sipri is not None else None
     install_error_handlers(app)
     app.add_middleware(LimitBody, limit=max_body)
     app.add_middleware(SecurityHeaders)

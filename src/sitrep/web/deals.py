@@ -1,14 +1,21 @@
-"""The deal tracker's view of deals: schedule and delay, and the place for a SIPRI match."""
+"""The deal tracker's view of deals: schedule and delay, and the SIPRI register rows that
+record each deal when the server was given a register (`sitrep serve --sipri FILE`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sitrep.errors import E, NotFoundError
 from sitrep.store import Store
 from sitrep.time.intervals import value_interval
 from sitrep.transfers.linking import Deal, link_deals
+
+if TYPE_CHECKING:
+    from sitrep.actors.gazetteer import Gazetteer
+    from sitrep.transfers.sipri import RegisterRow
 
 
 def _due_end(value: str | None) -> date | None:
@@ -41,13 +48,32 @@ def schedule(deal: Deal) -> dict[str, Any]:
     }
 
 
-def sipri_match(deal: Deal) -> dict[str, Any] | None:
-    """The SIPRI Arms Transfers Database row this deal matches, once a register is loaded.
+@dataclass(frozen=True, slots=True)
+class SipriRegister:
+    """A SIPRI trade register the user downloaded, read once when the server starts."""
 
-    None until the SIPRI reconciliation (``--sipri``) lands; pages and the API already show
-    the field, so it only has to fill it in here.
-    """
-    return None
+    path: Path
+    rows: list[RegisterRow]
+    gazetteer: Gazetteer
+
+    @classmethod
+    def read(cls, path: Path) -> SipriRegister:
+        from sitrep.actors.gazetteer import load_gazetteer
+        from sitrep.transfers.sipri import read_register
+
+        gazetteer = load_gazetteer()
+        return cls(path, read_register(path, gazetteer), gazetteer)
+
+
+def sipri_match(deal: Deal, register: SipriRegister | None) -> dict[str, Any] | None:
+    """The register rows that record ``deal`` (an empty list: SIPRI does not have it yet);
+    None when no register was loaded."""
+    if register is None:
+        return None
+    from sitrep.transfers.sipri import match_deals
+
+    (match,) = match_deals([deal], register.rows, register.gazetteer)
+    return {"register": register.path.name, "rows": [row.to_dict() for row in match.rows]}
 
 
 def document_outlets(store: Store, deals: list[Deal]) -> dict[str, str | None]:
@@ -71,7 +97,11 @@ def document_outlets(store: Store, deals: list[Deal]) -> dict[str, str | None]:
     return found
 
 
-def deal_summary(deal: Deal, outlets: dict[str, str | None] | None = None) -> dict[str, Any]:
+def deal_summary(
+    deal: Deal,
+    outlets: dict[str, str | None] | None = None,
+    register: SipriRegister | None = None,
+) -> dict[str, Any]:
     """A deal's row: its reports counted by story (one piece of news however many articles
     carry it), and the articles apart."""
     from sitrep.stories.deals import deal_reports
@@ -81,16 +111,20 @@ def deal_summary(deal: Deal, outlets: dict[str, str | None] | None = None) -> di
         "reports": len(deal_reports(deal, outlets)),
         "articles": len(deal.documents),
         **schedule(deal),
-        "sipri": sipri_match(deal),
+        "sipri": sipri_match(deal, register),
     }
 
 
-def deal_detail(deal: Deal, outlets: dict[str, str | None] | None = None) -> dict[str, Any]:
+def deal_detail(
+    deal: Deal,
+    outlets: dict[str, str | None] | None = None,
+    register: SipriRegister | None = None,
+) -> dict[str, Any]:
     from sitrep.stories.deals import deal_reports
 
     data = deal.to_dict()
     data.update(schedule(deal))
-    data["sipri"] = sipri_match(deal)
+    data["sipri"] = sipri_match(deal, register)
     data["reports"] = [r.to_dict() for r in deal_reports(deal, outlets)]
     return data
 

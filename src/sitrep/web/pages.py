@@ -176,7 +176,7 @@ def deal_tracker(
     )
     outlets = deals.document_outlets(store, found)
     data = {
-        "items": [deals.deal_summary(d, outlets) for d in found],
+        "items": [deals.deal_summary(d, outlets, request.app.state.sipri) for d in found],
         "count": len(found),
     }
     return respond(request, "deals.html", data, statuses=DEAL_STATUSES)
@@ -186,7 +186,8 @@ def deal_tracker(
 @router.get("/deals/{deal_id}.json")
 def deal(request: Request, store: StoreDep, deal_id: str) -> Response:
     found = deals.find_deal(store, deal_id)
-    data = deals.deal_detail(found, deals.document_outlets(store, [found]))
+    outlets = deals.document_outlets(store, [found])
+    data = deals.deal_detail(found, outlets, request.app.state.sipri)
     return respond(request, "deal.html", data)
 
 
