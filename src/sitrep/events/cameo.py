@@ -77,7 +77,8 @@ class CameoMatch:
     reverse: bool = False  # passive pattern: the event's actor is the verb's object side
 
 
-def _singulars(word: str) -> set[str]:
+@cache  # the dictionary's words are a few thousand: each is read once
+def _singulars(word: str) -> frozenset[str]:
     out = {word}
     if word.endswith("ies"):
         out.add(word[:-3] + "y")
@@ -85,7 +86,7 @@ def _singulars(word: str) -> set[str]:
         out.add(word[:-2])
     if word.endswith("s") and not word.endswith("ss"):
         out.add(word[:-1])
-    return out
+    return frozenset(out)
 
 
 def _token_forms(tok: Token) -> frozenset[str]:
@@ -167,8 +168,8 @@ class CameoVerbs:
             return None
         _, (block, own_code, has_own), words = found
         default, patterns = self.blocks.get(block, (None, ()))
-        right = _right_words(verb)
-        subject = _subject_words(verb)
+        right = _Words(_right_words(verb))
+        subject = _Words(_subject_words(verb))
         for pattern in patterns:
             matched = _match_pattern(pattern, right, subject)
             if matched is None:
@@ -236,28 +237,37 @@ def _subject_words(verb: Token) -> list[Token]:
     return []
 
 
-def _matches_at(words: list[Token], start: int, alternative: Alternative) -> bool:
-    if start + len(alternative) > len(words):
+def _matches_at(forms: list[frozenset[str]], start: int, alternative: Alternative) -> bool:
+    if start + len(alternative) > len(forms):
         return False
     for offset, wanted in enumerate(alternative):
-        tok = words[start + offset]
-        if not (_token_forms(tok) & _singulars(wanted)):
+        if forms[start + offset].isdisjoint(_singulars(wanted)):
             return False
     return True
 
 
+class _Words:
+    """Words a pattern is matched against, with each word's forms computed once per verb."""
+
+    __slots__ = ("forms", "tokens")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.tokens = tokens
+        self.forms = [_token_forms(tok) for tok in tokens]
+
+
 def _find(
-    words: list[Token], start: int, alternatives: Iterable[Alternative], *, heads: bool = False
+    words: _Words, start: int, alternatives: Iterable[Alternative], *, heads: bool = False
 ) -> tuple[int, int]:
     """The first position at or after ``start`` where one alternative matches: (index, length);
     (-1, 0) when none does. With ``heads``, a match must end on a phrase's head, not on a
     modifier ("boost defence" is not "deepen the defence partnership")."""
     options = list(alternatives)
-    for i in range(start, len(words)):
+    for i in range(start, len(words.tokens)):
         for alternative in options:
-            if not _matches_at(words, i, alternative):
+            if not _matches_at(words.forms, i, alternative):
                 continue
-            if heads and words[i + len(alternative) - 1].dep_ in _MODIFIERS:
+            if heads and words.tokens[i + len(alternative) - 1].dep_ in _MODIFIERS:
                 continue
             return i, len(alternative)
     return -1, 0
@@ -267,9 +277,7 @@ def _find(
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod"})
 
 
-def _match_pattern(
-    pattern: _Pattern, right: list[Token], subject: list[Token]
-) -> list[Token] | None:
+def _match_pattern(pattern: _Pattern, right: _Words, subject: _Words) -> list[Token] | None:
     for alternatives in pattern.pre:
         if _find(subject, 0, alternatives)[0] < 0:
             return None
@@ -278,15 +286,15 @@ def _match_pattern(
     for element in pattern.post:
         if element.prep is not None:
             index, _ = _find(right, position, [(element.prep,)])
-            if index < 0 or right[index].dep_ not in ("prep", "prt", "agent", "dative"):
+            if index < 0 or right.tokens[index].dep_ not in ("prep", "prt", "agent", "dative"):
                 return None
-            matched.append(right[index])
+            matched.append(right.tokens[index])
             position = index + 1
         if element.alternatives:
             index, length = _find(right, position, element.alternatives, heads=True)
             if index < 0:
                 return None
-            matched.extend(right[index : index + length])
+            matched.extend(right.tokens[index : index + length])
             position = index + length
     return matched
 
