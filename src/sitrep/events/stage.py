@@ -555,7 +555,7 @@ class _DocReader:
                 by_prep = by_prep and prep.head in chain
             if direct or by_prep:
                 heads.append(tok)
-        heads.extend(self._asked_in_for_clause(chain))
+        heads.extend(self._asked_in_clause(chain))
         out: list[Party] = []
         for head in heads:
             for party in self.index.parties(head, context=self.context):
@@ -563,7 +563,7 @@ class _DocReader:
                     out.append(party)
         return out
 
-    def _asked_in_for_clause(self, chain: list[Token]) -> list[Token]:
+    def _asked_in_clause(self, chain: list[Token]) -> list[Token]:
         """ "called for Damascus to do everything", "asked that the Security Council lift the
         embargo": who a request's "for" or "that" clause asks to act (the parse makes the
         "for" phrase a clause's subject or the object of "for")."""

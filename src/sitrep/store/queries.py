@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -90,6 +91,36 @@ def _recipient_matches(term: str) -> ColumnElement[bool]:
     return _side_matches(ev.c.recipient_countries, ev.c.recipient_names, term)
 
 
+def party_conditions(
+    actor: Callable[[str], ColumnElement[bool]],
+    recipient: Callable[[str], ColumnElement[bool]],
+    actor_term: str | None,
+    recipient_term: str | None,
+    country: str | None,
+    dyad: tuple[str, str] | None,
+) -> list[ColumnElement[bool]]:
+    """Conditions on who acts and on whom, shared by event and story queries: ``actor`` and
+    ``recipient`` say how one side matches a code or name in their table."""
+    conditions: list[ColumnElement[bool]] = []
+    if actor_term:
+        conditions.append(actor(actor_term))
+    if recipient_term:
+        conditions.append(recipient(recipient_term))
+    if country:
+        conditions.append(or_(actor(country), recipient(country)))
+    if dyad:
+        first, second = dyad
+        conditions.append(
+            or_(
+                actor(first) & recipient(second),
+                actor(second) & recipient(first),
+                # Reciprocal events ("the two countries signed") list both as actors.
+                actor(first) & actor(second),
+            )
+        )
+    return conditions
+
+
 def event_filters(query: EventQuery) -> list[ColumnElement[bool]]:
     """SQL conditions for ``query`` (all values bound as parameters)."""
     query = _storable(query)
@@ -97,22 +128,9 @@ def event_filters(query: EventQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.event_types:
         conditions.append(ev.c.event_type.in_([t.upper() for t in query.event_types]))
-    if query.actor:
-        conditions.append(_actor_matches(query.actor))
-    if query.recipient:
-        conditions.append(_recipient_matches(query.recipient))
-    if query.country:
-        conditions.append(or_(_actor_matches(query.country), _recipient_matches(query.country)))
-    if query.dyad:
-        first, second = query.dyad
-        conditions.append(
-            or_(
-                _actor_matches(first) & _recipient_matches(second),
-                _actor_matches(second) & _recipient_matches(first),
-                # Reciprocal events ("the two countries signed") list both as actors.
-                _actor_matches(first) & _actor_matches(second),
-            )
-        )
+    conditions += party_conditions(
+        _actor_matches, _recipient_matches, query.actor, query.recipient, query.country, query.dyad
+    )
     if query.modality:
         conditions.append(ev.c.modality == query.modality)
     if query.since:

@@ -28,7 +28,7 @@ from sqlalchemy import (
 from sitrep.errors import E, NotFoundError
 from sitrep.records import ActorRef, Event, from_json_dict
 from sitrep.store import schema
-from sitrep.store.queries import _side_matches
+from sitrep.store.queries import _side_matches, party_conditions
 from sitrep.stories.summary import Story, StoryMention
 
 if TYPE_CHECKING:
@@ -74,21 +74,9 @@ def story_filters(query: StoryQuery) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if query.event_types:
         conditions.append(st.c.event_type.in_([t.upper() for t in query.event_types]))
-    if query.actor:
-        conditions.append(_actor(query.actor))
-    if query.recipient:
-        conditions.append(_recipient(query.recipient))
-    if query.country:
-        conditions.append(or_(_actor(query.country), _recipient(query.country)))
-    if query.dyad:
-        first, second = query.dyad
-        conditions.append(
-            or_(
-                _actor(first) & _recipient(second),
-                _actor(second) & _recipient(first),
-                _actor(first) & _actor(second),
-            )
-        )
+    conditions += party_conditions(
+        _actor, _recipient, query.actor, query.recipient, query.country, query.dyad
+    )
     if query.modality:
         conditions.append(st.c.modality == query.modality)
     if query.since:

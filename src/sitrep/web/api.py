@@ -292,9 +292,9 @@ def list_deals(
         store, supplier=supplier, recipient=recipient, system=system, status=status or None
     )
     outlets = deals.document_outlets(store, found)
-    register = request.app.state.sipri
+    sipri = deals.sipri_matches(found, request.app.state.sipri)
     return {
-        "items": [deals.deal_summary(d, outlets, register) for d in found],
+        "items": [deals.deal_summary(d, outlets, sipri[d.id]) for d in found],
         "count": len(found),
     }
 

@@ -65,15 +65,20 @@ class SipriRegister:
         return cls(path, read_register(path, gazetteer), gazetteer)
 
 
-def sipri_match(deal: Deal, register: SipriRegister | None) -> dict[str, Any] | None:
-    """The register rows that record ``deal`` (an empty list: SIPRI does not have it yet);
-    None when no register was loaded."""
+def sipri_matches(deals: list[Deal], register: SipriRegister | None) -> dict[str, Any]:
+    """For each deal id, the register rows that record it (an empty list: SIPRI does not have
+    it yet); every value None when no register was loaded. One pass for all the deals."""
     if register is None:
-        return None
+        return {deal.id: None for deal in deals}
     from sitrep.transfers.sipri import match_deals
 
-    (match,) = match_deals([deal], register.rows, register.gazetteer)
-    return {"register": register.path.name, "rows": [row.to_dict() for row in match.rows]}
+    return {
+        match.deal.id: {
+            "register": register.path.name,
+            "rows": [row.to_dict() for row in match.rows],
+        }
+        for match in match_deals(deals, register.rows, register.gazetteer)
+    }
 
 
 def document_outlets(store: Store, deals: list[Deal]) -> dict[str, str | None]:
@@ -100,7 +105,7 @@ def document_outlets(store: Store, deals: list[Deal]) -> dict[str, str | None]:
 def deal_summary(
     deal: Deal,
     outlets: dict[str, str | None] | None = None,
-    register: SipriRegister | None = None,
+    sipri: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """A deal's row: its reports counted by story (one piece of news however many articles
     carry it), and the articles apart."""
@@ -111,7 +116,7 @@ def deal_summary(
         "reports": len(deal_reports(deal, outlets)),
         "articles": len(deal.documents),
         **schedule(deal),
-        "sipri": sipri_match(deal, register),
+        "sipri": sipri,
     }
 
 
@@ -124,7 +129,7 @@ def deal_detail(
 
     data = deal.to_dict()
     data.update(schedule(deal))
-    data["sipri"] = sipri_match(deal, register)
+    data["sipri"] = sipri_matches([deal], register)[deal.id]
     data["reports"] = [r.to_dict() for r in deal_reports(deal, outlets)]
     return data
 

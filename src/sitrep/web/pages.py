@@ -175,8 +175,9 @@ def deal_tracker(
         store, supplier=supplier, recipient=recipient, system=system, status=status or None
     )
     outlets = deals.document_outlets(store, found)
+    sipri = deals.sipri_matches(found, request.app.state.sipri)
     data = {
-        "items": [deals.deal_summary(d, outlets, request.app.state.sipri) for d in found],
+        "items": [deals.deal_summary(d, outlets, sipri[d.id]) for d in found],
         "count": len(found),
     }
     return respond(request, "deals.html", data, statuses=DEAL_STATUSES)
