@@ -124,17 +124,20 @@ def event_query(
     )
 
 
-def encode_cursor(day: str, row_id: int) -> str:
+def encode_cursor(day: str, row_id: int | str) -> str:
+    """A page's cursor: the date and id of its last row, opaque to clients."""
     return base64.urlsafe_b64encode(json.dumps([day, row_id]).encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> tuple[str, int] | None:
+def decode_cursor[Id: (int, str)](cursor: str | None, id_type: type[Id]) -> tuple[str, Id] | None:
+    """(date, id) from :func:`encode_cursor`, the id of ``id_type`` (an event's row id, a
+    story's id), else E313."""
     if not cursor:
         return None
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         day, row_id = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        if not isinstance(day, str) or not isinstance(row_id, int) or isinstance(row_id, bool):
+        if not isinstance(day, str) or type(row_id) is not id_type:  # bool is no row id
             raise ValueError(cursor)
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
         raise SitrepError(E.BAD_CURSOR, cursor=cursor[:40]) from error

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import dataclasses
-import json
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -14,7 +11,15 @@ from sitrep.errors import E, SitrepError
 from sitrep.store import Store
 from sitrep.store import stories as table
 from sitrep.stories import Story
-from sitrep.web.params import DateParam, ModalityParam, Term, TypeParam, checked_date
+from sitrep.web.params import (
+    DateParam,
+    ModalityParam,
+    Term,
+    TypeParam,
+    checked_date,
+    decode_cursor,
+    encode_cursor,
+)
 
 
 def story_query(
@@ -55,23 +60,6 @@ def story_query(
     )
 
 
-def encode_cursor(day: str, story_id: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps([day, story_id]).encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str | None) -> tuple[str, str] | None:
-    """A story page's cursor: (date, story id) of the last story shown, else E313."""
-    if not cursor:
-        return None
-    try:
-        day, story_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        if not isinstance(day, str) or not isinstance(story_id, str):
-            raise ValueError(cursor)
-    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError) as error:
-        raise SitrepError(E.BAD_CURSOR, cursor=cursor[:40]) from error
-    return day, story_id
-
-
 def story_summary(story: Story) -> dict[str, Any]:
     data = story.to_dict()
     data["conflicting"] = [c.field for c in story.conflicts]
@@ -84,7 +72,7 @@ def stories_page(
 ) -> dict[str, Any]:
     """One page of stories in (date, id) order, the cursor of the next, and the counts."""
     rows = table.stories(
-        store, dataclasses.replace(query, after=decode_cursor(cursor), limit=limit + 1)
+        store, dataclasses.replace(query, after=decode_cursor(cursor, str), limit=limit + 1)
     )
     more = len(rows) > limit
     rows = rows[:limit]

@@ -47,7 +47,9 @@ def events_page(
     store: Store, query: EventQuery, *, limit: int = 100, cursor: str | None = None
 ) -> dict[str, Any]:
     """One page of events in (date, id) order, and the cursor of the next page."""
-    rows = store.events(dataclasses.replace(query, after=decode_cursor(cursor), limit=limit + 1))
+    rows = store.events(
+        dataclasses.replace(query, after=decode_cursor(cursor, int), limit=limit + 1)
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     return {
