@@ -190,21 +190,20 @@ def text_lines(
                     InputError(E.LINE_TOO_LONG, source=f"{source}:{number}", limit=MAX_LINE_BYTES),
                 )
                 continue
-            try:
-                yield number, _normalise_breaks(raw.decode(encoding.codec))
-            except UnicodeDecodeError as error:
-                yield (
-                    number,
-                    InputError(
-                        E.NOT_UTF8,
-                        source=f"{source}:{number}",
-                        encoding=encoding.name,
-                        position=offset + error.start,
-                    ),
-                )
+            yield number, _decoded_line(raw, encoding, f"{source}:{number}", offset)
             offset += len(raw)
         return
     yield from _wide_lines(stream, encoding, source=source)
+
+
+def _decoded_line(raw: bytes, encoding: Encoding, where: str, offset: int) -> str | InputError:
+    """One line's text, or E.NOT_UTF8 naming ``where`` and the bad byte's position in the
+    file (``offset``: where the line starts)."""
+    try:
+        return _normalise_breaks(raw.decode(encoding.codec))
+    except UnicodeError as error:  # UnicodeDecodeError, or a codec's own complaint
+        position = offset + getattr(error, "start", 0)
+        return InputError(E.NOT_UTF8, source=where, encoding=encoding.name, position=position)
 
 
 def _skip_line(stream: BinaryIO) -> int:
@@ -279,16 +278,5 @@ def split_lines(
         else:
             if offset == 0 and raw.startswith(codecs.BOM_UTF8):
                 raw, offset = raw[len(codecs.BOM_UTF8) :], len(codecs.BOM_UTF8)
-            try:
-                yield number, _normalise_breaks(raw.decode(encoding.codec))
-            except UnicodeError as error:
-                yield (
-                    number,
-                    InputError(
-                        E.NOT_UTF8,
-                        source=f"{source}:{number}",
-                        encoding=encoding.name,
-                        position=offset + getattr(error, "start", 0),
-                    ),
-                )
+            yield number, _decoded_line(raw, encoding, f"{source}:{number}", offset)
         offset += len(raw)
