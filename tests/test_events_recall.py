@@ -221,6 +221,14 @@ def test_an_attack_told_by_its_weapon_is_done_to_its_victims(nlp: Any, text: str
     )
 
 
+def test_a_company_named_like_a_weapon_is_no_weapon(nlp: Any) -> None:
+    # read as a weapon, "Shell" would make an attack on the workers by nobody
+    shell = organisation("Shell", "org:shell", "GBR", "BUS")
+    workers = group("workers", "group:nga-workers", "NGA", "LAB")
+    events = events_of(nlp, "Shell injured four workers in Lagos.", shell, workers)
+    assert all(e.actor for e in events)
+
+
 def test_tear_gas_is_a_weapon_not_a_market(nlp: Any) -> None:
     text = "Crowds of police fired tear gas at the demonstrators."
     event = only(events_of(nlp, text, POLICE))

@@ -483,11 +483,10 @@ class _DocReader:
         """Who an agentless passive happens to ("eight students were arrested", "43 police
         injured"): the passive subject's parties, for :attr:`patient_types` events."""
         agent = _passive_agent(tok)
-        weapons = self.rules.attack_instruments
-        if agent is not None and agent.lemma_.lower() not in weapons:
+        if agent is not None and not self._weapon(agent):
             return []  # "killed by a roadside bomb" goes on: the weapon is no actor
         active = clause_subject(tok)
-        if active is not None and active.dep_ == "nsubj" and active.lemma_.lower() in weapons:
+        if active is not None and active.dep_ == "nsubj" and self._weapon(active):
             # "a car bomb hit a police patrol": what the weapon struck
             subject = next((c for c in tok.children if c.dep_ == "dobj"), None)
         else:
@@ -498,6 +497,10 @@ class _DocReader:
             return []
         parties = [p for p in self.index.parties(subject, context=self.context) if not p.place]
         return parties or self._unnamed(subject, self.rules.unnamed_victims)
+
+    def _weapon(self, noun: Token) -> bool:
+        """A common noun for a weapon ("bomb", "rockets"), not a name ("Shell")."""
+        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.rules.attack_instruments
 
     def _state(self, tok: Token) -> bool:
         """A verb of ``states`` with one of its objects: a lasting relation, not an event."""
