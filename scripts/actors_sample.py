@@ -1,13 +1,15 @@
 """A fixed random sample of event actors on newswire, and how often their codes are right.
 
-    .venv/bin/python scripts/actors_sample.py draw [--n 150] [--seed 11] [--yaml OUT]
+    .venv/bin/python scripts/actors_sample.py draw [--n 150] [--seed 11] [--resolved] [--yaml OUT]
     .venv/bin/python scripts/actors_sample.py score [--judged FILE] [--verbose]
 
 An estimate of actor resolution that owes nothing to the PLOVER dev records: ``draw`` runs
 the full pipeline over every article of the TempEval-3 silver newswire, collects the actors
 and recipients of its events (one item per sentence and mention text), draws ``n`` with a
 seeded ``random.Random`` and prints each with its sentence and PLOVER codes (country, primary
-sector: :func:`sitrep.actors.evaluate.plover_codes`). ``--yaml`` writes a judging form: a
+sector: :func:`sitrep.actors.evaluate.plover_codes`). ``--resolved`` draws only from the
+actors the pipeline placed in a country (a PLOVER country code, not IGO/NGO/IMG): the
+precision of what users see coded. ``--yaml`` writes a judging form: a
 person fills in ``actor`` (is the mention an actor at all: a person, group, organisation,
 state or place acting or acted on), ``country_ok``, ``sector_ok`` and ``correct`` (the right
 ``country``/``sector`` where one is wrong; ``null`` country for a regional or global
@@ -32,10 +34,11 @@ from typing import Any
 import yaml
 from newswire_sample import REPO, parse_sample_args, read_documents
 
-from sitrep.actors.evaluate import plover_codes
+from sitrep.actors.evaluate import NONSTATE_CODES, plover_codes
 from sitrep.extractor import Extractor
 from sitrep.records import Document, Extraction
 
+NON_STATE_CODES = frozenset({"IGO", *NONSTATE_CODES})
 DEFAULT_JUDGED = REPO / "tests" / "fixtures" / "actors-judged-sample.yaml"
 
 Key = tuple[str, int, str]  # document id, sentence start, mention text
@@ -149,21 +152,29 @@ def draw(args: argparse.Namespace) -> None:
         (d for x in extractor.extract_many(read_documents(files)) for d in event_actors(x)),
         key=lambda d: d.key,
     )
+    if args.resolved:
+        actors = [d for d in actors if placed_in_country(d.country)]
     sample = random.Random(args.seed).sample(actors, min(args.n, len(actors)))
     sample.sort(key=lambda d: d.key)
-    print(f"{len(actors)} event actors in {len(files)} documents; {len(sample)} drawn")
+    kind = "event actors placed in a country" if args.resolved else "event actors"
+    print(f"{len(actors)} {kind} in {len(files)} documents; {len(sample)} drawn")
     for number, item in enumerate(sample, 1):
         print(f"\n#{number} {item.file} {item.mention!r} -> {item.country} {item.sector}")
         print(f"  {item.sentence}")
     if args.yaml:
         form = {
             "description": (
-                f"{len(sample)} event actors drawn with seed {args.seed} from the full "
+                f"{len(sample)} {kind} drawn with seed {args.seed} from the full "
                 f"pipeline over {args.data.name} by scripts/actors_sample.py draw"
             ),
             "items": [d.as_item() for d in sample],
         }
         args.yaml.write_text(yaml.safe_dump(form, sort_keys=False, allow_unicode=True))
+
+
+def placed_in_country(code: str | None) -> bool:
+    """A PLOVER country code that names a state (IGO, NGO and IMG are not countries)."""
+    return code is not None and code not in NON_STATE_CODES
 
 
 def right_codes(item: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -215,6 +226,7 @@ def main() -> None:
         judged=DEFAULT_JUDGED,
         score_help="accuracy of a judged sample, then and now",
         verbose_help="list what is wrong now",
+        resolved_help="only actors placed in a country",
     )
     draw(args) if args.command == "draw" else score(args)
 

@@ -21,7 +21,13 @@ def read_documents(paths: Iterable[Path]) -> Iterator[Document]:
 
 
 def parse_sample_args(
-    description: str, *, seed: int, judged: Path, score_help: str, verbose_help: str
+    description: str,
+    *,
+    seed: int,
+    judged: Path,
+    score_help: str,
+    verbose_help: str,
+    resolved_help: str | None = None,
 ) -> argparse.Namespace:
     """``draw [--n] [--seed] [--yaml]`` or ``score [--judged] [--verbose]``, after ``--data``.
 
@@ -34,6 +40,8 @@ def parse_sample_args(
     drawing = commands.add_parser("draw", help="draw and print a sample")
     drawing.add_argument("--n", type=int, default=150)
     drawing.add_argument("--seed", type=int, default=seed)
+    if resolved_help:
+        drawing.add_argument("--resolved", action="store_true", help=resolved_help)
     drawing.add_argument("--yaml", type=Path, default=None, help="write a judging form here")
     scoring = commands.add_parser("score", help=score_help)
     scoring.add_argument("--judged", type=Path, default=judged)

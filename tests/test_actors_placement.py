@@ -344,3 +344,33 @@ def test_a_capital_is_its_government_only_when_it_acts_or_is_addressed(
     # A capital's name in a story about another country with a city of that size and name.
     doc = annotate(nlp, stage, "The US urged Moscow to act.")
     assert entity_of(doc, "Moscow").country == "RUS"  # not Moscow, Idaho
+
+
+def test_an_abbreviation_the_article_defines_is_the_name_it_stands_for(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(
+        nlp,
+        stage,
+        "Sheikh Ahmed heads the Supreme Islamic Council of Somalia (SICS). The SICS said on "
+        "Monday that it had withdrawn from the town.",
+    )
+    named = entity_of(doc, "Supreme Islamic Council of Somalia")
+    assert [m.entity_id for m in doc._.mentions if m.text == "SICS"] == [named.id, named.id]
+    assert codes(doc, "SICS")[0] == "SOM"
+    # Letters that do not spell the words before the brackets define nothing.
+    doc = annotate(nlp, stage, "The Communist Party of China (XYZ) met. XYZ said nothing.")
+    assert entity_of(doc, "XYZ").country is None
+
+
+def test_a_demonym_inside_a_tagged_name_goes_with_the_title(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(nlp, stage, "Nepali King Gyanendra left Kathmandu for Dhaka on Friday.")
+    gyanendra = entity_of(doc, "Gyanendra")
+    assert (gyanendra.country, gyanendra.kind) == ("NPL", "person")
+
+
+def test_a_capital_institution_written_as_a_phrase(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "The State Department said on Monday it would send envoys.")
+    assert codes(doc, "State Department") == ("USA", "GOV")

@@ -3,6 +3,8 @@
 - A surname (or any shorter form) after a full name is that person: "Rajnath Singh ... Singh".
 - A bare title ("The Union minister", "the Defence Minister") is the last person named before
   it whose title or role has all its words.
+- An abbreviation the article defines after a name ("the Communist Party of China (CPC)") is
+  that name's entity wherever the article uses it, when it resolved to nothing placed.
 - "the two countries" is the last pair of countries written together ("India-Russia",
   "Jordan and Britain"), else the last two countries named.
 """
@@ -13,10 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from sitrep.actors.roles import name_key, surname_keys
 from sitrep.actors.sectors import SectorLexicon
 from sitrep.records import Entity
+
+if TYPE_CHECKING:
+    from sitrep.actors.context import Candidate
 
 # What may stand between two country names for them to be a pair: "India-Russia",
 # "India–Russia", "India/Russia", "India and Russia", "Russia & India".
@@ -126,3 +132,59 @@ def pair_before(
             if len(recent) == 2:
                 return recent[1], recent[0]
     return None
+
+
+# "the Media Development Authority (MDA)": an abbreviation the article defines for itself.
+ABBREVIATION_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,7})\s*\)")
+_WORD = re.compile(r"[\w’']+")
+_SMALL_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "on", "in", "&"})
+
+
+def defined_as(text: str, found: re.Match[str]) -> tuple[int, int] | None:
+    """Where the words an abbreviation in brackets stands for are, if the words just before
+    it start with its letters ("national executive committee (NEC)"), else None."""
+    letters = [ch.lower() for ch in found.group(1) if ch.isalpha()]
+    words = [
+        w for w in _WORD.finditer(text, max(0, found.start() - 160), found.start())
+        if w.group().lower() not in _SMALL_WORDS
+    ]  # fmt: skip
+    if len(words) < len(letters):
+        return None
+    tail = words[len(words) - len(letters) :]
+    if [w.group()[0].lower() for w in tail] != letters:
+        return None
+    return tail[0].start(), tail[-1].end()
+
+
+def abbreviations_as_named(text: str, chosen: list[Candidate]) -> None:
+    """Give an abbreviation defined after a placed name that name's entity, wherever the
+    article uses it and it resolved to nothing placed: "the Supreme Islamic Council of
+    Somalia (SICS) ... SICS said" (mutates ``chosen``)."""
+    named: dict[str, Candidate] = {}
+    for found in ABBREVIATION_IN_BRACKETS.finditer(text):
+        words = defined_as(text, found)
+        if words is None:
+            continue
+        for cand in chosen:
+            if (
+                cand.entity is not None
+                and cand.start <= words[0]
+                and cand.end == words[1]
+                and _placed(cand.entity)
+                # A country the sentence lent the name is too weak to spread (on newswire,
+                # "West Caribbean Airways" placed in the country its plane crashed in).
+                and cand.entity.attributes.get("country_from") != "sentence"
+            ):
+                named.setdefault(found.group(1), cand)
+    if not named:
+        return
+    for cand in chosen:
+        name = named.get(text[cand.start : cand.end])
+        if name is not None and (cand.entity is None or not _placed(cand.entity)):
+            cand.entity = name.entity
+            cand.label = name.label
+
+
+def _placed(entity: Entity) -> bool:
+    """Placed in PLOVER's country field: a country, or an international organisation."""
+    return entity.country is not None or "IGO" in entity.sector

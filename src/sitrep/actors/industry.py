@@ -29,6 +29,7 @@ from itertools import islice
 
 from spacy.tokens import Doc, Span
 
+from sitrep.actors.coref import ABBREVIATION_IN_BRACKETS, defined_as
 from sitrep.actors.entries import Organisation
 from sitrep.actors.gazetteer import Gazetteer
 
@@ -158,28 +159,6 @@ def industry_matcher(gazetteer: Gazetteer) -> IndustryMatcher:
     return gazetteer.derive("industry_matcher", lambda g: IndustryMatcher(g.industry.values()))
 
 
-# "the Media Development Authority (MDA)": an abbreviation the article defines for itself.
-_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Z0-9]{1,7})\s*\)")
-_WORD = re.compile(r"[\w’']+")
-_SMALL_WORDS = frozenset({"of", "and", "for", "the", "de", "du", "des", "la", "on", "in", "&"})
-
-
-def _defined_as(text: str, found: re.Match[str]) -> tuple[int, int] | None:
-    """Where the words an abbreviation in brackets stands for are, if the words just before
-    it start with its letters ("national executive committee (NEC)"), else None."""
-    letters = [ch.lower() for ch in found.group(1) if ch.isalpha()]
-    words = [
-        w for w in _WORD.finditer(text, max(0, found.start() - 160), found.start())
-        if w.group().lower() not in _SMALL_WORDS
-    ]  # fmt: skip
-    if len(words) < len(letters):
-        return None
-    tail = words[len(words) - len(letters) :]
-    if [w.group()[0].lower() for w in tail] != letters:
-        return None
-    return tail[0].start(), tail[-1].end()
-
-
 def kept_matches(matches: list[IndustryMatch], doc: Doc) -> list[IndustryMatch]:
     """The matches that name the company, given what the model tagged and what the article
     defines: see :func:`keep_match`; and an abbreviation the article defines as another
@@ -189,11 +168,11 @@ def kept_matches(matches: list[IndustryMatch], doc: Doc) -> list[IndustryMatch]:
         return []
     bodies = {doc.text[m.start : m.end]: m.body.id for m in matches}
     others: set[str] = set()
-    for found in _IN_BRACKETS.finditer(doc.text):
+    for found in ABBREVIATION_IN_BRACKETS.finditer(doc.text):
         abbreviation = found.group(1)
         if abbreviation not in bodies:
             continue
-        words = _defined_as(doc.text, found)
+        words = defined_as(doc.text, found)
         if words is not None and not any(
             m.body.id == bodies[abbreviation] and words[0] <= m.start and m.end <= words[1]
             for m in matches

@@ -233,10 +233,7 @@ class NameResolver:
             return "GPE", self.factory.place(name, match)
         if match.via == "metonym":
             # "the Kremlin", "the Pentagon": an institution of that country, in its sector.
-            entity = self.factory.phrase(
-                (slug(name),), name, iso3, match.sector or "GOV", plural=False
-            )
-            return "ORG", entity
+            return "ORG", self.factory.metonym(name, match)
         if match.via in ("demonym",) and span.label_ == "NORP" and _names_people(span, name):
             # "Palestinians", "Nigerians": the people of a country; "ethnic Albanians in
             # south Serbia": a people living in another country is coded with that one.

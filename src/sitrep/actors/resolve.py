@@ -202,6 +202,12 @@ class EntityFactory:
         ident = f"{prefix}:{country.lower()}-{key}" if country else f"{prefix}:{key}"
         return Entity(id=ident, name=text, kind=kind, country=country, sector=[sector])
 
+    def metonym(self, name: str, match: CountryMatch) -> Entity:
+        """ "the Kremlin", "the State Department": an institution of a country, in the
+        metonym's sector."""
+        iso3 = match.country.iso3
+        return self.phrase((slug(name),), name, iso3, match.sector or "GOV", plural=False)
+
     def named_organisation(self, name: str, country: str | None, sector: str | None) -> Entity:
         """An organisation the gazetteers do not know ("Islamic Salvation Front")."""
         return Entity(

@@ -29,7 +29,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from sitrep.actors.context import Candidate, place_in_context
-from sitrep.actors.coref import NominalFinder, PersonIndex, country_pairs, pair_before
+from sitrep.actors.coref import (
+    NominalFinder,
+    PersonIndex,
+    abbreviations_as_named,
+    country_pairs,
+    pair_before,
+)
 from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
 from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
@@ -144,6 +150,7 @@ class ActorStage:
         chosen = _select([c for c in candidates if not c.inside_title])
         chosen.extend(c for c in candidates if c.inside_title)
         place_in_context(doc, date, chosen)
+        abbreviations_as_named(text, chosen)
         chosen.extend(self._pair_nominals(text, chosen))
         chosen.sort(key=lambda c: c.start)
         entities: dict[str, Entity] = {}
@@ -248,9 +255,16 @@ class ActorStage:
         )
 
     def _without_title(self, span: Span) -> Span:
-        """ "King Hassan" tagged PERSON: the title words go to the title, not the name."""
+        """ "King Hassan" tagged PERSON: the title words go to the title, not the name; so
+        does a demonym before them ("Nepali King Gyanendra" tagged whole)."""
         start = span.start
         doc = span.doc
+        if (
+            span.end - start > 2
+            and self.lexicon.is_title_word(doc[start + 1].lower_)
+            and self.gazetteer.lookup_demonym(doc[start].text) is not None
+        ):
+            start += 1
         while start < span.end - 1 and (
             self.lexicon.is_title_word(doc[start].lower_) or doc[start].text == "-"
         ):
@@ -343,6 +357,10 @@ class ActorStage:
         named = self._named_organisation(span)
         if named is not None:
             return named  # "rebel Kurdistan Workers' Party": the party, "rebel" describes it
+        name = span.text.removeprefix("the ").removeprefix("The ")
+        metonym = self.gazetteer.lookup_country(name) if phrase.capitalised else None
+        if metonym is not None and metonym.via == "metonym":
+            return self.factory.metonym(name, metonym)  # "the State Department said"
         owner = self.gazetteer.organisations.get(phrase.organisation or "")
         if owner is not None and "IGO" not in owner.sector:
             # "Hezbollah guerrillas", "the radical Palestinian Islamic Jihad movement": the
