@@ -69,6 +69,21 @@ def test_unnamed_attackers_are_actors_placed_where_they_act(nlp: Any) -> None:
     assert [(a.name, a.country) for a in event.actor] == [("Unidentified gunmen", "THA")]
 
 
+def test_an_attack_with_no_attacker_named_is_by_unidentified_attackers(nlp: Any) -> None:
+    soldiers = group("US soldiers", "group:usa-soldiers", "USA", "MIL")
+    text = "A roadside bomb killed three US soldiers north of Baghdad on Saturday."
+    event = only(events_of(nlp, text, soldiers, city("Baghdad", "IRQ")))
+    assert event.event_type == "ASSAULT"
+    assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "IRQ")]
+    # Two attacks by no one named are not one attack told twice.
+    text = (
+        "A car bomb killed six US soldiers in Basra. "
+        "A roadside bomb killed two US soldiers in Baghdad."
+    )
+    events = events_of(nlp, text, soldiers, city("Basra", "IRQ"), city("Baghdad", "IRQ"))
+    assert [e.event_type for e in events] == ["ASSAULT", "ASSAULT"]
+
+
 def test_unnamed_attackers_only_attack(nlp: Any) -> None:
     # "men" who meet or praise are no one the text names: no event
     assert events_of(nlp, "Three men met the governor of Yala.", city("Yala", "THA")) == []
@@ -214,11 +229,8 @@ def test_whom_a_request_clause_asks_is_its_recipient(nlp: Any, text: str, asked:
 def test_an_attack_told_by_its_weapon_is_done_to_its_victims(nlp: Any, text: str) -> None:
     policemen = group("policemen", "group:afg-police", "AFG", "COP")
     event = only(events_of(nlp, text, policemen, city("Kandahar", "AFG")))
-    assert (event.event_type, event.actor, ids(event.recipient)) == (
-        "ASSAULT",
-        [],
-        {"group:afg-police"},
-    )
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:afg-police"})
+    assert [(a.name, a.country) for a in event.actor] == [("unidentified attackers", "AFG")]
 
 
 def test_a_company_named_like_a_weapon_is_no_weapon(nlp: Any) -> None:

@@ -42,6 +42,11 @@ class Party:
         return ref_key(self.ref)
 
 
+# The actor of an attack the text names no attacker for ("a roadside bomb killed ..."); it says
+# nothing about who, so it never makes two attacks one.
+UNIDENTIFIED_ATTACKERS = "unidentified attackers"
+
+
 def ref_key(ref: ActorRef) -> str:
     """What makes two actor references the same actor: the entity, else the name."""
     return ref.entity_id or ref.name

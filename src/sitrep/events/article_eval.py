@@ -100,6 +100,8 @@ class ArticleScores:
     correct_transfers: int = 0
     missed: list[tuple[str, str, str]] = field(default_factory=list)  # (file, what, said)
     spurious: list[tuple[str, str, str]] = field(default_factory=list)  # (file, type, sentence)
+    # (file, what, gold actors, system actors) of found must events with no right actor
+    wrong_actor: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def must_recall(self) -> float:
@@ -195,9 +197,16 @@ def _actor_right(system: list[ActorRef], gold: list[dict[str, Any]]) -> bool:
             country = item.get("country")
             if country and ref.country == country:
                 return True
-            if not country and _same_name(ref.name, str(item.get("name", ""))):
+            name = str(item.get("name", ""))
+            if not country and (_same_name(ref.name, name) or _named_by_id(ref, name)):
                 return True
     return False
+
+
+def _named_by_id(ref: ActorRef, gold: str) -> bool:
+    """The gold name is the id of the entity found: "IGAD" for ``org:igad``, the
+    Intergovernmental Authority on Development."""
+    return bool(ref.entity_id) and ref.entity_id.partition(":")[2] == gold.strip().lower()
 
 
 def _same_name(system: str, gold: str) -> bool:
@@ -273,6 +282,12 @@ def _score_events(scores: ArticleScores, gold: ArticleGold, events: list[Event])
             scores.found_must += 1
             if any(_actor_right(e.actor, g.actors) for e in found):
                 scores.found_must_actor += 1
+            else:
+                wanted = ", ".join(f"{a.get('name')} ({a.get('country')})" for a in g.actors)
+                said = "; ".join(
+                    ", ".join(f"{r.name} ({r.country})" for r in e.actor) or "none" for e in found
+                )
+                scores.wrong_actor.append((gold.file, g.what, wanted, said))
 
 
 def _score_transfers(scores: ArticleScores, gold: ArticleGold, transfers: list[Transfer]) -> None:
@@ -331,4 +346,6 @@ def format_article_scores(scores: ArticleScores, *, errors: bool = False) -> str
         lines += [f"  {file}: {what}  [system: {said}]" for file, what, said in scores.missed]
         lines += ["", "system events matching no gold event:"]
         lines += [f"  {file}: {kind} | {sentence}" for file, kind, sentence in scores.spurious]
+        lines += ["", "found must events with no right actor (gold | system):"]
+        lines += [f"  {f}: {what}: {gold} | {said}" for f, what, gold, said in scores.wrong_actor]
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sitrep.events.arguments import ref_key
+from sitrep.events.arguments import UNIDENTIFIED_ATTACKERS, ref_key
 from sitrep.records import ActorRef, Event
 
 
@@ -30,6 +30,10 @@ class Candidate:
 
 def _keys(refs: list[ActorRef]) -> set[str]:
     return {ref_key(r) for r in refs}
+
+
+def _identified(refs: list[ActorRef]) -> list[ActorRef]:
+    return [r for r in refs if r.entity_id is not None or r.name != UNIDENTIFIED_ATTACKERS]
 
 
 def _countries(refs: list[ActorRef]) -> set[str]:
@@ -66,7 +70,8 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     ea, eb = a.event, b.event
     if (ea.event_type, ea.mode, ea.modality) != (eb.event_type, eb.mode, eb.modality):
         return False
-    if not ea.actor or not eb.actor or not _compatible_parties(ea.actor, eb.actor):
+    actors_a, actors_b = _identified(ea.actor), _identified(eb.actor)
+    if not actors_a or not actors_b or not _compatible_parties(actors_a, actors_b):
         return False
     if not _compatible_parties(ea.recipient, eb.recipient):
         return False

@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.actors.money import parse_money
 from sitrep.events.arguments import (
+    UNIDENTIFIED_ATTACKERS,
     MentionIndex,
     Party,
     ResolutionContext,
@@ -78,6 +79,7 @@ _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
 _CONSULT = CONSULT
+_ASSAULT = "ASSAULT"
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # Prepositions that set a meeting as the frame of a clause ("after talks with", "during a
@@ -636,6 +638,10 @@ class _DocReader:
                 location, location_country = places[0].ref.name, places[0].ref.country
         if location is None and event_type == _CONSULT:
             location, location_country, recipients = self._backreference(clause, recipients)
+        if not found.actors and event_type == _ASSAULT:
+            # "A roadside bomb killed three soldiers": an attack whose attacker the text does
+            # not name is coded as event data codes it, unidentified attackers where it struck.
+            found.actors = [_unidentified_attackers()]
         self._place_unnamed(
             found.actors,
             location_country or self._sentence_country(sent) or self._document_country(),
@@ -925,3 +931,9 @@ def _trigger_lemma(doc: Doc, result: PairResult) -> str:
     nouns = [w for w in words if w.pos_ in ("NOUN", "PROPN")]
     chosen = (nouns or words)[-1] if words else None
     return chosen.lemma_.lower() if chosen is not None else ""
+
+
+def _unidentified_attackers() -> Party:
+    return Party(
+        ActorRef(entity_id=None, name=UNIDENTIFIED_ATTACKERS), None, weak=True, label=UNNAMED
+    )
