@@ -246,6 +246,15 @@ def _matches_at(forms: list[frozenset[str]], start: int, alternative: Alternativ
     return True
 
 
+@cache  # per synonym set of the dictionary: a few thousand
+def _first_words(alternatives: tuple[Alternative, ...]) -> frozenset[str] | None:
+    """Every form that the first word of one of ``alternatives`` may take (None when an
+    empty alternative matches anywhere)."""
+    if not all(alternatives):
+        return None
+    return frozenset().union(*(_singulars(a[0]) for a in alternatives))
+
+
 class _Words:
     """Words a pattern is matched against, with each word's forms computed once per verb."""
 
@@ -262,8 +271,12 @@ def _find(
     """The first position at or after ``start`` where one alternative matches: (index, length);
     (-1, 0) when none does. With ``heads``, a match must end on a phrase's head, not on a
     modifier ("boost defence" is not "deepen the defence partnership")."""
-    options = list(alternatives)
+    options = tuple(alternatives)
+    first = _first_words(options)
+    forms = words.forms
     for i in range(start, len(words.tokens)):
+        if first is not None and forms[i].isdisjoint(first):
+            continue  # no alternative starts with this word: most words of most sentences
         for alternative in options:
             if not _matches_at(words.forms, i, alternative):
                 continue
