@@ -19,6 +19,16 @@ drawn or seen) where a word of buying, selling or delivering stands near a word 
 transfer recall needs a denominator; it is split into tune and check halves by a hash of the
 file name. Civil-aircraft orders and "acquire nuclear weapons" match too: they test precision.
 
+A second blind set (``check2``) was drawn on 2026-12-07 with ``SEED + 2``, fixed before the
+draw, from the topic articles in no earlier set and in no file anyone had read output on: the
+judged samples (``tests/fixtures/*judged*.yaml``) and the 300 documents of the actor coverage
+draw (``scripts/actors_coverage.py --n 300 --seed 10``, whose output was listed). It was
+annotated blind, as the first check set was.
+
+``draw.yaml`` is the record of every set. The judged samples added since the first draws
+change the pool, so re-running those draws would no longer give the same articles: the sets
+already in ``draw.yaml`` are kept as they are, and only a set it lacks is drawn.
+
     python scripts/draw_gold_articles.py            # print the lists
     python scripts/draw_gold_articles.py --write    # also write events-gold/draw.yaml
 """
@@ -112,10 +122,22 @@ def _half(name: str) -> str:
     return "tune" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "check"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(REPO)}")
-    args = parser.parse_args()
+def read_by_output() -> set[str]:
+    """Files whose sitrep output someone has read: the judged samples and the actor coverage
+    draw (its mentions were listed)."""
+    seen: set[str] = set()
+    for path in (REPO / "tests" / "fixtures").glob("*judged*.yaml"):
+        seen.update(re.findall(r"\b(?:AFP|XIN)_ENG_\d{8}\.\d{4}\b", path.read_text()))
+    paths = sorted(DATA.glob("*.tml"))
+    seen.update(p.stem for p in random.Random(COVERAGE_SEED).sample(paths, COVERAGE_N))
+    return seen
+
+
+COVERAGE_SEED, COVERAGE_N = 10, 300  # scripts/actors_coverage.py's default draw
+
+
+def first_draws() -> dict[str, list[tuple[str, str]]]:
+    """The sets of the first two draws, as the script made them then."""
     pool = candidates()
     drawn = random.Random(SEED).sample(pool, 2 * PER_SET)
     sets = {"tune": drawn[:PER_SET], "check": drawn[PER_SET:]}
@@ -125,7 +147,28 @@ def main() -> None:
     sets["tune2"], sets["tune3"] = more[:PER_SET], more[PER_SET:]
     sets["transfers-tune"] = [t for t in transfers if _half(t[0]) == "tune"]
     sets["transfers-check"] = [t for t in transfers if _half(t[0]) == "check"]
-    print(f"{len(pool)} candidate articles; drew {2 * PER_SET} with seed {SEED}")
+    return sets
+
+
+def second_check(recorded: dict[str, list[tuple[str, str]]]) -> list[tuple[str, str]]:
+    """``check2``: topic articles in no recorded set and never read through sitrep's output."""
+    taken = {stem for items in recorded.values() for stem, _ in items} | read_by_output()
+    pool = [(stem, title) for stem, title in candidates() if stem not in taken]
+    return random.Random(SEED + 2).sample(pool, PER_SET)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--write", action="store_true", help=f"write {OUT.relative_to(REPO)}")
+    args = parser.parse_args()
+    record = yaml.safe_load(OUT.read_text()) if OUT.exists() else {}
+    sets = {
+        name: [(item["file"], item["title"]) for item in items]
+        for name, items in record.items()
+        if isinstance(items, list)
+    } or first_draws()
+    if "check2" not in sets:
+        sets["check2"] = second_check(sets)
     for name, items in sets.items():
         print(f"\n{name}:")
         for stem, title in items:
@@ -133,8 +176,8 @@ def main() -> None:
     if args.write:
         OUT.parent.mkdir(parents=True, exist_ok=True)
         data = {
-            "seed": SEED,
-            "pool": len(pool),
+            "seed": record.get("seed", SEED),
+            "pool": record.get("pool", len(candidates())),
             **{name: [{"file": s, "title": t} for s, t in items] for name, items in sets.items()},
         }
         OUT.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100))
