@@ -358,3 +358,22 @@ def test_stage_works_without_the_parser() -> None:
         "VNM",
         12,
     )
+
+
+def test_a_users_gazetteer_equipment_counts_for_transfers(tmp_path: Path) -> None:
+    # An invented system only the user's file knows: the actor stage reads it, and so must
+    # the transfer stage of the same pipeline.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "equipment:\n"
+        "  - {name: Zorvex-9, category: combat aircraft, origin: FRA, maker: Example Aero}\n",
+        encoding="utf-8",
+    )
+    from sitrep.extractor import Extractor
+    from sitrep.nlp.pipeline import PipelineConfig
+
+    config = PipelineConfig(stage_config={"sitrep_actors_v1": {"gazetteers": [str(mine)]}})
+    text = "Ruritania has ordered 12 Zorvex-9 from France, the ministry said."
+    extraction = Extractor(config).extract(Document(text=text, date="2021-03-01"))
+    assert [m.text for m in extraction.mentions if m.label == "EQUIPMENT"] == ["Zorvex-9"]
+    assert [t.system for t in extraction.transfers] == ["Zorvex-9"]

@@ -169,6 +169,9 @@ class EquipmentMatcher:
         # The first words a match may start with ("su" for "Su-30MKI", "mig29k" for "MiG29K"):
         # a word that is only a prefix of one ("to" of "Tor-M1") cannot start it.
         self._starts: set[str] = set()
+        # The last text searched and what was found: the actor and transfer stages of one
+        # pipeline search each document in turn.
+        self._last: tuple[str, tuple[EquipmentMatch, ...]] = ("", ())
         self.conflicts: list[tuple[str, str, str]] = []  # (alias, kept entry id, other entry id)
         self.unmatchable: list[tuple[str, str]] = []  # (entry id, alias with odd punctuation)
         ordered = list(entries)
@@ -220,6 +223,14 @@ class EquipmentMatcher:
 
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
+        last_text, last_found = self._last
+        if text is last_text or (text == last_text and text):
+            return list(last_found)
+        found = self._find(text)
+        self._last = (text, tuple(found))
+        return found
+
+    def _find(self, text: str) -> list[EquipmentMatch]:
         runs = list(_RUN.finditer(text))
         matches: list[EquipmentMatch] = []
         starts = self._starts

@@ -143,7 +143,9 @@ class TransferStage:
         self.name = name
         # Loaded once per process, shared by every Doc.
         self.lexicon = load_cues()
-        self.gazetteer = load_gazetteer()
+        # The actor stage's gazetteer where the pipeline has one: the user's gazetteer files
+        # count for transfers too, and the equipment catalogue is built and searched once.
+        self.gazetteer = _pipeline_gazetteer(nlp) or load_gazetteer()
         self.rates = load_rates()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -151,3 +153,12 @@ class TransferStage:
             doc, lexicon=self.lexicon, gazetteer=self.gazetteer, rates=self.rates
         )
         return doc
+
+
+def _pipeline_gazetteer(nlp: Language) -> Gazetteer | None:
+    """The gazetteer of a stage already in ``nlp`` (the actor stage), if any."""
+    for _, component in nlp.pipeline:
+        gazetteer = getattr(component, "gazetteer", None)
+        if isinstance(gazetteer, Gazetteer):
+            return gazetteer
+    return None
