@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from sitrep.extractor import Extractor
 from sitrep.nlp.extensions import register_extensions
+from sitrep.nlp.pipeline import PipelineConfig
 from sitrep.readers import read_paths
 from sitrep.records import Document, Transfer, from_json_dict, to_json_dict
 from sitrep.time.component import TimexStage
@@ -369,9 +371,6 @@ def test_a_users_gazetteer_equipment_counts_for_transfers(tmp_path: Path) -> Non
         "  - {name: Zorvex-9, category: combat aircraft, origin: FRA, maker: Example Aero}\n",
         encoding="utf-8",
     )
-    from sitrep.extractor import Extractor
-    from sitrep.nlp.pipeline import PipelineConfig
-
     config = PipelineConfig(stage_config={"sitrep_actors_v1": {"gazetteers": [str(mine)]}})
     text = "Ruritania has ordered 12 Zorvex-9 from France, the ministry said."
     extraction = Extractor(config).extract(Document(text=text, date="2021-03-01"))
