@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sys
 import traceback
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, TextIO
 
 from rich.console import Console
 from rich.segment import Segment
@@ -63,8 +64,19 @@ class SafeConsole(Console):
         )
 
 
-console = SafeConsole(highlight=False, emoji=False)
-err_console = SafeConsole(stderr=True, highlight=False, emoji=False)
+# Output piped to a file or another program has no width; Rich would assume 80 columns and
+# wrap a table's evidence column a word per line. Logs read better wide (COLUMNS still wins).
+_PIPED_WIDTH = 160
+
+
+def _width(stream: TextIO) -> int | None:
+    if os.environ.get("COLUMNS") or stream.isatty():
+        return None  # Rich measures the terminal, or reads COLUMNS
+    return _PIPED_WIDTH
+
+
+console = SafeConsole(highlight=False, emoji=False, width=_width(sys.stdout))
+err_console = SafeConsole(stderr=True, highlight=False, emoji=False, width=_width(sys.stderr))
 _debug = False
 
 
