@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,18 @@ def test_time_limit_interrupts_python_work() -> None:
             pass
     with time_limit(None):  # no limit: nothing happens
         pass
+
+
+def test_time_limit_holds_when_the_interrupt_is_swallowed() -> None:
+    # Python drops an exception raised in a garbage-collector callback or a __del__; the
+    # work then runs on, but it still ran past its time.
+    with pytest.raises(OverTime), time_limit(0.02):
+        try:
+            deadline = time.monotonic() + 0.2
+            while time.monotonic() < deadline:
+                pass
+        except OverTime:
+            pass  # swallowed, as in a gc callback
 
 
 # --- the store ------------------------------------------------------------------------------
