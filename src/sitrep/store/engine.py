@@ -100,8 +100,14 @@ def upgrade(engine: Engine, *, url: str, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (the latest by default); a no-op when it is there."""
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
-    with engine.connect() as connection:
-        current = set(MigrationContext.configure(connection).get_current_heads())
+
+    def current_heads() -> set[str]:
+        # Connecting sets WAL mode, which SQLite may refuse at once (no busy wait) while
+        # another process creates the schema: retried like the upgrade itself.
+        with engine.connect() as connection:
+            return set(MigrationContext.configure(connection).get_current_heads())
+
+    current = retry_busy(current_heads, url=url)
     wanted = set(script.get_heads()) if revision == "head" else {revision}
     if current == wanted:
         return
