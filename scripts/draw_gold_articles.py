@@ -84,12 +84,17 @@ TRANSFER_TEXT = re.compile(
 _TAGS = re.compile(r"<[^>]+>")
 
 
-def seen_files() -> set[str]:
-    """Files named in the judged samples of earlier sessions (already read)."""
+def _files_named_in(pattern: str) -> set[str]:
+    """The newswire files named in the fixtures matching ``pattern``."""
     seen: set[str] = set()
-    for path in (REPO / "tests" / "fixtures").glob("*judged-sample.yaml"):
+    for path in (REPO / "tests" / "fixtures").glob(pattern):
         seen.update(re.findall(r"\b(?:AFP|XIN)_ENG_\d{8}\.\d{4}\b", path.read_text()))
     return seen
+
+
+def seen_files() -> set[str]:
+    """Files named in the judged samples of earlier sessions (already read)."""
+    return _files_named_in("*judged-sample.yaml")
 
 
 def candidates() -> list[tuple[str, str]]:
@@ -122,18 +127,15 @@ def _half(name: str) -> str:
     return "tune" if hashlib.sha1(name.encode()).digest()[0] % 2 == 0 else "check"
 
 
-def read_by_output() -> set[str]:
-    """Files whose sitrep output someone has read: the judged samples and the actor coverage
-    draw (its mentions were listed)."""
-    seen: set[str] = set()
-    for path in (REPO / "tests" / "fixtures").glob("*judged*.yaml"):
-        seen.update(re.findall(r"\b(?:AFP|XIN)_ENG_\d{8}\.\d{4}\b", path.read_text()))
-    paths = sorted(DATA.glob("*.tml"))
-    seen.update(p.stem for p in random.Random(COVERAGE_SEED).sample(paths, COVERAGE_N))
-    return seen
-
-
 COVERAGE_SEED, COVERAGE_N = 10, 300  # scripts/actors_coverage.py's default draw
+
+
+def read_by_output() -> set[str]:
+    """Files whose sitrep output someone has read: every judged sample and the actor coverage
+    draw (its mentions were listed)."""
+    paths = sorted(DATA.glob("*.tml"))
+    coverage = random.Random(COVERAGE_SEED).sample(paths, COVERAGE_N)
+    return _files_named_in("*judged*.yaml") | {p.stem for p in coverage}
 
 
 def first_draws() -> dict[str, list[tuple[str, str]]]:

@@ -224,7 +224,7 @@ class EquipmentMatcher:
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
         last_text, last_found = self._last
-        if text is last_text or (text == last_text and text):
+        if text == last_text:
             return list(last_found)
         found = self._find(text)
         self._last = (text, tuple(found))

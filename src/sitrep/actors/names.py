@@ -40,7 +40,7 @@ _COMPASS = frozenset(
 )
 
 
-def _clean(text: str) -> str:
+def bare_name(text: str) -> str:
     """The name without a leading article or a trailing possessive."""
     for article in ("the ", "The ", "THE "):
         if text.startswith(article):
@@ -140,7 +140,7 @@ class NameResolver:
         doc = span.doc
         if "@" in span.text:
             return None  # a social-media handle ("@rajnathsingh") is not an entity
-        name = _clean(span.text)
+        name = bare_name(span.text)
         if not name:
             return None
         outlet = self.gazetteer.media_outlet(name)

@@ -43,7 +43,7 @@ from sitrep.actors.industry import industry_matcher, kept_matches
 from sitrep.actors.kinds import names_equipment
 from sitrep.actors.known_names import known_names
 from sitrep.actors.money import find_money
-from sitrep.actors.names import NameResolver
+from sitrep.actors.names import NameResolver, bare_name
 from sitrep.actors.phrases import SectorPhrase, find_sector_phrases
 from sitrep.actors.resolve import EntityFactory
 from sitrep.actors.roles import load_role_table
@@ -357,7 +357,7 @@ class ActorStage:
         named = self._named_organisation(span)
         if named is not None:
             return named  # "rebel Kurdistan Workers' Party": the party, "rebel" describes it
-        name = span.text.removeprefix("the ").removeprefix("The ")
+        name = bare_name(span.text)
         metonym = self.gazetteer.lookup_country(name) if phrase.capitalised else None
         if metonym is not None and metonym.via == "metonym":
             return self.factory.metonym(name, metonym)  # "the State Department said"
