@@ -233,6 +233,12 @@ def name_case(phrase: str) -> tuple[str | None, list[str]]:
     text = phrase.replace("_", " ").strip()
     acronyms = [a for a in _ACRONYM.findall(text) if len(a) >= 3]
     text = re.sub(r"\s*\([^)]*\)?", " ", text).strip(" ,-")
+    # "THE_UNITED_NATIONS": news writes the article in lower case mid-sentence; kept, the name
+    # would be a second entry beside the hand-written one for the same body. A one-word rest
+    # keeps it ("THE_FOUNDATION" is no name without it).
+    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    if len(bare.split()) >= 2:
+        text = bare
     words = text.split()
     if not words or len(text) < 3 or _MONTHS.match(text):
         return None, acronyms

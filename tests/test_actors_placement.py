@@ -374,3 +374,19 @@ def test_a_demonym_inside_a_tagged_name_goes_with_the_title(
 def test_a_capital_institution_written_as_a_phrase(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "The State Department said on Monday it would send envoys.")
     assert codes(doc, "State Department") == ("USA", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        ("The United Nations said on Friday that it would send aid.", "United Nations", "igo:un"),
+        ("The Security Council met on Friday.", "Security Council", "igo:unsc"),
+    ],
+)
+def test_a_name_opening_a_sentence_with_the_is_the_same_body(
+    nlp: Language, stage: ActorStage, text: str, name: str, entity_id: str
+) -> None:
+    # The Phoenix dictionaries list "THE_UNITED_NATIONS" beside "UNITED_NATIONS"; read as a
+    # name of its own, it made a second entity for the UN at the start of a sentence.
+    doc = annotate(nlp, stage, text)
+    assert entity_of(doc, name).id == entity_id

@@ -268,3 +268,81 @@ def test_the_object_of_a_control_verb_does_what_follows(nlp: Any) -> None:
     text = "The crisis led Britain to ask the IMF for a loan."
     event = only([e for e in events_of(nlp, text, britain, imf) if e.event_type == "REQUEST"])
     assert (ids(event.actor), ids(event.recipient)) == ({"country:GBR"}, {"igo:imf"})
+
+
+# ------------------------------------------------------ pronouns, bodies, quotations, meetings
+
+COMMISSION = organisation("European Commission", "igo:ec", "", "IGO")
+IRAN = country("IRN", "Iran")
+
+
+def test_it_stands_for_the_organisation_that_was_the_last_subject(nlp: Any) -> None:
+    text = "The European Commission met on Monday. It deplored the decision of Iran."
+    deplored = [e for e in events_of(nlp, text, COMMISSION, IRAN) if e.event_type == "ACCUSE"]
+    assert ids(only(deplored).actor) == {"igo:ec"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last subject names no actor: "it" is the plan, not Japan
+        "The plan was unveiled by Japan on Monday. It would cut emissions.",
+        # an "it" of a copula is rarely an actor
+        "The European Commission met on Monday. It is time to attack the problem.",
+    ],
+)
+def test_it_is_left_alone_when_its_antecedent_is_no_actor(nlp: Any, text: str) -> None:
+    japan = country("JPN", "Japan")
+    events = events_of(nlp, text, COMMISSION, japan)
+    assert all(e.evidence.sentence_start == 0 for e in events), [e.event_type for e in events]
+
+
+def test_a_body_acts_as_the_organisation_its_of_phrase_names(nlp: Any) -> None:
+    plo = organisation("Palestine Liberation Organization", "org:plo", "PSE", "GOV")
+    abbas = person("Mahmud Abbas", "PSE")
+    text = (
+        "The executive committee of the Palestine Liberation Organization recommended "
+        "Saturday that Mahmud Abbas call early elections."
+    )
+    event = only(events_of(nlp, text, plo, abbas))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "REQUEST",
+        {"org:plo"},
+        {"person:mahmud-abbas"},
+    )
+
+
+def test_should_in_a_quotation_is_its_speakers_demand(nlp: Any) -> None:
+    denmark = country("DNK", "Denmark")
+    christensen = person("Christensen", "DNK", sector="NGO")
+    text = (
+        '"Denmark should play a more active role in relief efforts. We cannot wait," '
+        "Christensen said on Monday."
+    )
+    request = only(
+        [e for e in events_of(nlp, text, denmark, christensen) if e.event_type == "REQUEST"]
+    )
+    assert (ids(request.actor), ids(request.recipient), request.attribution) == (
+        {"person:christensen"},
+        {"country:DNK"},
+        "Christensen said",
+    )
+
+
+def test_a_quotation_without_a_speaker_gives_no_demand(nlp: Any) -> None:
+    denmark = country("DNK", "Denmark")
+    text = '"Denmark should play a more active role in relief efforts. We cannot wait."'
+    assert [e for e in events_of(nlp, text, denmark) if e.event_type == "REQUEST"] == []
+
+
+def test_a_named_conference_that_ends_is_a_meeting(nlp: Any) -> None:
+    un = organisation("United Nations", "igo:un", "", "IGO")
+    text = "The United Nations Climate Change Conference wrapped up in Nairobi late Friday."
+    event = only(events_of(nlp, text, un, city("Nairobi", "KEN")))
+    assert (event.event_type, ids(event.actor)) == ("CONSULT", {"igo:un"})
+
+
+def test_a_press_conference_is_no_meeting(nlp: Any) -> None:
+    un = organisation("United Nations", "igo:un", "", "IGO")
+    text = "The United Nations press conference began in Nairobi an hour late."
+    assert events_of(nlp, text, un, city("Nairobi", "KEN")) == []

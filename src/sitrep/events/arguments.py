@@ -23,6 +23,8 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "NOMINA
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a noun phrase names its actor: "the Russian leaders", "India's".
 _NP_MODIFIERS = ("amod", "compound", "poss", "nmod")
+# Verbs whose "it" is often no actor: "it is time", "it seems likely".
+_COPULAS = frozenset({"be", "seem", "appear", "look", "remain", "become"})
 # Dependencies that start a new clause: its arguments are not the outer predicate's.
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 
@@ -140,8 +142,10 @@ class MentionIndex:
             return []  # "government sources", "officials said": an attribution
         mention = self.mention_at(tok)
         if mention is not None:
-            inner = self._inner_names(tok, mention)
-            return self.party_of_mention(mention) + inner
+            own = self.party_of_mention(mention)
+            if mention.label == "NOMINAL" and not any(p.ref.country for p in own):
+                own = self._body_of(tok) or own  # "the government of Sudan": Sudan's
+            return own + self._inner_names(tok, mention)
         lower = tok.lower_
         if context is not None and tok.pos_ == "PRON":
             if lower in self.rules.first_person and context.speaker:
@@ -151,13 +155,21 @@ class MentionIndex:
                 if person is None:
                     return []
                 return [Party(person.ref, person.entity, True, person.place, person.label)]
+            if (
+                lower in self.rules.thing_pronouns
+                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.head.lemma_.lower() not in _COPULAS  # "it's to meet the needs"
+            ):
+                return [
+                    Party(p.ref, p.entity, True, p.place, p.label) for p in context.body_before(tok)
+                ]
             return []
         if context is not None:
             phrase = _phrase(tok)
             if any(phrase.endswith(p) for p in self.rules.pair_phrases):
                 pair = context.pair_before(tok.idx)
                 return [Party(p.ref, p.entity, True, p.place, p.label) for p in pair]
-        named = self._named_after_office(tok)
+        named = self._named_after_office(tok) or self._body_of(tok)
         if named:
             return named
         if tok.lemma_.lower() in self.rules.collective_heads or tok.lower_ in (
@@ -208,6 +220,20 @@ class MentionIndex:
             and mention.label == "PERSON"
             for party in self.party_of_mention(mention)
         ]
+
+    def _body_of(self, tok: Token) -> list[Party]:
+        """ "The executive committee of the PLO", "the government of Sudan": a body or office
+        acts as the organisation or state its "of" phrase names."""
+        if tok.lemma_.lower() not in self.rules.body_nouns:
+            return []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for owner in prep.children:
+                mention = self.mention_at(owner) if owner.dep_ == "pobj" else None
+                if mention is not None and mention.label in ("ORG", "GPE", "NORP"):
+                    return [p for p in self.party_of_mention(mention) if not p.place]
+        return []
 
     def _inner_names(self, head: Token, own: Mention) -> list[Party]:
         """Names hanging off a name by apposition or compounding: the parse of "Deputy Prime
@@ -276,6 +302,9 @@ class ResolutionContext:
 
     index: MentionIndex
     person_subjects: list[tuple[int, Party]] = field(default_factory=list)  # (char, party)
+    # every singular subject that is not a pronoun, with the organisation or state it names
+    # (empty when it names none): what "it" can stand for
+    subjects: list[tuple[Token, list[Party]]] = field(default_factory=list)
     speaker: list[Party] = field(default_factory=list)
 
     @classmethod
@@ -285,13 +314,37 @@ class ResolutionContext:
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             mention = index.mention_at(tok)
-            if mention is None:
-                continue
-            entity = index.entity_of(mention)
-            if mention.label == "PERSON" or (entity is not None and entity.kind == "person"):
+            entity = index.entity_of(mention) if mention is not None else None
+            person = mention is not None and (
+                mention.label == "PERSON" or (entity is not None and entity.kind == "person")
+            )
+            if mention is not None and person:
                 for party in index.party_of_mention(mention):
                     context.person_subjects.append((tok.idx, party))
+            elif tok.pos_ != "PRON" and tok.tag_ not in ("NNS", "NNPS"):
+                bodies = index.parties(tok) if mention is not None else []
+                context.subjects.append((tok, [p for p in bodies if not p.place]))
         return context
+
+    def body_before(self, pronoun: Token) -> list[Party]:
+        """The organisation or state "it" stands for: the last singular subject in the same
+        or the previous sentence, when that subject names one ("The Commission met on
+        Monday. It deplored ..."); nothing when it names something else ("the plan")."""
+        last: tuple[Token, list[Party]] | None = None
+        for subject, parties in self.subjects:
+            if subject.i >= pronoun.i:
+                break
+            last = (subject, parties)
+        if last is None:
+            return []
+        subject, parties = last
+        here = pronoun.sent.start
+        previous = self.index.doc[here - 1].sent.start if here > 0 else here
+        if subject.i < previous or any(
+            p.entity is not None and p.entity.kind == "person" for p in parties
+        ):
+            return []
+        return parties
 
     def person_before(self, char: int) -> Party | None:
         """The person who was last a subject before ``char`` ("he" in the next clause)."""

@@ -6,6 +6,9 @@ Two shapes are recognised:
   government sources told ANI`` — gives the attribution "government sources told ANI"
   (the speech clause without its complement); when its subject is an actor, pronouns of the
   complement stand for that speaker;
+* a quotation of several sentences attributed in one of them — ``"Denmark should play a more
+  active role. We are ready," Christensen said.`` — makes its other sentences the speaker's
+  own words too: "we" stands for the speaker, and "should" there is the speaker's demand;
 * a quoted post signed on its own line — ``— Rajnath Singh (@rajnathsingh) June 22, 2020``
   — makes the sentences of its paragraph the signer's own words: the attribution is
   "Rajnath Singh (@rajnathsingh)", and "I", "me" and subject-less sentences ("Leaving for
@@ -17,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from sitrep.events.arguments import MentionIndex, Party
+from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
 
 # "— Rajnath Singh (@rajnathsingh) June 22, 2020": a dash, a name, a handle in brackets.
 _SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{2,80}?)\s*\((?P<handle>@\w{1,30})\)")
@@ -36,6 +39,9 @@ class Quote:
     end: int
     attribution: str
     speaker: list[Party] = field(default_factory=list)
+    # a post signed on its own line: its subject-less sentences ("Leaving for Moscow") are
+    # the signer's acts; in a news quotation they are not read
+    signed: bool = True
 
 
 def signed_quotes(doc: Doc, index: MentionIndex) -> tuple[list[Quote], set[int]]:
@@ -61,6 +67,60 @@ def signed_quotes(doc: Doc, index: MentionIndex) -> tuple[list[Quote], set[int]]
         attribution = f"{match.group('name').strip()} ({match.group('handle')})"
         quotes.append(Quote(para_start, sent.start_char, attribution, speaker))
     return quotes, signature_sentences
+
+
+def quoted_speech(
+    doc: Doc, index: MentionIndex, context: ResolutionContext, verbs: frozenset[str]
+) -> list[Quote]:
+    """The sentences of a news quotation that its attribution ("..., Christensen said") does
+    not reach: each quotation of a paragraph whose speech verb, just outside its marks in the
+    first or last sentence, has a subject naming an actor."""
+    quotes: list[Quote] = []
+    for start, end in _quotations(doc.text):
+        sentences = [s for s in doc.sents if s.end_char > start and s.start_char < end]
+        if len(sentences) < 2:
+            continue  # one sentence: its speech verb governs it (governing_speech)
+        said = _attributing_verb(sentences[-1], end, verbs, after=True) or _attributing_verb(
+            sentences[0], start, verbs, after=False
+        )
+        if said is None or (subject := _subject_of(said)) is None:
+            continue
+        speaker = [p for p in index.parties(subject, context=context) if not p.place]
+        inside = [s for s in sentences if not s.start <= said.i < s.end]
+        if not speaker or not inside:
+            continue
+        attribution = f"{doc[subject.left_edge.i : subject.i + 1].text} {said.text}"
+        quotes.append(
+            Quote(inside[0].start_char, inside[-1].end_char, attribution, speaker, signed=False)
+        )
+    return quotes
+
+
+def _quotations(text: str) -> list[tuple[int, int]]:
+    """Character spans of the double-quoted passages of each paragraph (straight quotes pair
+    in order; a quotation left open runs to the paragraph's end, as news style has it)."""
+    out: list[tuple[int, int]] = []
+    for para_start, para_end in _paragraphs(text):
+        opened: int | None = None
+        for i in range(para_start, para_end):
+            char = text[i]
+            if char == "“" or (char == '"' and opened is None):
+                opened = i if opened is None else opened
+            elif char in '"”' and opened is not None:
+                out.append((opened, i + 1))
+                opened = None
+        if opened is not None:
+            out.append((opened, para_end))
+    return out
+
+
+def _attributing_verb(sent: Span, mark: int, verbs: frozenset[str], *, after: bool) -> Token | None:
+    """The speech verb of ``sent`` on the far side of the quotation mark at ``mark``."""
+    for tok in sent:
+        outside = tok.idx >= mark if after else tok.idx < mark
+        if outside and tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
+            return tok
+    return None
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

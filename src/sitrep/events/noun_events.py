@@ -48,8 +48,10 @@ def noun_subject_event(
     if not harms and lemma not in rules.event_noun_verbs:
         return None
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.pos_ != "NOUN":
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
+    if subject.pos_ == "PROPN" and index.mention_at(subject) is not None:
+        return None  # a name the actor stage read ("Summit Bank opened"), not an event noun
     noun = _counted(subject, rules.counting_nouns)
     lex: Lexicon = rules.lexicon
     reading = read_token(noun, lex)

@@ -44,6 +44,8 @@ class StageRules:
     departure_verbs: frozenset[str]
     pair_phrases: tuple[str, ...]
     person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    body_nouns: frozenset[str]
     first_person: frozenset[str]
     backreference_nouns: frozenset[str]
     generic_topic_words: frozenset[str]
@@ -115,6 +117,8 @@ def load_stage_rules() -> StageRules:
         departure_verbs=word_set(raw["departure_verbs"]),
         pair_phrases=tuple(str(p).lower() for p in raw["pair_phrases"]),
         person_pronouns=word_set(raw["person_pronouns"]),
+        thing_pronouns=word_set(raw["thing_pronouns"]),
+        body_nouns=word_set(raw["body_nouns"]),
         first_person=word_set(raw["first_person"]),
         backreference_nouns=word_set(raw["backreference_nouns"]),
         generic_topic_words=word_set(raw["generic_topic_words"]),

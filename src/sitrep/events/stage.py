@@ -48,7 +48,13 @@ from sitrep.events.arguments import (
     ResolutionContext,
     clause_tokens,
 )
-from sitrep.events.attribution import Quote, governing_speech, quote_at, signed_quotes
+from sitrep.events.attribution import (
+    Quote,
+    governing_speech,
+    quote_at,
+    quoted_speech,
+    signed_quotes,
+)
 from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
@@ -142,6 +148,7 @@ class _DocReader:
         index = MentionIndex.build(doc, rules)
         quotes, signatures = signed_quotes(doc, index)
         context = ResolutionContext.build(index)
+        quotes += quoted_speech(doc, index, context, rules.attribution_verbs)
         times = expression_tokens(doc, list(doc._.time_expressions or []))
         return cls(
             doc=doc,
@@ -263,7 +270,7 @@ class _DocReader:
             return None  # the speech verb is attribution; what is said is read on its own
         if self._asked_for(tok):
             return None  # "drew calls for Olmert to resign": a request's content, not an act
-        demand = self._obligation_request(tok)
+        demand = self._obligation_request(tok, quote)
         if demand is not None:
             return demand
         actors = self._actors(tok, quote)
@@ -323,18 +330,24 @@ class _DocReader:
                 recipients = own
         return Found(result, tok, chain, actors, recipients)
 
-    def _obligation_request(self, tok: Token) -> Found | None:
-        """ "Portman said India must help solve the standoff": what a speaker says another
-        must or should do is a demand on it (CAMEO 10, REQUEST), not the act itself."""
+    def _obligation_request(self, tok: Token, quote: Quote | None) -> Found | None:
+        """ "Portman said India must help solve the standoff", ""Denmark should play a more
+        active role," Christensen said": what a speaker says another must or should do is a
+        demand on it (CAMEO 10, REQUEST), not the act itself."""
         if Cue.OBLIGATION not in token_cues(tok, self.lex):
             return None
         speech = governing_speech(tok, self.rules.attribution_verbs)
         subject = clause_subject(tok)
-        if speech is None or speech.subject is None or subject is None:
+        if subject is None:
             return None
-        speakers = [
-            p for p in self.index.parties(speech.subject, context=self.context) if not p.place
-        ]
+        if speech is not None and speech.subject is not None:
+            said = speech.verb
+            speakers = self.index.parties(speech.subject, context=self.context)
+        elif speech is None and quote is not None and not quote.signed:
+            said, speakers = tok, list(quote.speaker)
+        else:
+            return None
+        speakers = [p for p in speakers if not p.place]
         obliged = self._subject_parties(subject)
         if not speakers or not obliged or {p.key for p in speakers} & {p.key for p in obliged}:
             return None  # "we must", "Russia said it should": the speaker's own intention
@@ -343,14 +356,14 @@ class _DocReader:
             event_type="REQUEST",
             mode=[],
             modality="asserted",
-            trigger=f"{speech.verb.text} … {tok.text}",
-            trigger_start=speech.verb.idx,
-            trigger_index=speech.verb.i,
-            trigger_indices=[speech.verb.i, tok.i],
+            trigger=f"{said.text} … {tok.text}" if said != tok else tok.text,
+            trigger_start=said.idx,
+            trigger_index=said.i,
+            trigger_indices=sorted({said.i, tok.i}),
             intended_type=reading.sense.event_type if reading.sense is not None else None,
             specific=True,
         )
-        return Found(result, speech.verb, [speech.verb, tok], speakers, obliged)
+        return Found(result, said, sorted({said, tok}, key=lambda t: t.i), speakers, obliged)
 
     def _asked_for(self, tok: Token) -> bool:
         """Whether ``tok`` is what a request asks for ("calls for Olmert to resign", "a
@@ -430,7 +443,7 @@ class _DocReader:
             subject = tok.head  # "Singh, who met Shoigu": the relative pronoun's antecedent
         if subject is None:
             # "Leaving for Moscow on a three day visit." in a signed post: the signer
-            return list(self.context.speaker) if quote is not None else []
+            return list(self.context.speaker) if quote is not None and quote.signed else []
         if subject.lemma_.lower() in self.rules.non_actor_heads:
             return []  # "a roadside bomb struck a patrol": the bomb is no actor
         parties = self.index.parties(subject, context=self.context)
