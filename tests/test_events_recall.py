@@ -346,3 +346,55 @@ def test_a_press_conference_is_no_meeting(nlp: Any) -> None:
     un = organisation("United Nations", "igo:un", "", "IGO")
     text = "The United Nations press conference began in Nairobi an hour late."
     assert events_of(nlp, text, un, city("Nairobi", "KEN")) == []
+
+
+def test_an_organisations_mission_acts_as_the_organisation(nlp: Any) -> None:
+    oas = organisation("OAS", "igo:oas", "", "IGO")
+    text = "The ruling was supported by the OAS mission in Bolivia."
+    event = only(events_of(nlp, text, oas, country("BOL", "Bolivia")))
+    assert (event.event_type, ids(event.actor)) == ("SUPPORT", {"igo:oas"})
+
+
+# ------------------------------------------------------------------------------ judgements
+
+RUSSIA = country("RUS", "Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia on Monday called the referendum in Georgia a milestone.", "SUPPORT"),
+        ("Russia described the attack as barbaric.", "ACCUSE"),
+        ("Russia said the elections had been free and fair.", "SUPPORT"),
+        ("Russia said the talks were not constructive.", "ACCUSE"),
+        ("Russia has said that the election in Georgia was unlawful.", "ACCUSE"),
+    ],
+)
+def test_what_an_actor_calls_an_act_is_praise_or_criticism(nlp: Any, text: str, kind: str) -> None:
+    event = only(events_of(nlp, text, RUSSIA, country("GEO", "Georgia")))
+    assert (event.event_type, ids(event.actor)) == (kind, {"country:RUS"})
+
+
+def test_what_an_actor_calls_another_actor_is_done_to_it(nlp: Any) -> None:
+    event = only(
+        events_of(
+            nlp,
+            "Russia termed Georgia a provocateur and a criminal.",
+            RUSSIA,
+            country("GEO", "Georgia"),
+        )
+    )
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:GEO"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia said the economy was strong.",  # an opinion on no act or actor
+        "Russia said the election was not illegal.",  # blame denied is no praise
+        "Russia said the vote was fair but illegal.",  # mixed: nothing to code
+        "Russia did not call the referendum a milestone.",
+    ],
+)
+def test_opinions_and_mixed_or_denied_judgements_are_no_events(nlp: Any, text: str) -> None:
+    assert events_of(nlp, text, RUSSIA) == []

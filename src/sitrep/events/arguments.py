@@ -186,7 +186,8 @@ class MentionIndex:
             return [p for g in counted for p in self.parties(g, context=context)]
         # "the Russian leaders", "India's defence minister": a modifier names the actor
         lemma = tok.lemma_.lower()
-        if lemma not in self.rules.actor_head_nouns and lemma not in self.rules.member_nouns:
+        rules = self.rules
+        if lemma not in rules.actor_head_nouns | rules.member_nouns | rules.body_nouns:
             return []
         for child in tok.children:
             if child.dep_ in _NP_MODIFIERS:
@@ -197,6 +198,9 @@ class MentionIndex:
                     and lemma in self.rules.actor_head_nouns
                 ):
                     return self.party_of_mention(inner)
+                if inner is not None and inner.label == "ORG" and lemma in rules.body_nouns:
+                    # "the OAS mission", "the UN team": the organisation's own body
+                    return [p for p in self.party_of_mention(inner) if not p.place]
                 if (
                     inner is not None
                     and (inner.entity_id or "").startswith("igo:")

@@ -58,6 +58,9 @@ def noun_subject_event(
     if reading.kind != "content" or reading.sense is None:
         return None
     kind = reading.sense.event_type
+    if noun.pos_ == "PROPN" and kind != "CONSULT":
+        return None  # a named meeting opens ("the Climate Change Conference"); a named
+        # agreement or operation entering into force is no act of anyone's
     actors, recipients = _participants(noun, kind, index, context)
     # "negotiations were moving forward between police and the separatists": the parse
     # hangs the participants on the verb

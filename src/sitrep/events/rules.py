@@ -46,6 +46,10 @@ class StageRules:
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
     body_nouns: frozenset[str]
+    judging_verbs: frozenset[str]
+    judged_acts: frozenset[str]
+    praise_words: frozenset[str]
+    blame_words: frozenset[str]
     first_person: frozenset[str]
     backreference_nouns: frozenset[str]
     generic_topic_words: frozenset[str]
@@ -119,6 +123,10 @@ def load_stage_rules() -> StageRules:
         person_pronouns=word_set(raw["person_pronouns"]),
         thing_pronouns=word_set(raw["thing_pronouns"]),
         body_nouns=word_set(raw["body_nouns"]),
+        judging_verbs=word_set(raw["judging_verbs"]),
+        judged_acts=word_set(raw["judged_acts"]),
+        praise_words=word_set(raw["praise_words"]),
+        blame_words=word_set(raw["blame_words"]),
         first_person=word_set(raw["first_person"]),
         backreference_nouns=word_set(raw["backreference_nouns"]),
         generic_topic_words=word_set(raw["generic_topic_words"]),

@@ -55,6 +55,7 @@ from sitrep.events.attribution import (
     quoted_speech,
     signed_quotes,
 )
+from sitrep.events.evaluations import judgement
 from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
@@ -175,7 +176,9 @@ class _DocReader:
         for tok in sent:
             if tok.i in consumed or not is_predicate(tok, self.lex):
                 continue
-            found = self._read_predicate(tok, quote) or self._noun_subject(tok)
+            found = (
+                self._judgement(tok) or self._read_predicate(tok, quote) or self._noun_subject(tok)
+            )
             if found is None:
                 continue
             consumed.update(t.i for t in found.chain)
@@ -252,6 +255,14 @@ class _DocReader:
         inherited, under_speech = self._inherited(verb)
         cues = set(token_cues(verb, self.lex)) | set(inherited)
         return resolve(cues, under_speech=under_speech, historical=is_historical(verb, self.lex))
+
+    def _judgement(self, tok: Token) -> Found | None:
+        """ "Russia called the referendum a milestone": praise or criticism
+        (:mod:`evaluations`), before the verb's own reading ("call" as a request)."""
+        judged = judgement(tok, self.index, self.context, self.rules)
+        if judged is None:
+            return None
+        return Found(judged.result, tok, judged.chain, judged.actors, judged.recipients)
 
     def _noun_subject(self, tok: Token) -> Found | None:
         """ "Talks opened in Beijing": the event is the subject noun (:mod:`noun_events`)."""

@@ -1,0 +1,139 @@
+"""Judgements said of an act or an actor: praise (SUPPORT) and criticism (ACCUSE).
+
+"Russia called the referendum a milestone", "Iran described the attack as barbaric", "the
+Foreign Ministry said the election was unlawful": the verb only says or names, and the word
+that judges carries the event — praise is SUPPORT, disapproval ACCUSE (CAMEO 051 and 111).
+The judged thing must be an actor or an act (an event noun, an election, a decision ...):
+an opinion about anything else ("he said the economy is strong") is no event. A negated
+judgement ("were not constructive") turns around; a judgement that mixes praise and blame
+says nothing we can code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
+from sitrep.events.pairs import PairResult, read_token
+from sitrep.events.rules import StageRules
+
+_SUPPORT, _ACCUSE = "SUPPORT", "ACCUSE"
+
+
+@dataclass(slots=True)
+class Judgement:
+    result: PairResult
+    chain: list[Token]  # the saying or naming verb, then the judging word
+    actors: list[Party]
+    recipients: list[Party]
+
+
+def judgement(
+    verb: Token, index: MentionIndex, context: ResolutionContext, rules: StageRules
+) -> Judgement | None:
+    """The judgement ``verb`` states, when its subject names an actor."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None  # "did not call the vote illegal"
+    if lemma in rules.judging_verbs:
+        judged, words, negated = _named_as(verb)
+    elif lemma in rules.attribution_verbs:
+        judged, words, negated = _said_to_be(verb)
+    else:
+        return None
+    if judged is None or not words:
+        return None
+    kind = _polarity(words, negated, rules)
+    if kind is None:
+        return None
+    recipients = _judged_parties(judged, index, context, rules)
+    if recipients is None:
+        return None  # neither an actor nor an act: an opinion, not an event
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    actors = [p for p in index.parties(subject, context=context) if not p.place]
+    if not actors:
+        return None
+    keys = {p.key for p in actors}
+    recipients = [p for p in recipients if p.key not in keys]
+    word = next(w for w in words if w.lemma_.lower() in rules.praise_words | rules.blame_words)
+    result = PairResult(
+        event_type=kind,
+        mode=["disapprove"] if kind == _ACCUSE else [],
+        modality="asserted",
+        trigger=f"{verb.text} … {word.text}",
+        trigger_start=verb.idx,
+        trigger_index=verb.i,
+        trigger_indices=[verb.i, word.i],
+        specific=True,
+    )
+    return Judgement(result, [verb, word], actors, recipients)
+
+
+def _named_as(verb: Token) -> tuple[Token | None, list[Token], bool]:
+    """ "called the referendum a milestone", "described the attack as barbaric"."""
+    judged = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if judged is None:
+        return None, [], False
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        heads += [g for g in prep.children if g.dep_ in ("pobj", "amod", "acomp", "attr")]
+    return judged, _judging_words(heads), False
+
+
+def _said_to_be(verb: Token) -> tuple[Token | None, list[Token], bool]:
+    """ "said the election was unlawful", "said that this meeting is a historic one"."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+        judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        heads = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        negated = any(c.dep_ == "neg" for c in clause.children)
+        return judged, _judging_words(heads), negated
+    return None, [], False
+
+
+def _judging_words(heads: list[Token]) -> list[Token]:
+    """The complement heads, their conjuncts ("secret and fair") and their adjectives ("a
+    historic one")."""
+    out: list[Token] = []
+    for head in heads:
+        for tok in [head, *(c for c in head.children if c.dep_ in ("conj", "amod"))]:
+            out.append(tok)
+            out.extend(c for c in tok.children if c.dep_ == "amod")
+    return out
+
+
+def _polarity(words: list[Token], negated: bool, rules: StageRules) -> str | None:
+    """SUPPORT for praise, ACCUSE for blame or praise denied ("not constructive"); None for
+    no judging word, a mix, or blame denied ("not illegal" is no praise)."""
+    kinds: set[str] = set()
+    for word in words:
+        lemma = word.lemma_.lower()
+        if lemma in rules.praise_words:
+            kinds.add(_ACCUSE if negated else _SUPPORT)
+        elif lemma in rules.blame_words:
+            kinds.add("" if negated else _ACCUSE)
+    kinds.discard("")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _judged_parties(
+    judged: Token, index: MentionIndex, context: ResolutionContext, rules: StageRules
+) -> list[Party] | None:
+    """Whom a judgement is about: the actor judged, or the actors named in the act judged
+    (none named: an act all the same); None when the judged thing is neither."""
+    parties = [p for p in index.parties(judged, context=context) if not p.place]
+    if parties:
+        return parties
+    lemma = judged.lemma_.lower()
+    reading = read_token(judged, rules.lexicon)
+    if lemma not in rules.judged_acts and reading.sense is None:
+        return None
+    named = []
+    for tok in judged.subtree:
+        mention = index.mention_at(tok)
+        if mention is not None and tok.i != judged.i:
+            named += [p for p in index.party_of_mention(mention) if not p.place]
+    return named
