@@ -398,3 +398,56 @@ def test_what_an_actor_calls_another_actor_is_done_to_it(nlp: Any) -> None:
 )
 def test_opinions_and_mixed_or_denied_judgements_are_no_events(nlp: Any, text: str) -> None:
     assert events_of(nlp, text, RUSSIA) == []
+
+
+# ------------------------------------------------------------------------------ asking for
+
+IMF = organisation("IMF", "igo:imf", "", "IGO")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan sought military aid from the IMF.",
+        "Pakistan requested financial assistance from the IMF.",
+        "Pakistan sought support from the IMF in November.",
+    ],
+)
+def test_asking_for_a_thing_is_a_request_of_whom_from_names(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text, PAKISTAN, IMF))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "REQUEST",
+        {"country:PAK"},
+        {"igo:imf"},
+    )
+
+
+def test_seeking_to_act_is_an_aim_not_a_request(nlp: Any) -> None:
+    event = only(events_of(nlp, "Pakistan is seeking to boost ties with India.", PAKISTAN, INDIA))
+    assert event.event_type != "REQUEST"
+
+
+USA = country("USA", "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia expressed concern over the US missile plans.", "ACCUSE"),
+        ("Russia voiced serious concern about the US nuclear test.", "ACCUSE"),
+        ("Russia hit out at the US on Monday.", "ACCUSE"),
+        ("Russia expressed its support for the US bid.", "SUPPORT"),
+    ],
+)
+def test_stated_feelings_about_an_act_judge_its_owner(nlp: Any, text: str, kind: str) -> None:
+    event = only(events_of(nlp, text, RUSSIA, USA))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        kind,
+        {"country:RUS"},
+        {"country:USA"},
+    )
+
+
+def test_a_stated_hope_is_no_judgement(nlp: Any) -> None:
+    events = events_of(nlp, "Russia expressed hope that the US would resume talks.", RUSSIA, USA)
+    assert [e.event_type for e in events if e.event_type in ("ACCUSE", "SUPPORT")] == []

@@ -47,6 +47,7 @@ class StageRules:
     thing_pronouns: frozenset[str]
     body_nouns: frozenset[str]
     judging_verbs: frozenset[str]
+    asking_verbs: frozenset[str]
     judged_acts: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
@@ -124,6 +125,7 @@ def load_stage_rules() -> StageRules:
         thing_pronouns=word_set(raw["thing_pronouns"]),
         body_nouns=word_set(raw["body_nouns"]),
         judging_verbs=word_set(raw["judging_verbs"]),
+        asking_verbs=word_set(raw["asking_verbs"]),
         judged_acts=word_set(raw["judged_acts"]),
         praise_words=word_set(raw["praise_words"]),
         blame_words=word_set(raw["blame_words"]),

@@ -83,6 +83,8 @@ _INHERIT_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "att
 # Dependencies of a predicate's direct recipient, and the prepositions that introduce one.
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
+# Prepositions naming what praise or criticism is about ("concern over", "regret at").
+_JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
 _CONSULT = CONSULT
@@ -306,6 +308,16 @@ class _DocReader:
         if result.event_type is None or result.trigger_index is None:
             return None
         _plover_retype(result, self.lex)
+        if lemma in self.rules.asking_verbs and result.event_type != "REQUEST":
+            objects = {c.i for c in tok.children if c.dep_ == "dobj"}
+            if objects & set(result.trigger_indices):
+                # "sought support from Schmidt", "sought military aid": asking for the thing
+                # (CAMEO 02), not giving it
+                result.intended_type, result.event_type, result.mode = (
+                    result.event_type,
+                    "REQUEST",
+                    [],
+                )
         if not actors and (
             result.event_type not in self.rules.patient_types or result.trigger_index != tok.i
         ):
@@ -339,7 +351,31 @@ class _DocReader:
             own = self._recipients([decided], actors, own_only=True)
             if own:
                 recipients = own
+        if result.event_type in ("ACCUSE", "SUPPORT") and not recipients:
+            words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
+            recipients = self._judged_owners(words, actors)
         return Found(result, tok, chain, actors, recipients)
+
+    def _judged_owners(self, chain: list[Token], actors: list[Party]) -> list[Party]:
+        """ "expressed concern over the US missile plans", "regret at Iran's decision": whom
+        praise or criticism is about, the actor the judged thing belongs to."""
+        own = {p.key for p in actors}
+        for tok in chain:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in _JUDGED_PREPS:
+                    continue
+                for thing in (g for g in prep.children if g.dep_ == "pobj"):
+                    # the thing itself, else the names before it ("the US missile plans")
+                    parties = self.index.parties(thing, context=self.context) or [
+                        p
+                        for c in thing.subtree
+                        if c.i < thing.i and (mention := self.index.mention_at(c)) is not None
+                        for p in self.index.party_of_mention(mention)
+                    ]
+                    found = [p for p in parties if not p.place and p.key not in own]
+                    if found:
+                        return found
+        return []
 
     def _obligation_request(self, tok: Token, quote: Quote | None) -> Found | None:
         """ "Portman said India must help solve the standoff", ""Denmark should play a more
@@ -578,6 +614,10 @@ class _DocReader:
                     # "called upon the Palestinians": whom a request verb asks
                     prep.lower_ in self.rules.request_recipient_preps
                     and self.lex.role(prep.head.lemma_.lower()) == "request"
+                )
+                or (
+                    # "requested assistance from the IMF": whom it is asked of
+                    prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
                 )
             )
             if own_only:
@@ -849,6 +889,15 @@ class _DocReader:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+
+def _asked_of(prep: Token, asking_verbs: frozenset[str]) -> bool:
+    """Whether a "from" phrase names whom an asking verb asks, hung on the verb or on what
+    it asks for ("sought support from Schmidt")."""
+    head = prep.head
+    if head.dep_ == "dobj":
+        head = head.head
+    return head.lemma_.lower() in asking_verbs
 
 
 def _passive_agent(tok: Token) -> Token | None:
