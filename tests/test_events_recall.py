@@ -451,3 +451,32 @@ def test_stated_feelings_about_an_act_judge_its_owner(nlp: Any, text: str, kind:
 def test_a_stated_hope_is_no_judgement(nlp: Any) -> None:
     events = events_of(nlp, "Russia expressed hope that the US would resume talks.", RUSSIA, USA)
     assert [e.event_type for e in events if e.event_type in ("ACCUSE", "SUPPORT")] == []
+
+
+# ------------------------------------------------------------------------------ offers
+
+PRK = country("PRK", "North Korea")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "intended"),
+    [
+        ("North Korea is willing to hold talks with the US.", "AGREE", "CONSULT"),
+        ("North Korea expressed readiness to hold talks with the US.", "AGREE", "CONSULT"),
+        ("North Korea is ready to attack the US.", "THREATEN", "ASSAULT"),
+    ],
+)
+def test_readiness_to_act_is_an_offer_or_a_threat(
+    nlp: Any, text: str, kind: str, intended: str
+) -> None:
+    event = only(events_of(nlp, text, PRK, USA))
+    assert (event.event_type, event.intended, ids(event.recipient)) == (
+        kind,
+        intended,
+        {"country:USA"},
+    )
+
+
+def test_unwillingness_is_no_offer(nlp: Any) -> None:
+    event = only(events_of(nlp, "North Korea is not willing to hold talks with the US.", PRK, USA))
+    assert event.event_type != "AGREE"

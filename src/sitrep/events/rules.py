@@ -48,6 +48,7 @@ class StageRules:
     body_nouns: frozenset[str]
     judging_verbs: frozenset[str]
     asking_verbs: frozenset[str]
+    offer_words: frozenset[str]
     judged_acts: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
@@ -126,6 +127,7 @@ def load_stage_rules() -> StageRules:
         body_nouns=word_set(raw["body_nouns"]),
         judging_verbs=word_set(raw["judging_verbs"]),
         asking_verbs=word_set(raw["asking_verbs"]),
+        offer_words=word_set(raw["offer_words"]),
         judged_acts=word_set(raw["judged_acts"]),
         praise_words=word_set(raw["praise_words"]),
         blame_words=word_set(raw["blame_words"]),

@@ -83,6 +83,11 @@ _INHERIT_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "att
 # Dependencies of a predicate's direct recipient, and the prepositions that introduce one.
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
+# What readiness to act is, by the act: an offer (AGREE) or a threat (THREATEN).
+_OFFERED = {
+    **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"), "AGREE"),
+    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
+}
 # Prepositions naming what praise or criticism is about ("concern over", "regret at").
 _JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
@@ -308,6 +313,13 @@ class _DocReader:
         if result.event_type is None or result.trigger_index is None:
             return None
         _plover_retype(result, self.lex)
+        offered = _OFFERED.get(result.event_type or "")
+        if offered is not None and self._offered(tok, chain, result):
+            # "is willing to hold talks", "expressed readiness to talk": an offer to act is
+            # AGREE (CAMEO 03, "express intent to"), readiness to attack a threat (CAMEO 13);
+            # the act is the intended type
+            result.intended_type, result.event_type, result.mode = result.event_type, offered, []
+            result.modality = "asserted"
         if lemma in self.rules.asking_verbs and result.event_type != "REQUEST":
             objects = {c.i for c in tok.children if c.dep_ == "dobj"}
             if objects & set(result.trigger_indices):
@@ -355,6 +367,18 @@ class _DocReader:
             words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
             recipients = self._judged_owners(words, actors)
         return Found(result, tok, chain, actors, recipients)
+
+    def _offered(self, tok: Token, chain: list[Token], result: PairResult) -> bool:
+        """Whether the act is offered: a word of willingness above it, up to the predicate."""
+        words = set(chain)
+        node = self.doc[result.trigger_index] if result.trigger_index is not None else tok
+        for _ in range(4):
+            words.add(node)
+            if node == tok or node.head == node:
+                break
+            node = node.head
+        negated = any(c.dep_ == "neg" for w in words for c in w.children)
+        return not negated and any(w.lemma_.lower() in self.rules.offer_words for w in words)
 
     def _judged_owners(self, chain: list[Token], actors: list[Party]) -> list[Party]:
         """ "expressed concern over the US missile plans", "regret at Iran's decision": whom
