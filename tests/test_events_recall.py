@@ -480,3 +480,23 @@ def test_readiness_to_act_is_an_offer_or_a_threat(
 def test_unwillingness_is_no_offer(nlp: Any) -> None:
     event = only(events_of(nlp, "North Korea is not willing to hold talks with the US.", PRK, USA))
     assert event.event_type != "AGREE"
+
+
+def test_they_stands_for_the_last_plural_subject_naming_actors(nlp: Any) -> None:
+    text = "India and Pakistan met in Delhi on Monday. They agreed to reopen the border."
+    agreed = [e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == "AGREE"]
+    assert ids(only(agreed).actor) == {"country:IND", "country:PAK"}
+
+
+def test_they_in_someones_words_is_left_alone(nlp: Any) -> None:
+    text = 'India and Pakistan met in Delhi on Monday. "They killed even children," he said.'
+    events = events_of(nlp, text, INDIA, PAKISTAN)
+    assert [e.event_type for e in events if e.event_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["India must meet the requirements of the treaty.", "India met its target for 2006."],
+)
+def test_meeting_a_requirement_is_no_meeting(nlp: Any, text: str) -> None:
+    assert [e for e in events_of(nlp, text, INDIA) if e.event_type == "CONSULT"] == []

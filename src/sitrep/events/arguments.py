@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from sitrep.events.quotations import quotations
 from sitrep.events.rules import StageRules
 from sitrep.records import ActorRef, Entity, Mention
 
@@ -156,12 +157,16 @@ class MentionIndex:
                     return []
                 return [Party(person.ref, person.entity, True, person.place, person.label)]
             if (
-                lower in self.rules.thing_pronouns
+                lower in self.rules.thing_pronouns | self.rules.plural_pronouns
                 and tok.dep_ in ("nsubj", "nsubjpass")
                 and tok.head.lemma_.lower() not in _COPULAS  # "it's to meet the needs"
             ):
+                plural = lower in self.rules.plural_pronouns
+                if plural and context.quoted(tok):
+                    return []  # "they" in someone's words is whoever the speaker means
                 return [
-                    Party(p.ref, p.entity, True, p.place, p.label) for p in context.body_before(tok)
+                    Party(p.ref, p.entity, True, p.place, p.label)
+                    for p in context.body_before(tok, plural=plural)
                 ]
             return []
         if context is not None:
@@ -306,14 +311,15 @@ class ResolutionContext:
 
     index: MentionIndex
     person_subjects: list[tuple[int, Party]] = field(default_factory=list)  # (char, party)
-    # every singular subject that is not a pronoun, with the organisation or state it names
-    # (empty when it names none): what "it" can stand for
-    subjects: list[tuple[Token, list[Party]]] = field(default_factory=list)
+    # every subject that is not a pronoun or a person, with the actors it names (empty when
+    # it names none) and whether it is plural: what "it" and "they" can stand for
+    subjects: list[tuple[Token, list[Party], bool]] = field(default_factory=list)
     speaker: list[Party] = field(default_factory=list)
+    quotations: list[tuple[int, int]] = field(default_factory=list)  # quoted passages
 
     @classmethod
     def build(cls, index: MentionIndex) -> ResolutionContext:
-        context = cls(index)
+        context = cls(index, quotations=quotations(index.doc.text))
         for tok in index.doc:
             if tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
@@ -325,20 +331,23 @@ class ResolutionContext:
             if mention is not None and person:
                 for party in index.party_of_mention(mention):
                     context.person_subjects.append((tok.idx, party))
-            elif tok.pos_ != "PRON" and tok.tag_ not in ("NNS", "NNPS"):
-                bodies = index.parties(tok) if mention is not None else []
-                context.subjects.append((tok, [p for p in bodies if not p.place]))
+            elif tok.pos_ != "PRON":
+                plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+                bodies = [p for p in index.parties(tok) if not p.place]
+                context.subjects.append((tok, bodies, plural))
         return context
 
-    def body_before(self, pronoun: Token) -> list[Party]:
-        """The organisation or state "it" stands for: the last singular subject in the same
-        or the previous sentence, when that subject names one ("The Commission met on
-        Monday. It deplored ..."); nothing when it names something else ("the plan")."""
+    def body_before(self, pronoun: Token, *, plural: bool = False) -> list[Party]:
+        """The actors "it" (or, ``plural``, "they") stands for: the last subject of that
+        number in the same or the previous sentence, when it names actors ("The Commission
+        met on Monday. It deplored ..."); nothing when it names something else ("the plan")
+        or a person (he and she are for persons)."""
         last: tuple[Token, list[Party]] | None = None
-        for subject, parties in self.subjects:
+        for subject, parties, many in self.subjects:
             if subject.i >= pronoun.i:
                 break
-            last = (subject, parties)
+            if many == plural:
+                last = (subject, parties)
         if last is None:
             return []
         subject, parties = last
@@ -349,6 +358,10 @@ class ResolutionContext:
         ):
             return []
         return parties
+
+    def quoted(self, tok: Token) -> bool:
+        """Whether ``tok`` stands in a quoted passage."""
+        return any(start <= tok.idx < end for start, end in self.quotations)
 
     def person_before(self, char: int) -> Party | None:
         """The person who was last a subject before ``char`` ("he" in the next clause)."""

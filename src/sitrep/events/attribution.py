@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
+from sitrep.events.quotations import paragraphs, quotations
 
 # "— Rajnath Singh (@rajnathsingh) June 22, 2020": a dash, a name, a handle in brackets.
 _SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{2,80}?)\s*\((?P<handle>@\w{1,30})\)")
-_BLANK_LINE = re.compile(r"\n\s*\n")
 # Dependencies from a speech verb to what is said.
 _SAID_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 
@@ -48,7 +48,7 @@ def signed_quotes(doc: Doc, index: MentionIndex) -> tuple[list[Quote], set[int]]
     """Paragraphs ended by a signature line, and the start offsets of the signature sentences."""
     quotes: list[Quote] = []
     signature_sentences: set[int] = set()
-    paragraphs = _paragraphs(doc.text)
+    blocks = paragraphs(doc.text)
     for sent in doc.sents:
         match = _SIGNATURE.match(sent.text)
         if match is None:
@@ -63,7 +63,7 @@ def signed_quotes(doc: Doc, index: MentionIndex) -> tuple[list[Quote], set[int]]
                 if mention is not None:
                     speaker = index.party_of_mention(mention)
                     break
-        para_start = max((s for s, e in paragraphs if s <= sent.start_char), default=0)
+        para_start = max((s for s, e in blocks if s <= sent.start_char), default=0)
         attribution = f"{match.group('name').strip()} ({match.group('handle')})"
         quotes.append(Quote(para_start, sent.start_char, attribution, speaker))
     return quotes, signature_sentences
@@ -76,7 +76,7 @@ def quoted_speech(
     not reach: each quotation of a paragraph whose speech verb, just outside its marks in the
     first or last sentence, has a subject naming an actor."""
     quotes: list[Quote] = []
-    for start, end in _quotations(doc.text):
+    for start, end in quotations(doc.text):
         sentences = [s for s in doc.sents if s.end_char > start and s.start_char < end]
         if len(sentences) < 2:
             continue  # one sentence: its speech verb governs it (governing_speech)
@@ -96,24 +96,6 @@ def quoted_speech(
     return quotes
 
 
-def _quotations(text: str) -> list[tuple[int, int]]:
-    """Character spans of the double-quoted passages of each paragraph (straight quotes pair
-    in order; a quotation left open runs to the paragraph's end, as news style has it)."""
-    out: list[tuple[int, int]] = []
-    for para_start, para_end in _paragraphs(text):
-        opened: int | None = None
-        for i in range(para_start, para_end):
-            char = text[i]
-            if char == "“" or (char == '"' and opened is None):
-                opened = i if opened is None else opened
-            elif char in '"”' and opened is not None:
-                out.append((opened, i + 1))
-                opened = None
-        if opened is not None:
-            out.append((opened, para_end))
-    return out
-
-
 def _attributing_verb(sent: Span, mark: int, verbs: frozenset[str], *, after: bool) -> Token | None:
     """The speech verb of ``sent`` on the far side of the quotation mark at ``mark``."""
     for tok in sent:
@@ -121,16 +103,6 @@ def _attributing_verb(sent: Span, mark: int, verbs: frozenset[str], *, after: bo
         if outside and tok.pos_ == "VERB" and tok.lemma_.lower() in verbs:
             return tok
     return None
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    start = 0
-    for match in _BLANK_LINE.finditer(text):
-        out.append((start, match.start()))
-        start = match.end()
-    out.append((start, len(text)))
-    return out
 
 
 def quote_at(quotes: list[Quote], char: int) -> Quote | None:

@@ -45,6 +45,7 @@ class StageRules:
     pair_phrases: tuple[str, ...]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
     body_nouns: frozenset[str]
     judging_verbs: frozenset[str]
     asking_verbs: frozenset[str]
@@ -124,6 +125,7 @@ def load_stage_rules() -> StageRules:
         pair_phrases=tuple(str(p).lower() for p in raw["pair_phrases"]),
         person_pronouns=word_set(raw["person_pronouns"]),
         thing_pronouns=word_set(raw["thing_pronouns"]),
+        plural_pronouns=word_set(raw["plural_pronouns"]),
         body_nouns=word_set(raw["body_nouns"]),
         judging_verbs=word_set(raw["judging_verbs"]),
         asking_verbs=word_set(raw["asking_verbs"]),
