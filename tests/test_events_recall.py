@@ -500,3 +500,23 @@ def test_they_in_someones_words_is_left_alone(nlp: Any) -> None:
 )
 def test_meeting_a_requirement_is_no_meeting(nlp: Any, text: str) -> None:
     assert [e for e in events_of(nlp, text, INDIA) if e.event_type == "CONSULT"] == []
+
+
+SAUDI = country("SAU", "Saudi")
+
+
+def test_a_led_force_acts_for_its_leader(nlp: Any) -> None:
+    text = "The Saudi-led coalition bombed the port of Hodeidah on Monday."
+    event = only(events_of(nlp, text, SAUDI, city("Hodeidah", "YEM")))
+    assert (event.event_type, ids(event.actor)) == ("ASSAULT", {"country:SAU"})
+
+
+def test_a_led_operation_is_its_leaders_act(nlp: Any) -> None:
+    iraq = country("IRQ", "Iraq")
+    text = "Saddam was ousted in the US-led invasion of Iraq in March 2003."
+    event = only(events_of(nlp, text, USA, iraq))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "ASSAULT",
+        {"country:USA"},
+        {"country:IRQ"},
+    )

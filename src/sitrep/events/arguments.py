@@ -24,6 +24,8 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "NOMINA
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Modifiers through which a noun phrase names its actor: "the Russian leaders", "India's".
 _NP_MODIFIERS = ("amod", "compound", "poss", "nmod")
+# Participles that make their modifier the leader: "Saudi-led", "NATO-commanded".
+_LEADING = frozenset({"lead", "led", "head", "headed", "command", "commanded"})
 # Verbs whose "it" is often no actor: "it is time", "it seems likely".
 _COPULAS = frozenset({"be", "seem", "appear", "look", "remain", "become"})
 # Dependencies that start a new clause: its arguments are not the outer predicate's.
@@ -174,7 +176,7 @@ class MentionIndex:
             if any(phrase.endswith(p) for p in self.rules.pair_phrases):
                 pair = context.pair_before(tok.idx)
                 return [Party(p.ref, p.entity, True, p.place, p.label) for p in pair]
-        named = self._named_after_office(tok) or self._body_of(tok)
+        named = self._named_after_office(tok) or self._body_of(tok) or self.led_by(tok)
         if named:
             return named
         if tok.lemma_.lower() in self.rules.collective_heads or tok.lower_ in (
@@ -228,6 +230,20 @@ class MentionIndex:
             and (mention := self.mention_at(name)) is not None
             and mention.label == "PERSON"
             for party in self.party_of_mention(mention)
+        ]
+
+    def led_by(self, tok: Token) -> list[Party]:
+        """ "The Saudi-led coalition", "a US-led invasion": whoever leads a force or an
+        operation acts through it (the parse hangs the leader on the participle)."""
+        return [
+            party
+            for participle in tok.children
+            if participle.dep_ == "amod" and participle.lemma_.lower() in _LEADING
+            for leader in participle.children
+            if leader.dep_ in ("npadvmod", "compound", "nmod", "advmod")
+            and (mention := self.mention_at(leader)) is not None
+            for party in self.party_of_mention(mention)
+            if not party.place
         ]
 
     def _body_of(self, tok: Token) -> list[Party]:

@@ -167,7 +167,7 @@ def _participants(
 ) -> tuple[list[Party], list[Party]]:
     """Participants named by ``noun``'s modifiers and prepositions; with ``own=False`` (a
     verb), only its "between"/"among"/"with"/"against" phrases."""
-    actors: list[Party] = []
+    actors: list[Party] = index.led_by(noun) if own else []  # "a US-led invasion"
     recipients: list[Party] = []
     for child in noun.children:
         if not own and not (child.dep_ == "prep" and child.lower_ in _VERB_PREPS):
