@@ -390,3 +390,23 @@ def test_a_name_opening_a_sentence_with_the_is_the_same_body(
     # name of its own, it made a second entity for the UN at the start of a sentence.
     doc = annotate(nlp, stage, text)
     assert entity_of(doc, name).id == entity_id
+
+
+@pytest.mark.parametrize(
+    ("text", "capital", "code"),
+    [
+        ("Seoul called on Pyongyang to return to the negotiating table.", "Pyongyang", "PRK"),
+        ("The European Union imposed new sanctions on Tehran.", "Tehran", "IRN"),
+    ],
+)
+def test_a_capital_pressed_on_is_its_state(
+    nlp: Language, stage: ActorStage, text: str, capital: str, code: str
+) -> None:
+    doc = annotate(nlp, stage, text)
+    entity = entity_of(doc, capital)
+    assert (entity.kind, entity.country) == ("country", code)
+
+
+def test_a_capital_one_stands_on_is_a_city(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "Thousands of people gathered on a square in central Pyongyang.")
+    assert entity_of(doc, "Pyongyang").kind == "place"

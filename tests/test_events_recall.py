@@ -520,3 +520,25 @@ def test_a_led_operation_is_its_leaders_act(nlp: Any) -> None:
         {"country:USA"},
         {"country:IRQ"},
     )
+
+
+# ------------------------------------------------------------------- whom an act is aimed at
+
+CUBA = country("CUB", "Cuba")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The US imposed new sanctions on Cuba on Monday.", "The US slapped an embargo on Cuba."],
+)
+def test_what_is_imposed_on_someone_is_done_to_them(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text, USA, CUBA))
+    assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:CUB"})
+
+
+def test_an_attack_on_a_groups_targets_is_done_to_the_group(nlp: Any) -> None:
+    hamas = organisation("Hamas", "org:hamas", "PSE", "REB")
+    israeli = group("Israeli aircraft", "group:isr-aircraft", "ISR", "MIL")
+    text = "Israeli aircraft struck Hamas targets in Gaza overnight."
+    event = only(events_of(nlp, text, israeli, hamas, city("Gaza", "PSE")))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"org:hamas"})

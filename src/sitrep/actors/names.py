@@ -85,6 +85,12 @@ _VIOLENT_VERBS = frozenset(
 )
 
 
+# Words whose "on" phrase is whom they press: "called on Pyongyang", "sanctions on Tehran".
+_CALLED_ON = frozenset(
+    {"call", "prevail", "press", "pressure", "sanction", "embargo", "demand", "impose"}
+)
+
+
 def _addressed(span: Span) -> bool:
     """Whether a capital is what a non-violent act is aimed at, or its doer, which PLOVER
     codes as its government: "urged Washington", "visited Beijing", "talks with Moscow",
@@ -98,6 +104,8 @@ def _addressed(span: Span) -> bool:
         verb = prep.head
         if prep.lower_ == "by":
             return True  # "an admission by Moscow": the doer of a noun's act
+        if prep.lower_ in ("on", "upon") and verb.lemma_.lower() in _CALLED_ON:
+            return True  # "called on Pyongyang to return", "sanctions on Tehran"
         # Not "to"/"from": "flew to London" is a place ("protest to Moscow" is rarer).
         return prep.lower_ in ("with", "against") and (
             verb.lemma_.lower() not in _VIOLENT_VERBS and verb.lower_ not in ("fire", "fired")

@@ -194,6 +194,19 @@ class MentionIndex:
         # "the Russian leaders", "India's defence minister": a modifier names the actor
         lemma = tok.lemma_.lower()
         rules = self.rules
+        if lemma in rules.owned_nouns and lemma not in rules.actor_head_nouns:
+            # "struck Hamas targets", "Taliban fighters": the owner the modifier names
+            owner = [
+                p
+                for child in tok.children
+                if child.dep_ in _NP_MODIFIERS
+                and (inner := self.mention_at(child)) is not None
+                and inner.label in ("ORG", "NORP", "GPE")
+                for p in self.party_of_mention(inner)
+                if not p.place
+            ]
+            if owner:
+                return owner
         if lemma not in rules.actor_head_nouns | rules.member_nouns | rules.body_nouns:
             return []
         for child in tok.children:

@@ -49,6 +49,8 @@ class StageRules:
     body_nouns: frozenset[str]
     judging_verbs: frozenset[str]
     asking_verbs: frozenset[str]
+    imposition_words: frozenset[str]
+    owned_nouns: frozenset[str]
     offer_words: frozenset[str]
     judged_acts: frozenset[str]
     praise_words: frozenset[str]
@@ -129,6 +131,8 @@ def load_stage_rules() -> StageRules:
         body_nouns=word_set(raw["body_nouns"]),
         judging_verbs=word_set(raw["judging_verbs"]),
         asking_verbs=word_set(raw["asking_verbs"]),
+        imposition_words=word_set(raw["imposition_words"]),
+        owned_nouns=word_set(raw["owned_nouns"]),
         offer_words=word_set(raw["offer_words"]),
         judged_acts=word_set(raw["judged_acts"]),
         praise_words=word_set(raw["praise_words"]),

@@ -643,6 +643,11 @@ class _DocReader:
                     # "requested assistance from the IMF": whom it is asked of
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
                 )
+                or (
+                    # "imposed sanctions on Iran", "slapped an embargo on Cuba": the target
+                    prep.lower_ in ("on", "upon")
+                    and prep.head.lemma_.lower() in self.rules.imposition_words
+                )
             )
             if own_only:
                 by_prep = by_prep and prep.head in chain
