@@ -542,3 +542,24 @@ def test_an_attack_on_a_groups_targets_is_done_to_the_group(nlp: Any) -> None:
     text = "Israeli aircraft struck Hamas targets in Gaza overnight."
     event = only(events_of(nlp, text, israeli, hamas, city("Gaza", "PSE")))
     assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"org:hamas"})
+
+
+GERMANY_ = country("DEU", "Germany")
+TURKEY = country("TUR", "Turkey")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Germany suspended arms exports to Turkey.", "Germany halted weapons sales to Turkey."],
+)
+def test_stopping_arms_sales_is_an_embargo(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text, GERMANY_, TURKEY))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "SANCTION",
+        {"country:DEU"},
+        {"country:TUR"},
+    )
+
+
+def test_arms_sales_figures_are_no_event(nlp: Any) -> None:
+    assert events_of(nlp, "Arms sales to Turkey rose by 5 percent last year.", TURKEY) == []
