@@ -563,3 +563,61 @@ def test_stopping_arms_sales_is_an_embargo(nlp: Any, text: str) -> None:
 
 def test_arms_sales_figures_are_no_event(nlp: Any) -> None:
     assert events_of(nlp, "Arms sales to Turkey rose by 5 percent last year.", TURKEY) == []
+
+
+# ------------------------------------------------------------------------------ documents
+
+UNSC = organisation("Security Council", "igo:unsc", "", "IGO")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The Security Council adopted a resolution demanding a ceasefire in Sudan.", "REQUEST"),
+        ("The Security Council adopted a resolution condemning Sudan's air strikes.", "ACCUSE"),
+        ("The Security Council issued a statement condemning Sudan's air strikes.", "ACCUSE"),
+    ],
+)
+def test_a_document_acts_for_whoever_adopted_it(nlp: Any, text: str, kind: str) -> None:
+    events = events_of(nlp, text, UNSC, country("SDN", "Sudan"))
+    # "Sudan's air strikes" are an event of their own
+    event = only([e for e in events if e.event_type != "ASSAULT"])
+    assert (event.event_type, ids(event.actor)) == (kind, {"igo:unsc"})
+
+
+def test_a_document_presented_by_someone_speaks_for_them(nlp: Any) -> None:
+    netherlands = country("NLD", "Netherlands")
+    text = "A motion presented by the Netherlands called on Iran to refrain from violence."
+    event = only(events_of(nlp, text, netherlands, IRAN))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "REQUEST",
+        {"country:NLD"},
+        {"country:IRN"},
+    )
+
+
+def test_a_resolution_about_something_is_no_act_of_its_own(nlp: Any) -> None:
+    event = only(
+        events_of(
+            nlp,
+            "The Security Council adopted a resolution on Sudan.",
+            UNSC,
+            country("SDN", "Sudan"),
+        )
+    )
+    assert event.evidence.trigger == "adopted resolution"
+
+
+def test_firing_at_someone_is_done_to_them(nlp: Any) -> None:
+    police = group("Kenyan police", "group:ken-police", "KEN", "COP")
+    protesters = group("protesters", "group:ken-protesters", "KEN", "CVL")
+    text = "Kenyan police fired tear gas at protesters in Nairobi."
+    event = only(events_of(nlp, text, police, protesters, city("Nairobi", "KEN")))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:ken-protesters"})
+
+
+def test_placing_an_order_is_an_agreement(nlp: Any) -> None:
+    dassault = organisation("Dassault", "org:dassault", "FRA", "BUS")
+    text = "India placed an order with Dassault for 36 jets."
+    agreed = [e for e in events_of(nlp, text, INDIA, dassault) if e.event_type == "AGREE"]
+    assert ids(only(agreed).recipient) == {"org:dassault"}

@@ -50,6 +50,8 @@ class StageRules:
     judging_verbs: frozenset[str]
     asking_verbs: frozenset[str]
     imposition_words: frozenset[str]
+    firing_verbs: frozenset[str]
+    document_nouns: frozenset[str]
     owned_nouns: frozenset[str]
     offer_words: frozenset[str]
     judged_acts: frozenset[str]
@@ -132,6 +134,8 @@ def load_stage_rules() -> StageRules:
         judging_verbs=word_set(raw["judging_verbs"]),
         asking_verbs=word_set(raw["asking_verbs"]),
         imposition_words=word_set(raw["imposition_words"]),
+        firing_verbs=word_set(raw["firing_verbs"]),
+        document_nouns=word_set(raw["document_nouns"]),
         owned_nouns=word_set(raw["owned_nouns"]),
         offer_words=word_set(raw["offer_words"]),
         judged_acts=word_set(raw["judged_acts"]),

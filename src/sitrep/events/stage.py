@@ -288,6 +288,8 @@ class _DocReader:
             return None  # the speech verb is attribution; what is said is read on its own
         if self._asked_for(tok):
             return None  # "drew calls for Olmert to resign": a request's content, not an act
+        if self._carries_document_act(tok):
+            return None  # "adopted a resolution demanding ...": the demand is the event
         demand = self._obligation_request(tok, quote)
         if demand is not None:
             return demand
@@ -385,20 +387,25 @@ class _DocReader:
         praise or criticism is about, the actor the judged thing belongs to."""
         own = {p.key for p in actors}
         for tok in chain:
-            for prep in tok.children:
-                if prep.dep_ != "prep" or prep.lower_ not in _JUDGED_PREPS:
-                    continue
-                for thing in (g for g in prep.children if g.dep_ == "pobj"):
-                    # the thing itself, else the names before it ("the US missile plans")
-                    parties = self.index.parties(thing, context=self.context) or [
-                        p
-                        for c in thing.subtree
-                        if c.i < thing.i and (mention := self.index.mention_at(c)) is not None
-                        for p in self.index.party_of_mention(mention)
-                    ]
-                    found = [p for p in parties if not p.place and p.key not in own]
-                    if found:
-                        return found
+            things = [c for c in tok.children if c.dep_ == "dobj"]  # "condemning X's test"
+            things += [
+                g
+                for prep in tok.children
+                if prep.dep_ == "prep" and prep.lower_ in _JUDGED_PREPS
+                for g in prep.children
+                if g.dep_ == "pobj"
+            ]
+            for thing in things:
+                # the thing itself, else the names before it ("the US missile plans")
+                parties = self.index.parties(thing, context=self.context) or [
+                    p
+                    for c in thing.subtree
+                    if c.i < thing.i and (mention := self.index.mention_at(c)) is not None
+                    for p in self.index.party_of_mention(mention)
+                ]
+                found = {p.key: p for p in parties if not p.place and p.key not in own}
+                if found:
+                    return list(found.values())
         return []
 
     def _obligation_request(self, tok: Token, quote: Quote | None) -> Found | None:
@@ -489,7 +496,54 @@ class _DocReader:
             return []
         return [p for p in self.index.parties(subject, context=self.context) if not p.place]
 
+    def _carries_document_act(self, tok: Token) -> bool:
+        """Whether ``tok`` adopts or issues a document that does something itself ("adopted
+        a resolution demanding a ceasefire", "issued a statement condemning the attack")."""
+        return any(
+            obj.dep_ in ("dobj", "nsubjpass") and self._document_act(obj) is not None
+            for obj in tok.children
+        )
+
+    def _document_act(self, document: Token) -> Token | None:
+        """The act a document noun's participle names ("a resolution demanding")."""
+        if document.lemma_.lower() not in self.rules.document_nouns:
+            return None
+        for act in document.children:
+            if (
+                act.dep_ == "acl"
+                and act.pos_ == "VERB"
+                and act.tag_ == "VBG"
+                and read_token(act, self.lex).kind in ("content", "request", "reject")
+            ):
+                return act
+        return None
+
+    def _document_author(self, document: Token) -> list[Party]:
+        """Who speaks through a document: its agent ("a motion presented by the Netherlands"),
+        its owner ("the Council's statement", "a UN resolution"), or the subject of the verb
+        that adopted or issued it."""
+        for child in document.children:
+            agent = _passive_agent(child) if child.dep_ == "acl" else None
+            if agent is not None:
+                return self.index.parties(agent, context=self.context)
+        owners = [
+            p
+            for child in document.children
+            if child.dep_ in ("poss", "compound", "amod", "nmod")
+            and (mention := self.index.mention_at(child)) is not None
+            for p in self.index.party_of_mention(mention)
+            if not p.place
+        ]
+        if owners:
+            return owners
+        verb = document.head
+        if document.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            return self._actors(verb, None)
+        return []
+
     def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
+        if tok.dep_ == "acl" and self._document_act(tok.head) == tok:
+            return self._document_author(tok.head)  # "a resolution demanding a ceasefire"
         reduced_passive = _passive_agent(tok) is not None
         if (
             tok.dep_ == "acl"
@@ -518,6 +572,8 @@ class _DocReader:
         if subject.lemma_.lower() in self.rules.non_actor_heads:
             return []  # "a roadside bomb struck a patrol": the bomb is no actor
         parties = self.index.parties(subject, context=self.context)
+        if not parties and subject.lemma_.lower() in self.rules.document_nouns:
+            parties = self._document_author(subject)  # "a motion by the Netherlands called on"
         if not parties and subject.lemma_.lower() in self.rules.person_role_heads:
             parties = self._named_in_phrase(subject)
         if not parties:
@@ -642,6 +698,10 @@ class _DocReader:
                 or (
                     # "requested assistance from the IMF": whom it is asked of
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
+                )
+                or (
+                    # "fired tear gas at protesters": what a shot is aimed at
+                    prep.lower_ == "at" and prep.head.lemma_.lower() in self.rules.firing_verbs
                 )
                 or (
                     # "imposed sanctions on Iran", "slapped an embargo on Cuba": the target
