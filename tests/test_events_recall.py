@@ -621,3 +621,21 @@ def test_placing_an_order_is_an_agreement(nlp: Any) -> None:
     text = "India placed an order with Dassault for 36 jets."
     agreed = [e for e in events_of(nlp, text, INDIA, dassault) if e.event_type == "AGREE"]
     assert ids(only(agreed).recipient) == {"org:dassault"}
+
+
+def test_whose_stands_for_the_antecedent(nlp: Any) -> None:
+    bolton = person("John Bolton", "USA")
+    text = "John Bolton, whose resignation was announced on Monday, will leave in January."
+    event = only(events_of(nlp, text, bolton))
+    assert (event.event_type, ids(event.actor)) == ("RETREAT", {"person:john-bolton"})
+
+
+def test_quotations_pair_their_marks_within_a_paragraph() -> None:
+    from sitrep.events.quotations import quotations
+
+    text = 'He said "we go. We stay," and left.\n\nShe said “no” and "it runs on\nto the end'
+    assert [text[a:b] for a, b in quotations(text)] == [
+        '"we go. We stay,"',
+        "“no”",
+        '"it runs on\nto the end',
+    ]

@@ -150,6 +150,10 @@ class MentionIndex:
                 own = self._body_of(tok) or own  # "the government of Sudan": Sudan's
             return own + self._inner_names(tok, mention)
         lower = tok.lower_
+        if lower == "whose":
+            # "Bolton, whose resignation was announced": the relative clause's antecedent
+            antecedent = _relative_antecedent(tok)
+            return self._parties_of_head(antecedent, context) if antecedent is not None else []
         if context is not None and tok.pos_ == "PRON":
             if lower in self.rules.first_person and context.speaker:
                 return [Party(p.ref, p.entity, True, p.place, p.label) for p in context.speaker]
@@ -295,6 +299,16 @@ def _ref(entity: Entity) -> ActorRef:
     )
 
 
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative clause holding ``tok`` describes."""
+    node = tok
+    while node.head != node:
+        if node.dep_ == "relcl":
+            return node.head
+        node = node.head
+    return None
+
+
 def _phrase(tok: Token) -> str:
     words = [t for t in tok.subtree if t.i <= tok.i]
     return " ".join(t.lower_ for t in words)
@@ -340,9 +354,9 @@ class ResolutionContext:
 
     index: MentionIndex
     person_subjects: list[tuple[int, Party]] = field(default_factory=list)  # (char, party)
-    # every subject that is not a pronoun or a person, with the actors it names (empty when
-    # it names none) and whether it is plural: what "it" and "they" can stand for
-    subjects: list[tuple[Token, list[Party], bool]] = field(default_factory=list)
+    # every subject that is not a pronoun or a person, and whether it is plural: what "it"
+    # and "they" can stand for (resolved when asked: few documents ask)
+    subjects: list[tuple[Token, bool]] = field(default_factory=list)
     speaker: list[Party] = field(default_factory=list)
     quotations: list[tuple[int, int]] = field(default_factory=list)  # quoted passages
 
@@ -362,8 +376,7 @@ class ResolutionContext:
                     context.person_subjects.append((tok.idx, party))
             elif tok.pos_ != "PRON":
                 plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
-                bodies = [p for p in index.parties(tok) if not p.place]
-                context.subjects.append((tok, bodies, plural))
+                context.subjects.append((tok, plural))
         return context
 
     def body_before(self, pronoun: Token, *, plural: bool = False) -> list[Party]:
@@ -371,15 +384,16 @@ class ResolutionContext:
         number in the same or the previous sentence, when it names actors ("The Commission
         met on Monday. It deplored ..."); nothing when it names something else ("the plan")
         or a person (he and she are for persons)."""
-        last: tuple[Token, list[Party]] | None = None
-        for subject, parties, many in self.subjects:
+        last: Token | None = None
+        for subject, many in self.subjects:
             if subject.i >= pronoun.i:
                 break
             if many == plural:
-                last = (subject, parties)
+                last = subject
         if last is None:
             return []
-        subject, parties = last
+        subject = last
+        parties = [p for p in self.index.parties(subject) if not p.place]
         here = pronoun.sent.start
         previous = self.index.doc[here - 1].sent.start if here > 0 else here
         if subject.i < previous or any(

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
-from sitrep.events.quotations import paragraphs, quotations
+from sitrep.events.quotations import paragraphs
 
 # "— Rajnath Singh (@rajnathsingh) June 22, 2020": a dash, a name, a handle in brackets.
 _SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*(?P<name>[^()\n]{2,80}?)\s*\((?P<handle>@\w{1,30})\)")
@@ -76,8 +76,10 @@ def quoted_speech(
     not reach: each quotation of a paragraph whose speech verb, just outside its marks in the
     first or last sentence, has a subject naming an actor."""
     quotes: list[Quote] = []
-    for start, end in quotations(doc.text):
-        sentences = [s for s in doc.sents if s.end_char > start and s.start_char < end]
+    passages = context.quotations
+    all_sentences = list(doc.sents) if passages else []
+    for start, end in passages:
+        sentences = [s for s in all_sentences if s.end_char > start and s.start_char < end]
         if len(sentences) < 2:
             continue  # one sentence: its speech verb governs it (governing_speech)
         said = _attributing_verb(sentences[-1], end, verbs, after=True) or _attributing_verb(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_MARK = re.compile('["“”]')
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -24,11 +25,11 @@ def quotations(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for para_start, para_end in paragraphs(text):
         opened: int | None = None
-        for i in range(para_start, para_end):
-            char = text[i]
+        for mark in _MARK.finditer(text, para_start, para_end):
+            char, i = mark.group(), mark.start()
             if char == "“" or (char == '"' and opened is None):
                 opened = i if opened is None else opened
-            elif char in '"”' and opened is not None:
+            elif opened is not None:  # a closing mark
                 out.append((opened, i + 1))
                 opened = None
         if opened is not None:
