@@ -639,3 +639,13 @@ def test_quotations_pair_their_marks_within_a_paragraph() -> None:
         "“no”",
         '"it runs on\nto the end',
     ]
+
+
+def test_its_and_their_own_an_act_like_it_and_they(nlp: Any) -> None:
+    text = "Russia met Ukraine on Monday. Its decision to withdraw troops surprised analysts."
+    withdrawal = [
+        e
+        for e in events_of(nlp, text, RUSSIA, country("UKR", "Ukraine"))
+        if e.event_type == "RETREAT"
+    ]
+    assert ids(only(withdrawal).actor) == {"country:RUS"}

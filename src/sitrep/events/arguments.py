@@ -164,7 +164,7 @@ class MentionIndex:
                 return [Party(person.ref, person.entity, True, person.place, person.label)]
             if (
                 lower in self.rules.thing_pronouns | self.rules.plural_pronouns
-                and tok.dep_ in ("nsubj", "nsubjpass")
+                and tok.dep_ in ("nsubj", "nsubjpass", "poss")
                 and tok.head.lemma_.lower() not in _COPULAS  # "it's to meet the needs"
             ):
                 plural = lower in self.rules.plural_pronouns

@@ -176,8 +176,9 @@ def _participants(
             mention = index.mention_at(child)
             if mention is not None and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
                 actors += index.party_of_mention(mention)
-            elif mention is None and child.lower_ == "whose":
-                actors += index.parties(child, context=context)  # "Bolton, whose resignation"
+            elif mention is None and child.dep_ == "poss" and child.tag_ in ("PRP$", "WP$"):
+                # "Bolton, whose resignation", "its decision", "their withdrawal"
+                actors += index.parties(child, context=context)
         elif child.dep_ == "prep":
             objects = [g for g in child.children if g.dep_ == "pobj"]
             parties = [p for g in objects for p in index.parties(g, context=context)]
