@@ -21,7 +21,8 @@ CAMEO sectors are read as PLOVER's: media MED -> JRN, health HLH -> MED, religio
 Names. Phoenix writes patterns, not names ("SECRETARY-GENERAL_BAN_KI-MOON", "U.N._MONITOR_"):
 a phrase is kept as a name only when it is one (no title or person noun in it, not a date,
 not a bare number); an abbreviation in brackets becomes an alias ("(ETA)"); names are re-cased
-("ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT_" -> "Islamic State of Iraq and the Levant"). A name two
+("ISLAMIC_STATE_OF_IRAQ_AND_THE_LEVANT_" -> "Islamic State of Iraq and the Levant") and lose a
+leading "The" when two words or more remain ("THE_UNITED_NATIONS" is the UN). A name two
 entries of different countries or sectors claim is dropped from both (Phoenix gives "PLA" to
 China's army and to an Irish group); a name of a hand-written entry (``organisations.yaml``,
 ``nonstate.yaml``, ``media.yaml``) makes the Phoenix entry an addition to it: its other names
