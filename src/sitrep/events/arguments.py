@@ -332,6 +332,14 @@ def _unique(parties: list[Party]) -> list[Party]:
     return out
 
 
+def passive_agent(tok: Token) -> Token | None:
+    """The noun of a passive verb's "by" phrase ("was backed by the clergy")."""
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def clause_tokens(tok: Token) -> list[Token]:
     """``tok``'s subtree without the clauses embedded in it (conjuncts, complements ...)."""
     out = [tok]

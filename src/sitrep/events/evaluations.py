@@ -1,25 +1,39 @@
-"""Judgements said of an act or an actor: praise (SUPPORT) and criticism (ACCUSE).
+"""Judgements said of an act or an actor, and other statements that CAMEO codes by what
+they say rather than by their verb.
 
+Praise (SUPPORT) and criticism (ACCUSE):
 "Russia called the referendum a milestone", "Iran described the attack as barbaric", "the
 Foreign Ministry said the election was unlawful": the verb only says or names, and the word
 that judges carries the event — praise is SUPPORT, disapproval ACCUSE (CAMEO 051 and 111).
 The judged thing must be an actor or an act (an event noun, an election, a decision ...):
 an opinion about anything else ("he said the economy is strong") is no event. A negated
 judgement ("were not constructive") turns around; a judgement that mixes praise and blame
-says nothing we can code.
+says nothing we can code. :func:`judged_owners` finds whom praise or criticism read from
+the lexicon ("expressed concern over the US missile plans") is about.
+
+Offers and requests (:func:`offer_or_ask`): readiness to act offers it ("is willing to hold
+talks" is AGREE, CAMEO 03; readiness to attack threatens, CAMEO 13), and asking for a thing
+requests it ("sought military aid from China" is REQUEST, CAMEO 02), not the act itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
 from sitrep.events.pairs import PairResult, read_token
 from sitrep.events.rules import StageRules
 
 _SUPPORT, _ACCUSE = "SUPPORT", "ACCUSE"
+# What readiness to act is, by the act: an offer (AGREE) or a threat (THREATEN).
+_OFFERED = {
+    **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"), "AGREE"),
+    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
+}
+# Prepositions naming what praise or criticism is about ("concern over", "regret at").
+_JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
 
 
 @dataclass(slots=True)
@@ -137,3 +151,65 @@ def _judged_parties(
         if mention is not None and tok.i != judged.i:
             named += [p for p in index.party_of_mention(mention) if not p.place]
     return named
+
+
+def judged_owners(
+    words: list[Token], actors: list[Party], index: MentionIndex, context: ResolutionContext
+) -> list[Party]:
+    """Whom praise or criticism read from ``words`` is about: the actor the judged thing
+    belongs to ("expressed concern over the US missile plans", "regret at Iran's decision",
+    "condemning North Korea's test")."""
+    own = {p.key for p in actors}
+    for tok in words:
+        things = [c for c in tok.children if c.dep_ == "dobj"]
+        things += [
+            g
+            for prep in tok.children
+            if prep.dep_ == "prep" and prep.lower_ in _JUDGED_PREPS
+            for g in prep.children
+            if g.dep_ == "pobj"
+        ]
+        for thing in things:
+            # the thing itself, else the names before it ("the US missile plans")
+            parties = index.parties(thing, context=context) or [
+                p
+                for c in thing.subtree
+                if c.i < thing.i and (mention := index.mention_at(c)) is not None
+                for p in index.party_of_mention(mention)
+            ]
+            found = {p.key: p for p in parties if not p.place and p.key not in own}
+            if found:
+                return list(found.values())
+    return []
+
+
+def offer_or_ask(
+    verb: Token, chain: list[Token], result: PairResult, doc: Doc, rules: StageRules
+) -> None:
+    """Retype a read predicate whose words offer or ask for the act (CAMEO 02/03/13):
+    "is willing to hold talks", "expressed readiness to talk" offer it (AGREE; readiness to
+    attack is a threat), "sought military aid", "sought support from Schmidt" ask for it
+    (REQUEST); the act becomes the intended type."""
+    offered = _OFFERED.get(result.event_type or "")
+    if offered is not None and _offered(verb, chain, result, doc, rules):
+        result.intended_type, result.event_type, result.mode = result.event_type, offered, []
+        result.modality = "asserted"
+    elif verb.lemma_.lower() in rules.asking_verbs and result.event_type != "REQUEST":
+        objects = {c.i for c in verb.children if c.dep_ == "dobj"}
+        if objects & set(result.trigger_indices):
+            result.intended_type, result.event_type, result.mode = result.event_type, "REQUEST", []
+
+
+def _offered(
+    verb: Token, chain: list[Token], result: PairResult, doc: Doc, rules: StageRules
+) -> bool:
+    """Whether a word of willingness stands above the act, up to the predicate."""
+    words = set(chain)
+    node = doc[result.trigger_index] if result.trigger_index is not None else verb
+    for _ in range(4):
+        words.add(node)
+        if node == verb or node.head == node:
+            break
+        node = node.head
+    negated = any(c.dep_ == "neg" for w in words for c in w.children)
+    return not negated and any(w.lemma_.lower() in rules.offer_words for w in words)

@@ -47,6 +47,7 @@ from sitrep.events.arguments import (
     Party,
     ResolutionContext,
     clause_tokens,
+    passive_agent,
 )
 from sitrep.events.attribution import (
     Quote,
@@ -55,7 +56,8 @@ from sitrep.events.attribution import (
     quoted_speech,
     signed_quotes,
 )
-from sitrep.events.evaluations import judgement
+from sitrep.events.documents import carries_document_act, document_act, document_author
+from sitrep.events.evaluations import judged_owners, judgement, offer_or_ask
 from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
@@ -83,13 +85,6 @@ _INHERIT_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "att
 # Dependencies of a predicate's direct recipient, and the prepositions that introduce one.
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
-# What readiness to act is, by the act: an offer (AGREE) or a threat (THREATEN).
-_OFFERED = {
-    **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"), "AGREE"),
-    **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
-}
-# Prepositions naming what praise or criticism is about ("concern over", "regret at").
-_JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
 _CONSULT = CONSULT
@@ -288,7 +283,7 @@ class _DocReader:
             return None  # the speech verb is attribution; what is said is read on its own
         if self._asked_for(tok):
             return None  # "drew calls for Olmert to resign": a request's content, not an act
-        if self._carries_document_act(tok):
+        if carries_document_act(tok, self.rules):
             return None  # "adopted a resolution demanding ...": the demand is the event
         demand = self._obligation_request(tok, quote)
         if demand is not None:
@@ -315,29 +310,13 @@ class _DocReader:
         if result.event_type is None or result.trigger_index is None:
             return None
         _plover_retype(result, self.lex)
-        offered = _OFFERED.get(result.event_type or "")
-        if offered is not None and self._offered(tok, chain, result):
-            # "is willing to hold talks", "expressed readiness to talk": an offer to act is
-            # AGREE (CAMEO 03, "express intent to"), readiness to attack a threat (CAMEO 13);
-            # the act is the intended type
-            result.intended_type, result.event_type, result.mode = result.event_type, offered, []
-            result.modality = "asserted"
-        if lemma in self.rules.asking_verbs and result.event_type != "REQUEST":
-            objects = {c.i for c in tok.children if c.dep_ == "dobj"}
-            if objects & set(result.trigger_indices):
-                # "sought support from Schmidt", "sought military aid": asking for the thing
-                # (CAMEO 02), not giving it
-                result.intended_type, result.event_type, result.mode = (
-                    result.event_type,
-                    "REQUEST",
-                    [],
-                )
+        offer_or_ask(tok, chain, result, self.doc, self.rules)
         if not actors and (
             result.event_type not in self.rules.patient_types or result.trigger_index != tok.i
         ):
             return None  # only the passive verb's own event happens to its subject
         decided = self.doc[result.trigger_index]
-        if decided != tok and _passive_agent(tok) is not None and decided in chain:
+        if decided != tok and passive_agent(tok) is not None and decided in chain:
             # "All were named by Castro to back his brother": who backs is the passive
             # subject, not the agent of the naming.
             patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -367,46 +346,8 @@ class _DocReader:
                 recipients = own
         if result.event_type in ("ACCUSE", "SUPPORT") and not recipients:
             words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
-            recipients = self._judged_owners(words, actors)
+            recipients = judged_owners(words, actors, self.index, self.context)
         return Found(result, tok, chain, actors, recipients)
-
-    def _offered(self, tok: Token, chain: list[Token], result: PairResult) -> bool:
-        """Whether the act is offered: a word of willingness above it, up to the predicate."""
-        words = set(chain)
-        node = self.doc[result.trigger_index] if result.trigger_index is not None else tok
-        for _ in range(4):
-            words.add(node)
-            if node == tok or node.head == node:
-                break
-            node = node.head
-        negated = any(c.dep_ == "neg" for w in words for c in w.children)
-        return not negated and any(w.lemma_.lower() in self.rules.offer_words for w in words)
-
-    def _judged_owners(self, chain: list[Token], actors: list[Party]) -> list[Party]:
-        """ "expressed concern over the US missile plans", "regret at Iran's decision": whom
-        praise or criticism is about, the actor the judged thing belongs to."""
-        own = {p.key for p in actors}
-        for tok in chain:
-            things = [c for c in tok.children if c.dep_ == "dobj"]  # "condemning X's test"
-            things += [
-                g
-                for prep in tok.children
-                if prep.dep_ == "prep" and prep.lower_ in _JUDGED_PREPS
-                for g in prep.children
-                if g.dep_ == "pobj"
-            ]
-            for thing in things:
-                # the thing itself, else the names before it ("the US missile plans")
-                parties = self.index.parties(thing, context=self.context) or [
-                    p
-                    for c in thing.subtree
-                    if c.i < thing.i and (mention := self.index.mention_at(c)) is not None
-                    for p in self.index.party_of_mention(mention)
-                ]
-                found = {p.key: p for p in parties if not p.place and p.key not in own}
-                if found:
-                    return list(found.values())
-        return []
 
     def _obligation_request(self, tok: Token, quote: Quote | None) -> Found | None:
         """ "Portman said India must help solve the standoff", ""Denmark should play a more
@@ -496,55 +437,15 @@ class _DocReader:
             return []
         return [p for p in self.index.parties(subject, context=self.context) if not p.place]
 
-    def _carries_document_act(self, tok: Token) -> bool:
-        """Whether ``tok`` adopts or issues a document that does something itself ("adopted
-        a resolution demanding a ceasefire", "issued a statement condemning the attack")."""
-        return any(
-            obj.dep_ in ("dobj", "nsubjpass") and self._document_act(obj) is not None
-            for obj in tok.children
+    def _document_author(self, document: Token) -> list[Party]:
+        return document_author(
+            document, self.index, self.context, lambda verb: self._actors(verb, None)
         )
 
-    def _document_act(self, document: Token) -> Token | None:
-        """The act a document noun's participle names ("a resolution demanding")."""
-        if document.lemma_.lower() not in self.rules.document_nouns:
-            return None
-        for act in document.children:
-            if (
-                act.dep_ == "acl"
-                and act.pos_ == "VERB"
-                and act.tag_ == "VBG"
-                and read_token(act, self.lex).kind in ("content", "request", "reject")
-            ):
-                return act
-        return None
-
-    def _document_author(self, document: Token) -> list[Party]:
-        """Who speaks through a document: its agent ("a motion presented by the Netherlands"),
-        its owner ("the Council's statement", "a UN resolution"), or the subject of the verb
-        that adopted or issued it."""
-        for child in document.children:
-            agent = _passive_agent(child) if child.dep_ == "acl" else None
-            if agent is not None:
-                return self.index.parties(agent, context=self.context)
-        owners = [
-            p
-            for child in document.children
-            if child.dep_ in ("poss", "compound", "amod", "nmod")
-            and (mention := self.index.mention_at(child)) is not None
-            for p in self.index.party_of_mention(mention)
-            if not p.place
-        ]
-        if owners:
-            return owners
-        verb = document.head
-        if document.dep_ in ("dobj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-            return self._actors(verb, None)
-        return []
-
     def _actors(self, tok: Token, quote: Quote | None) -> list[Party]:
-        if tok.dep_ == "acl" and self._document_act(tok.head) == tok:
+        if tok.dep_ == "acl" and document_act(tok.head, self.rules) == tok:
             return self._document_author(tok.head)  # "a resolution demanding a ceasefire"
-        reduced_passive = _passive_agent(tok) is not None
+        reduced_passive = passive_agent(tok) is not None
         if (
             tok.dep_ == "acl"
             and tok.head.pos_ in ("NOUN", "PROPN")
@@ -554,7 +455,7 @@ class _DocReader:
             # "The Gabonese opposition held a rally": a verb with a direct object is not a
             # reduced passive, whatever the parse says; the noun it hangs on is its subject.
             return [p for p in self._subject_parties(tok.head) if not p.place]
-        agent = _passive_agent(tok)
+        agent = passive_agent(tok)
         if agent is not None:
             if agent.lemma_.lower() in self.rules.non_actor_heads:
                 return []  # "killed by a roadside bomb": no named actor
@@ -624,7 +525,7 @@ class _DocReader:
     def _patients(self, tok: Token) -> list[Party]:
         """Who an agentless passive happens to ("eight students were arrested", "43 police
         injured"): the passive subject's parties, for :attr:`patient_types` events."""
-        agent = _passive_agent(tok)
+        agent = passive_agent(tok)
         if agent is not None and not self._weapon(agent):
             return []  # "killed by a roadside bomb" goes on: the weapon is no actor
         active = clause_subject(tok)
@@ -987,13 +888,6 @@ def _asked_of(prep: Token, asking_verbs: frozenset[str]) -> bool:
     if head.dep_ == "dobj":
         head = head.head
     return head.lemma_.lower() in asking_verbs
-
-
-def _passive_agent(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "agent":
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
 
 
 # PLOVER codes intended cooperation as AGREE and intended hostility as THREATEN; planned
