@@ -26,6 +26,13 @@ between two given actors (:func:`sitrep.events.pairs.classify_chain`), with thre
   passive subject as actor ("named by Castro to back ...").
 
 One noun pattern is read besides the predicates: "X, on a visit to Y, said ..." is a visit.
+Before its own reading, a predicate may state a judgement (:mod:`sitrep.events.evaluations`:
+"called the referendum a milestone" is SUPPORT) or adopt a document that acts for its author
+(:mod:`sitrep.events.documents`: "adopted a resolution demanding a ceasefire" is the demand);
+after it, words of willingness or asking retype it (offers are AGREE, asking for a thing is
+REQUEST). Pronouns ("it", "they", "whose") are resolved from the document
+(:class:`sitrep.events.arguments.ResolutionContext`), and a quotation of several sentences
+is its speaker's words (:func:`sitrep.events.attribution.quoted_speech`).
 
 Predicates consumed by an earlier chain ("scheduled to meet", "ask Russia to supply") are not
 read again, so "X met Y and signed Z" gives two events and "X will ask Y to supply Z" one.
