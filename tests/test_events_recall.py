@@ -649,3 +649,11 @@ def test_its_and_their_own_an_act_like_it_and_they(nlp: Any) -> None:
         if e.event_type == "RETREAT"
     ]
     assert ids(only(withdrawal).actor) == {"country:RUS"}
+
+
+def test_an_actors_own_troops_are_not_whom_it_acts_on(nlp: Any) -> None:
+    ukraine = country("UKR", "Ukraine")
+    event = only(
+        events_of(nlp, "Russia withdrew its troops from the border with Ukraine.", RUSSIA, ukraine)
+    )
+    assert (event.event_type, ids(event.recipient)) == ("RETREAT", {"country:UKR"})

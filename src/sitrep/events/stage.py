@@ -619,6 +619,8 @@ class _DocReader:
             )
             if own_only:
                 by_prep = by_prep and prep.head in chain
+            if direct and _own_forces(tok, self.rules.force_nouns):
+                continue  # "withdrew its troops": what the actor moves, not whom it acts on
             if direct or by_prep:
                 heads.append(tok)
         heads.extend(self._asked_in_clause(chain))
@@ -886,6 +888,13 @@ class _DocReader:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+
+def _own_forces(noun: Token, force_nouns: frozenset[str]) -> bool:
+    """ "its troops", "their forces": an actor's own forces, named by a possessive pronoun."""
+    return noun.lemma_.lower() in force_nouns and any(
+        c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children
+    )
 
 
 def _asked_of(prep: Token, asking_verbs: frozenset[str]) -> bool:
