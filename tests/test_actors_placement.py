@@ -410,3 +410,9 @@ def test_a_capital_pressed_on_is_its_state(
 def test_a_capital_one_stands_on_is_a_city(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "Thousands of people gathered on a square in central Pyongyang.")
     assert entity_of(doc, "Pyongyang").kind == "place"
+
+
+def test_the_capital_a_diplomat_is_posted_to_is_its_state(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "France recalled its ambassador to Rome for consultations.")
+    entity = entity_of(doc, "Rome")
+    assert (entity.kind, entity.country) == ("country", "ITA")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from sitrep.records import Entity
 from test_events_stage import (
     Name,
     city,
@@ -657,3 +658,29 @@ def test_an_actors_own_troops_are_not_whom_it_acts_on(nlp: Any) -> None:
         events_of(nlp, "Russia withdrew its troops from the border with Ukraine.", RUSSIA, ukraine)
     )
     assert (event.event_type, ids(event.recipient)) == ("RETREAT", {"country:UKR"})
+
+
+def test_failing_to_agree_is_no_agreement_and_no_refusal(nlp: Any) -> None:
+    event = only(events_of(nlp, "Iran and Russia failed to reach an agreement.", IRAN, RUSSIA))
+    assert (event.event_type, event.modality) == ("AGREE", "negated")
+
+
+def test_failing_to_comply_stays_defiance(nlp: Any) -> None:
+    event = only(events_of(nlp, "Iran failed to comply with the demands of Russia.", IRAN, RUSSIA))
+    assert event.event_type == "REJECT"
+
+
+def test_a_counterpart_is_of_the_country_that_names_it(nlp: Any) -> None:
+    syria = country("SYR", "Syria")
+    turkish = Name("Turkish", "NORP", Entity("country:TUR", "Turkey", "country", "TUR", ["GOV"]))
+    text = "Syria held talks with its Turkish counterpart in Damascus."
+    event = only(events_of(nlp, text, syria, turkish, city("Damascus", "SYR")))
+    assert (event.event_type, ids(event.recipient)) == ("CONSULT", {"country:TUR"})
+
+
+def test_recalling_an_ambassador_is_aimed_at_the_state_he_is_posted_to(nlp: Any) -> None:
+    france, italy = country("FRA", "France"), country("ITA", "Italy")
+    event = only(
+        events_of(nlp, "France recalled its ambassador to Italy on Monday.", france, italy)
+    )
+    assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:ITA"})

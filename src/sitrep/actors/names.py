@@ -91,6 +91,10 @@ _CALLED_ON = frozenset(
 )
 
 
+# Diplomats and missions whose "to" phrase is the state they are posted to.
+_POSTED = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "delegation"})
+
+
 def _addressed(span: Span) -> bool:
     """Whether a capital is what a non-violent act is aimed at, or its doer, which PLOVER
     codes as its government: "urged Washington", "visited Beijing", "talks with Moscow",
@@ -106,6 +110,8 @@ def _addressed(span: Span) -> bool:
             return True  # "an admission by Moscow": the doer of a noun's act
         if prep.lower_ in ("on", "upon") and verb.lemma_.lower() in _CALLED_ON:
             return True  # "called on Pyongyang to return", "sanctions on Tehran"
+        if prep.lower_ == "to" and verb.lemma_.lower() in _POSTED:
+            return True  # "its ambassador to Rome": the state he is accredited to
         # Not "to"/"from": "flew to London" is a place ("protest to Moscow" is rarer).
         return prep.lower_ in ("with", "against") and (
             verb.lemma_.lower() not in _VIOLENT_VERBS and verb.lower_ not in ("fire", "fired")

@@ -157,7 +157,7 @@ class EventFilters:
         if _under(found.predicate, rules.belief_verbs):
             return "a belief"
         for verb in heads:
-            if verb.lemma_.lower() == "fail":
+            if verb.lemma_.lower() == "fail" and kind == "REJECT":
                 done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
                 if not any(c.lemma_.lower() in rules.fail_complements for c in done):
                     return "a failure, not a refusal"

@@ -318,6 +318,15 @@ class _DocReader:
             return None
         _plover_retype(result, self.lex)
         offer_or_ask(tok, chain, result, self.doc, self.rules)
+        if (
+            lemma == "fail"
+            and result.event_type == "REJECT"
+            and result.intended_type == "AGREE"
+            and not any(c.lemma_.lower() in self.rules.fail_complements for c in chain)
+        ):
+            # "failed to reach an agreement": no agreement (AGREE, negated); failing to
+            # comply stays defiance (REJECT)
+            result.event_type, result.modality = "AGREE", "negated"
         if not actors and (
             result.event_type not in self.rules.patient_types or result.trigger_index != tok.i
         ):
@@ -606,6 +615,13 @@ class _DocReader:
                 or (
                     # "requested assistance from the IMF": whom it is asked of
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
+                )
+                or (
+                    # "recalled its ambassador to Rome": the state the diplomat is posted to
+                    prep.lower_ == "to"
+                    and prep.head.dep_ == "dobj"
+                    and prep.head.head in chain
+                    and prep.head.lemma_.lower() in self.rules.posted_nouns
                 )
                 or (
                     # "fired tear gas at protesters": what a shot is aimed at
