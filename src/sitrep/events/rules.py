@@ -51,7 +51,6 @@ class StageRules:
     asking_verbs: frozenset[str]
     imposition_words: frozenset[str]
     firing_verbs: frozenset[str]
-    posted_nouns: frozenset[str]
     document_nouns: frozenset[str]
     owned_nouns: frozenset[str]
     offer_words: frozenset[str]
@@ -136,7 +135,6 @@ def load_stage_rules() -> StageRules:
         asking_verbs=word_set(raw["asking_verbs"]),
         imposition_words=word_set(raw["imposition_words"]),
         firing_verbs=word_set(raw["firing_verbs"]),
-        posted_nouns=word_set(raw["posted_nouns"]),
         document_nouns=word_set(raw["document_nouns"]),
         owned_nouns=word_set(raw["owned_nouns"]),
         offer_words=word_set(raw["offer_words"]),

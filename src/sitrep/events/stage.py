@@ -617,13 +617,6 @@ class _DocReader:
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
                 )
                 or (
-                    # "recalled its ambassador to Rome": the state the diplomat is posted to
-                    prep.lower_ == "to"
-                    and prep.head.dep_ == "dobj"
-                    and prep.head.head in chain
-                    and prep.head.lemma_.lower() in self.rules.posted_nouns
-                )
-                or (
                     # "fired tear gas at protesters": what a shot is aimed at
                     prep.lower_ == "at" and prep.head.lemma_.lower() in self.rules.firing_verbs
                 )
