@@ -684,3 +684,23 @@ def test_recalling_an_ambassador_is_aimed_at_the_state_he_is_posted_to(nlp: Any)
         events_of(nlp, "France recalled its ambassador to Italy on Monday.", france, italy)
     )
     assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:ITA"})
+
+
+def test_a_spokesman_whose_state_is_named_acts_for_it(nlp: Any) -> None:
+    spokesman = group(
+        "Chinese foreign ministry spokesman", "person:chn-spokesman", "CHN", "GOV", label="NOMINAL"
+    )
+    text = "A Chinese foreign ministry spokesman condemned the attack on Monday."
+    event = only(events_of(nlp, text, spokesman))
+    assert (event.event_type, ids(event.actor)) == ("ACCUSE", {"person:chn-spokesman"})
+
+
+def test_unnamed_officials_saying_something_are_no_actors(nlp: Any) -> None:
+    officials = group("officials", "group:officials", "", "GOV")
+    assert events_of(nlp, "Officials said the talks had failed.", officials) == []
+
+
+def test_saying_an_act_poses_a_threat_is_criticism(nlp: Any) -> None:
+    text = "Russia said the US plans posed a threat to its security."
+    event = only(events_of(nlp, text, RUSSIA, USA))
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:USA"})

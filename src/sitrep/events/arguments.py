@@ -141,8 +141,16 @@ class MentionIndex:
         return _unique(out)
 
     def _parties_of_head(self, tok: Token, context: ResolutionContext | None) -> list[Party]:
-        if tok.lemma_.lower() in self.rules.source_words:
-            return []  # "government sources", "officials said": an attribution
+        lemma = tok.lemma_.lower()
+        if lemma in self.rules.source_words:
+            # "government sources", "officials said": an attribution; but an official or
+            # spokesman whose state the phrase names acts for it when the verb is an act
+            # ("a Chinese foreign ministry spokesman condemned ...", "US officials met ...")
+            if lemma not in self.rules.person_role_heads | self.rules.actor_head_nouns:
+                return []
+            mention = self.mention_at(tok)
+            own = self.party_of_mention(mention) if mention is not None else []
+            return [p for p in own if p.ref.country and not p.place]
         mention = self.mention_at(tok)
         if mention is not None:
             own = self.party_of_mention(mention)

@@ -32,6 +32,9 @@ _OFFERED = {
     **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"), "AGREE"),
     **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
 }
+# Verbs of a said clause that judge their subject by their complement: "the plans were
+# illegal", "posed a threat to its security", "constitute a violation".
+_COPULAR = frozenset({"be", "pose", "constitute", "represent", "remain", "amount"})
 # Prepositions naming what praise or criticism is about ("concern over", "regret at").
 _JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
 
@@ -100,9 +103,10 @@ def _named_as(verb: Token) -> tuple[Token | None, list[Token], bool]:
 
 def _said_to_be(verb: Token) -> tuple[Token | None, list[Token], bool]:
     """ "said the election was unlawful", "said that this meeting is a historic one"."""
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ == "be"):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.lemma_ in _COPULAR):
         judged = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        heads = [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        # "was unlawful", "is a historic one"; "posed a threat to its security"
+        heads = [c for c in clause.children if c.dep_ in ("acomp", "attr", "dobj")]
         negated = any(c.dep_ == "neg" for c in clause.children)
         return judged, _judging_words(heads), negated
     return None, [], False
