@@ -704,3 +704,12 @@ def test_saying_an_act_poses_a_threat_is_criticism(nlp: Any) -> None:
     text = "Russia said the US plans posed a threat to its security."
     event = only(events_of(nlp, text, RUSSIA, USA))
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:USA"})
+
+
+def test_opening_fire_on_someone_is_done_to_them(nlp: Any) -> None:
+    forces = group("Security forces", "group:mmr-forces", "MMR", "MIL")
+    protesters = group("demonstrators", "group:mmr-protesters", "MMR", "CVL")
+    event = only(
+        events_of(nlp, "Security forces opened fire on demonstrators.", forces, protesters)
+    )
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:mmr-protesters"})

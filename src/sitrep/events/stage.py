@@ -617,8 +617,10 @@ class _DocReader:
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
                 )
                 or (
-                    # "fired tear gas at protesters": what a shot is aimed at
-                    prep.lower_ == "at" and prep.head.lemma_.lower() in self.rules.firing_verbs
+                    # "fired tear gas at protesters", "opened fire on demonstrators": what a
+                    # shot is aimed at
+                    prep.lower_ in ("at", "on")
+                    and prep.head.lemma_.lower() in self.rules.firing_verbs | {"fire"}
                 )
                 or (
                     # "imposed sanctions on Iran", "slapped an embargo on Cuba": the target
