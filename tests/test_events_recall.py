@@ -713,3 +713,37 @@ def test_opening_fire_on_someone_is_done_to_them(nlp: Any) -> None:
         events_of(nlp, "Security forces opened fire on demonstrators.", forces, protesters)
     )
     assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:mmr-protesters"})
+
+
+# ------------------------------------------------------------------------------ aid
+
+NEPAL = country("NPL", "Nepal")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["India sent a team of doctors to Nepal.", "India sent food and medicine to Nepal."],
+)
+def test_relief_sent_is_aid_to_whom_it_goes(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text, INDIA, NEPAL))
+    assert (event.event_type, ids(event.recipient)) == ("AID", {"country:NPL"})
+
+
+def test_what_is_sent_is_not_a_recipient(nlp: Any) -> None:
+    troops = group("troops", "group:ind-troops", "IND", "MIL")
+    event = only(events_of(nlp, "India sent troops to Nepal.", INDIA, troops, NEPAL))
+    assert (event.event_type, ids(event.recipient)) == ("MOBILIZE", {"country:NPL"})
+
+
+def test_a_sentence_to_death_keeps_its_convicts(nlp: Any) -> None:
+    rebels = group("rebels", "group:npl-rebels", "NPL", "REB")
+    court = group("court", "org:npl-court", "NPL", "JUD")
+    event = only(events_of(nlp, "The court sentenced the rebels to death.", court, rebels))
+    assert ids(event.recipient) == {"group:npl-rebels"}
+
+
+def test_approving_a_loan_is_aid(nlp: Any) -> None:
+    bank = organisation("World Bank", "igo:wb", "", "IGO")
+    kenya = country("KEN", "Kenya")
+    event = only(events_of(nlp, "The World Bank approved a loan to Kenya.", bank, kenya))
+    assert (event.event_type, ids(event.recipient)) == ("AID", {"country:KEN"})

@@ -632,6 +632,8 @@ class _DocReader:
                 by_prep = by_prep and prep.head in chain
             if direct and _own_forces(tok, self.rules.force_nouns):
                 continue  # "withdrew its troops": what the actor moves, not whom it acts on
+            if direct and tok.dep_ == "dobj" and self._sent_to(tok.head):
+                continue  # "sent troops to Sri Lanka": what is sent, not whom it goes to
             if direct or by_prep:
                 heads.append(tok)
         heads.extend(self._asked_in_clause(chain))
@@ -641,6 +643,17 @@ class _DocReader:
                 if party.key not in own:
                     out.append(party)
         return out
+
+    def _sent_to(self, verb: Token) -> bool:
+        """Whether ``verb`` names who its object goes to: "sent troops to Sri Lanka", "handed
+        two suspects over to India" (the object is then the thing moved; not "sentenced the
+        rebels to death")."""
+        return any(
+            c.lower_ == "to"
+            and c.dep_ in ("prep", "dative")
+            and any(g.dep_ == "pobj" and self.index.mention_at(g) is not None for g in c.children)
+            for c in verb.children
+        )
 
     def _asked_in_clause(self, chain: list[Token]) -> list[Token]:
         """ "called for Damascus to do everything", "asked that the Security Council lift the
