@@ -747,3 +747,18 @@ def test_approving_a_loan_is_aid(nlp: Any) -> None:
     kenya = country("KEN", "Kenya")
     event = only(events_of(nlp, "The World Bank approved a loan to Kenya.", bank, kenya))
     assert (event.event_type, ids(event.recipient)) == ("AID", {"country:KEN"})
+
+
+def test_a_resignation_of_someone_is_their_own_act(nlp: Any) -> None:
+    mesa = person("Carlos Mesa", "BOL")
+    text = "The unrest caused the resignation of President Carlos Mesa."
+    event = only(events_of(nlp, text, mesa))
+    assert (event.event_type, ids(event.actor)) == ("RETREAT", {"person:carlos-mesa"})
+
+
+def test_a_release_of_someone_is_done_to_them(nlp: Any) -> None:
+    rebels = group("rebels", "group:col-rebels", "COL", "REB")
+    hostages = group("hostages", "group:col-hostages", "COL", "CVL")
+    text = "The army secured the release of the hostages by the rebels."
+    released = [e for e in events_of(nlp, text, rebels, hostages) if e.event_type == "RETREAT"]
+    assert ids(only(released).recipient) == {"group:col-hostages"}

@@ -28,6 +28,8 @@ from sitrep.events.rules import StageRules
 _VERB_PREPS = frozenset({"between", "among", "with", "against"})
 # Of-phrases naming the one an act is done to ("the trial of X", "the arrest of X").
 _DONE_TO = frozenset({"COERCE", "ACCUSE", "ASSAULT", "SANCTION", "RETREAT"})
+# ... except acts whose "of" phrase is who does them ("the resignation of X").
+_OWN_ACT_MODES = frozenset({"resign", "withdraw"})
 
 
 @dataclass(slots=True)
@@ -61,7 +63,7 @@ def noun_subject_event(
     if noun.pos_ == "PROPN" and kind != "CONSULT":
         return None  # a named meeting opens ("the Climate Change Conference"); a named
         # agreement or operation entering into force is no act of anyone's
-    actors, recipients = _participants(noun, kind, index, context)
+    actors, recipients = _participants(noun, kind, index, context, mode=reading.sense.mode)
     # "negotiations were moving forward between police and the separatists": the parse
     # hangs the participants on the verb
     more_actors, more_recipients = _participants(tok, kind, index, context, own=False)
@@ -110,7 +112,7 @@ def nominal_events(
         if reading.kind != "content" or reading.sense is None:
             continue
         kind = reading.sense.event_type
-        actors, recipients = _participants(noun, kind, index, context)
+        actors, recipients = _participants(noun, kind, index, context, mode=reading.sense.mode)
         actors = [p for p in actors if not p.place]
         if not actors:
             continue
@@ -163,7 +165,13 @@ def _counted(noun: Token, counting: frozenset[str]) -> Token:
 
 
 def _participants(
-    noun: Token, kind: str, index: MentionIndex, context: ResolutionContext, *, own: bool = True
+    noun: Token,
+    kind: str,
+    index: MentionIndex,
+    context: ResolutionContext,
+    *,
+    own: bool = True,
+    mode: str | None = None,
 ) -> tuple[list[Party], list[Party]]:
     """Participants named by ``noun``'s modifiers and prepositions; with ``own=False`` (a
     verb), only its "between"/"among"/"with"/"against" phrases."""
@@ -188,6 +196,8 @@ def _participants(
             elif word in ("with", "against", "on", "to"):
                 recipients += parties
             elif word == "of":
-                # "the trial of X" is done to X; "the summit of SAARC" is held by it
-                (recipients if kind in _DONE_TO else actors).extend(parties)
+                # "the trial of X" is done to X; "the summit of SAARC" is held by it, and
+                # "the resignation of X", "the withdrawal of X's troops" are X's own acts
+                done_to = kind in _DONE_TO and mode not in _OWN_ACT_MODES
+                (recipients if done_to else actors).extend(parties)
     return actors, recipients
