@@ -204,7 +204,6 @@ class MentionIndex:
             ]
             return [p for g in counted for p in self.parties(g, context=context)]
         # "the Russian leaders", "India's defence minister": a modifier names the actor
-        lemma = tok.lemma_.lower()
         rules = self.rules
         if lemma in rules.owned_nouns and lemma not in rules.actor_head_nouns:
             # "struck Hamas targets", "Taliban fighters": the owner the modifier names

@@ -126,15 +126,13 @@ def _judging_words(heads: list[Token]) -> list[Token]:
 def _polarity(words: list[Token], negated: bool, rules: StageRules) -> str | None:
     """SUPPORT for praise, ACCUSE for blame or praise denied ("not constructive"); None for
     no judging word, a mix, or blame denied ("not illegal" is no praise)."""
-    kinds: set[str] = set()
-    for word in words:
-        lemma = word.lemma_.lower()
-        if lemma in rules.praise_words:
-            kinds.add(_ACCUSE if negated else _SUPPORT)
-        elif lemma in rules.blame_words:
-            kinds.add("" if negated else _ACCUSE)
-    kinds.discard("")
-    return kinds.pop() if len(kinds) == 1 else None
+    lemmas = {w.lemma_.lower() for w in words}
+    praise, blame = bool(lemmas & rules.praise_words), bool(lemmas & rules.blame_words)
+    if praise == blame:
+        return None  # no judging word, or praise and blame mixed
+    if negated:
+        return _ACCUSE if praise else None
+    return _SUPPORT if praise else _ACCUSE
 
 
 def _judged_parties(
@@ -149,12 +147,12 @@ def _judged_parties(
     reading = read_token(judged, rules.lexicon)
     if lemma not in rules.judged_acts and reading.sense is None:
         return None
-    named = []
+    named: dict[str, Party] = {}
     for tok in judged.subtree:
         mention = index.mention_at(tok)
         if mention is not None and tok.i != judged.i:
-            named += [p for p in index.party_of_mention(mention) if not p.place]
-    return named
+            named.update((p.key, p) for p in index.party_of_mention(mention) if not p.place)
+    return list(named.values())
 
 
 def judged_owners(
