@@ -762,3 +762,10 @@ def test_a_release_of_someone_is_done_to_them(nlp: Any) -> None:
     text = "The army secured the release of the hostages by the rebels."
     released = [e for e in events_of(nlp, text, rebels, hostages) if e.event_type == "RETREAT"]
     assert ids(only(released).recipient) == {"group:col-hostages"}
+
+
+def test_signs_of_concern_shown_are_criticism(nlp: Any) -> None:
+    saudi = country("SAU", "Saudi Arabia")
+    text = "Saudi Arabia has shown increasing signs of concern over Iran's growing influence."
+    event = only(events_of(nlp, text, saudi, IRAN))
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:IRN"})
