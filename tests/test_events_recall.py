@@ -769,3 +769,20 @@ def test_signs_of_concern_shown_are_criticism(nlp: Any) -> None:
     text = "Saudi Arabia has shown increasing signs of concern over Iran's growing influence."
     event = only(events_of(nlp, text, saudi, IRAN))
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:IRN"})
+
+
+def test_an_attack_a_relative_clause_tells_is_an_event_of_its_own(nlp: Any) -> None:
+    jordan = country("JOR", "Jordan")
+    victims = group("57 people", "group:jor-people", "JOR", "CVL")
+    text = "Jordan condemned the bombing attacks on hotels in Amman which killed 57 people."
+    events = events_of(nlp, text, jordan, city("Amman", "JOR"), victims)
+    kinds = sorted(e.event_type for e in events)
+    assert kinds == ["ACCUSE", "ASSAULT"]
+
+
+def test_frustration_expressed_at_a_decision_is_criticism(nlp: Any) -> None:
+    msf = organisation("Doctors Without Borders", "ngo:msf", "", "NGO")
+    denmark = country("DNK", "Denmark")
+    text = "Doctors Without Borders expressed frustration at Denmark's decision."
+    event = only(events_of(nlp, text, msf, denmark))
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:DNK"})

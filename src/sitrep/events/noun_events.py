@@ -50,6 +50,8 @@ def noun_subject_event(
     if not harms and lemma not in rules.event_noun_verbs:
         return None
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ == "WDT" and tok.dep_ == "relcl":
+        subject = _event_antecedent(tok.head, rules.lexicon)  # "the bombings, which killed"
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     if subject.pos_ == "PROPN" and index.mention_at(subject) is not None:
@@ -152,6 +154,20 @@ def _intended_act(noun: Token, intent_nouns: frozenset[str]) -> tuple[Token | No
             negated = any(g.dep_ == "neg" for g in child.children)
             return child, negated
     return None, False
+
+
+def _event_antecedent(noun: Token, lex: Lexicon) -> Token:
+    """What a relative clause hung on ``noun`` is about: the noun, or the event noun whose
+    prepositional phrase it ends ("the attacks on hotels in Amman, which killed 57": the
+    parse hangs the clause on the nearest noun)."""
+    node = noun
+    for _ in range(3):
+        if read_token(node, lex).kind == "content":
+            return node
+        if node.dep_ != "pobj" or node.head.dep_ != "prep":
+            break
+        node = node.head.head
+    return noun
 
 
 def _counted(noun: Token, counting: frozenset[str]) -> Token:

@@ -183,11 +183,18 @@ class _DocReader:
         consumed: set[int] = set()
         out: list[Candidate] = []
         for tok in sent:
-            if tok.i in consumed or not is_predicate(tok, self.lex):
+            if not is_predicate(tok, self.lex):
                 continue
-            found = (
-                self._judgement(tok) or self._read_predicate(tok, quote) or self._noun_subject(tok)
-            )
+            if tok.i in consumed:
+                # "condemned the attacks, which killed 57": an event the relative clause tells
+                # of the condemned noun is one of its own
+                found = self._noun_subject(tok) if tok.dep_ == "relcl" else None
+            else:
+                found = (
+                    self._judgement(tok)
+                    or self._read_predicate(tok, quote)
+                    or self._noun_subject(tok)
+                )
             if found is None:
                 continue
             consumed.update(t.i for t in found.chain)
