@@ -416,3 +416,17 @@ def test_the_capital_a_diplomat_is_posted_to_is_its_state(nlp: Language, stage: 
     doc = annotate(nlp, stage, "France recalled its ambassador to Rome for consultations.")
     entity = entity_of(doc, "Rome")
     assert (entity.kind, entity.country) == ("country", "ITA")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The attack killed at least 57 people.", "people"),
+        ("Gunmen killed more than 20 soldiers.", "soldiers"),
+    ],
+)
+def test_a_count_before_a_group_is_not_its_name(
+    nlp: Language, stage: ActorStage, text: str, name: str
+) -> None:
+    doc = annotate(nlp, stage, text)
+    assert [m.text for m in doc._.mentions if m.text.endswith(name)] == [name]

@@ -20,6 +20,27 @@ from sitrep.actors.spelling import country_spelling
 
 _HEAD_POS = frozenset({"NOUN", "PROPN"})
 _LEADING_SKIP_POS = frozenset({"DET", "NUM", "ADP", "PRON", "PUNCT", "CCONJ", "PART"})
+# Words of a count before a phrase ("at least 57 people", "more than 20 soldiers"): not the
+# phrase's own words.
+_COUNT_WORDS = frozenset(
+    {
+        "least",
+        "most",
+        "more",
+        "fewer",
+        "less",
+        "over",
+        "under",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "up",
+    }
+)
 _LOCATIVE_PREPS = frozenset({"in", "of", "from"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # How many tokens of a proper name to try as one country name ("United States", "Ivory Coast").
@@ -167,7 +188,11 @@ def find_sector_phrases(
             continue  # "army chief": the phrase ends at "chief"
         left = head.head.left_edge.i if head.dep_ == "compound" else head.left_edge.i
         start = max(min(left, head.left_edge.i), head.sent.start)
-        while start < head.i and (doc[start].pos_ in _LEADING_SKIP_POS or doc[start].is_punct):
+        while start < head.i and (
+            doc[start].pos_ in _LEADING_SKIP_POS
+            or doc[start].is_punct
+            or doc[start].lower_ in _COUNT_WORDS
+        ):
             start += 1
         if any(blocked[i] for i in range(start, head.i)):
             start = max(i for i in range(start, head.i) if blocked[i]) + 1
