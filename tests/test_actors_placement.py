@@ -397,9 +397,10 @@ def test_a_name_opening_a_sentence_with_the_is_the_same_body(
     [
         ("Seoul called on Pyongyang to return to the negotiating table.", "Pyongyang", "PRK"),
         ("The European Union imposed new sanctions on Tehran.", "Tehran", "IRN"),
+        ("France recalled its ambassador to Rome for consultations.", "Rome", "ITA"),
     ],
 )
-def test_a_capital_pressed_on_is_its_state(
+def test_a_capital_pressed_on_or_posted_to_is_its_state(
     nlp: Language, stage: ActorStage, text: str, capital: str, code: str
 ) -> None:
     doc = annotate(nlp, stage, text)
@@ -410,12 +411,6 @@ def test_a_capital_pressed_on_is_its_state(
 def test_a_capital_one_stands_on_is_a_city(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "Thousands of people gathered on a square in central Pyongyang.")
     assert entity_of(doc, "Pyongyang").kind == "place"
-
-
-def test_the_capital_a_diplomat_is_posted_to_is_its_state(nlp: Language, stage: ActorStage) -> None:
-    doc = annotate(nlp, stage, "France recalled its ambassador to Rome for consultations.")
-    entity = entity_of(doc, "Rome")
-    assert (entity.kind, entity.country) == ("country", "ITA")
 
 
 @pytest.mark.parametrize(

@@ -23,23 +23,8 @@ _LEADING_SKIP_POS = frozenset({"DET", "NUM", "ADP", "PRON", "PUNCT", "CCONJ", "P
 # Words of a count before a phrase ("at least 57 people", "more than 20 soldiers"): not the
 # phrase's own words.
 _COUNT_WORDS = frozenset(
-    {
-        "least",
-        "most",
-        "more",
-        "fewer",
-        "less",
-        "over",
-        "under",
-        "nearly",
-        "almost",
-        "about",
-        "around",
-        "roughly",
-        "approximately",
-        "some",
-        "up",
-    }
+    {"least", "most", "more", "fewer", "less", "over", "nearly", "almost", "about"}
+    | {"around", "roughly", "approximately", "some", "up"}
 )
 _LOCATIVE_PREPS = frozenset({"in", "of", "from"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})

@@ -146,7 +146,10 @@ class MentionIndex:
             # "government sources", "officials said": an attribution; but an official or
             # spokesman whose state the phrase names acts for it when the verb is an act
             # ("a Chinese foreign ministry spokesman condemned ...", "US officials met ...")
-            if lemma not in self.rules.person_role_heads | self.rules.actor_head_nouns:
+            if (
+                lemma not in self.rules.person_role_heads
+                and lemma not in self.rules.actor_head_nouns
+            ):
                 return []
             mention = self.mention_at(tok)
             own = self.party_of_mention(mention) if mention is not None else []
@@ -171,7 +174,7 @@ class MentionIndex:
                     return []
                 return [Party(person.ref, person.entity, True, person.place, person.label)]
             if (
-                lower in self.rules.thing_pronouns | self.rules.plural_pronouns
+                (lower in self.rules.thing_pronouns or lower in self.rules.plural_pronouns)
                 and tok.dep_ in ("nsubj", "nsubjpass", "poss")
                 and tok.head.lemma_.lower() not in _COPULAS  # "it's to meet the needs"
             ):
@@ -218,7 +221,10 @@ class MentionIndex:
             ]
             if owner:
                 return owner
-        if lemma not in rules.actor_head_nouns | rules.member_nouns | rules.body_nouns:
+        if not any(
+            lemma in words
+            for words in (rules.actor_head_nouns, rules.member_nouns, rules.body_nouns)
+        ):
             return []
         for child in tok.children:
             if child.dep_ in _NP_MODIFIERS:

@@ -147,12 +147,7 @@ def _judged_parties(
     reading = read_token(judged, rules.lexicon)
     if lemma not in rules.judged_acts and reading.sense is None:
         return None
-    named: dict[str, Party] = {}
-    for tok in judged.subtree:
-        mention = index.mention_at(tok)
-        if mention is not None and tok.i != judged.i:
-            named.update((p.key, p) for p in index.party_of_mention(mention) if not p.place)
-    return list(named.values())
+    return _named_in(judged, index)
 
 
 def judged_owners(
@@ -172,17 +167,28 @@ def judged_owners(
             if g.dep_ == "pobj"
         ]
         for thing in things:
-            # the thing itself, else the names before it ("the US missile plans")
-            parties = index.parties(thing, context=context) or [
-                p
-                for c in thing.subtree
-                if c.i < thing.i and (mention := index.mention_at(c)) is not None
-                for p in index.party_of_mention(mention)
-            ]
+            # the thing itself, else the names before it ("the US missile plans", not the
+            # place they are for)
+            parties = index.parties(thing, context=context) or _named_in(
+                thing, index, before_only=True
+            )
             found = {p.key: p for p in parties if not p.place and p.key not in own}
             if found:
                 return list(found.values())
     return []
+
+
+def _named_in(thing: Token, index: MentionIndex, *, before_only: bool = False) -> list[Party]:
+    """The actors named inside a noun phrase besides its head ("the South Ossetian
+    referendum"), each once; with ``before_only``, only its modifiers before the head."""
+    named: dict[str, Party] = {}
+    for tok in thing.subtree:
+        if tok.i == thing.i or (before_only and tok.i > thing.i):
+            continue
+        mention = index.mention_at(tok)
+        if mention is not None:
+            named.update((p.key, p) for p in index.party_of_mention(mention) if not p.place)
+    return list(named.values())
 
 
 def offer_or_ask(

@@ -627,7 +627,7 @@ class _DocReader:
                     # "fired tear gas at protesters", "opened fire on demonstrators": what a
                     # shot is aimed at
                     prep.lower_ in ("at", "on")
-                    and prep.head.lemma_.lower() in self.rules.firing_verbs | {"fire"}
+                    and prep.head.lemma_.lower() in self.rules.firing_verbs
                 )
                 or (
                     # "imposed sanctions on Iran", "slapped an embargo on Cuba": the target
