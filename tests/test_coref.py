@@ -110,3 +110,49 @@ def test_the_two_countries_is_a_group_of_both(nlp: Language, stage: ActorStage) 
     group = next(e for e in doc._.entities if e.id == "group:IND+RUS")
     assert group.kind == "group"
     assert group.attributes["members"] == ["country:IND", "country:RUS"]
+
+
+def test_the_group_and_the_company_are_not_found_before_a_name_or_of() -> None:
+    finder = NominalFinder(load_sector_lexicon())
+    text = "The group said so. The group Human Rights Watch and the group of eight; the company."
+    found = [(text[s:e], head) for s, e, head in finder.referring(text)]
+    assert found == [("The group", "group"), ("the company", "company")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "reference", "entity_id"),
+    [
+        (  # the name has the word
+            "The Iraq Study Group met Democratic leaders on Monday. The group will also "
+            "interview Tony Blair.",
+            "The group",
+            "org:iraq-study-group",
+        ),
+        (  # the sector allows it
+            "Hezbollah fired rockets into northern Israel. The group said the attack was a "
+            "response to air strikes.",
+            "The group",
+            "org:hezbollah",
+        ),
+        (
+            "Lockheed Martin won a contract from the Pentagon. The company will deliver 50 "
+            "jets next year.",
+            "The company",
+            "org:lockheed-martin",
+        ),
+    ],
+)
+def test_the_group_or_the_company_is_the_organisation_named_before(
+    nlp: Language, stage: ActorStage, text: str, reference: str, entity_id: str
+) -> None:
+    doc = annotate(nlp, stage, text)
+    assert entity_id in ids_of(doc, reference) or entity_id in ids_of(doc, reference.split()[1])
+
+
+@pytest.mark.model
+def test_the_group_after_no_named_group_stays_unresolved(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(
+        nlp, stage, "Lockheed Martin won a contract. The group said it would protest the award."
+    )
+    assert "org:lockheed-martin" not in ids_of(doc, "The group")

@@ -786,3 +786,77 @@ def test_frustration_expressed_at_a_decision_is_criticism(nlp: Any) -> None:
     text = "Doctors Without Borders expressed frustration at Denmark's decision."
     event = only(events_of(nlp, text, msf, denmark))
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:DNK"})
+
+
+def test_a_name_the_parse_hangs_on_a_weekday_is_the_subject(nlp: Any) -> None:
+    surayud = person("Surayud Chulanont", "THA")
+    text = "Prime Minister Surayud Chulanont Monday ordered government agencies to speed up aid."
+    events = events_of(nlp, text, surayud)
+    assert events and all(ids(e.actor) == {"person:surayud-chulanont"} for e in events)
+
+
+def test_a_total_of_counts_the_actors_after_it(nlp: Any) -> None:
+    pilgrims = group("pilgrims", "group:npl-pilgrims", "NPL", "CVL")
+    text = "A total of 30 pilgrims marched through Kathmandu on Friday."
+    event = only(events_of(nlp, text, pilgrims))
+    assert (event.event_type, ids(event.actor)) == ("PROTEST", {"group:npl-pilgrims"})
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Japan pledged $500 million in humanitarian aid to Syria.", "country:SYR"),
+        ("Saudi Arabia gave Syria $2 billion in aid.", "country:SYR"),
+        ("Japan announced $1 billion in emergency assistance for Syria.", "country:SYR"),
+    ],
+)
+def test_a_sum_in_aid_is_aid_and_for_names_who_gets_it(nlp: Any, text: str, recipient: str) -> None:
+    donor = country("JPN", "Japan") if text.startswith("Japan") else country("SAU", "Saudi Arabia")
+    event = only(events_of(nlp, text, donor, country("SYR", "Syria")))
+    assert (event.event_type, ids(event.recipient)) == ("AID", {recipient})
+
+
+def test_for_names_who_gains_only_after_an_act_of_aid_or_support(nlp: Any) -> None:
+    germany, kurds = country("DEU", "Germany"), group("Kurds", "group:kurds", "", "ETH", "NORP")
+    supported = only(events_of(nlp, "Germany voiced support for the Kurds.", germany, kurds))
+    assert (supported.event_type, ids(supported.recipient)) == ("SUPPORT", {"group:kurds"})
+    text = "Germany voted for the resolution on behalf of the Kurds."
+    assert all(not e.recipient for e in events_of(nlp, text, germany, kurds))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chinese and Russian warships began joint naval exercises.",
+        "Chinese and Russian officials met in Vladivostok.",
+    ],
+)
+def test_two_modifiers_that_share_a_head_are_two_actors(nlp: Any, text: str) -> None:
+    china = group("Chinese", "group:chn-forces", "CHN", "MIL", "NORP")
+    head = text.split()[3]
+    russia = group(f"Russian {head}", "group:rus-forces", "RUS", "MIL")
+    event = only(events_of(nlp, text, china, russia))
+    assert ids(event.actor) == {"group:chn-forces", "group:rus-forces"}
+
+
+def test_an_envoy_recalled_from_a_capital_acts_on_its_country(nlp: Any) -> None:
+    usa = country("USA", "Washington")
+    moscow = city("Moscow", "RUS")
+    text = "Washington recalled its ambassador from Moscow for consultations."
+    event = only(events_of(nlp, text, usa, moscow))
+    assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:RUS"})
+
+
+def test_a_shot_fired_into_a_country_is_aimed_at_it(nlp: Any) -> None:
+    hezbollah = organisation("Hezbollah", "org:hezbollah", "LBN", "REB")
+    text = "Hezbollah fired rockets into northern Israel."
+    event = only(events_of(nlp, text, hezbollah, country("ISR", "Israel")))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"country:ISR"})
+
+
+def test_both_stands_for_the_pair_that_was_the_last_plural_subject(nlp: Any) -> None:
+    front = organisation("Front", "org:front", "IND", "PTY")
+    congress = organisation("Congress", "org:congress", "IND", "PTY")
+    text = "The Front and Congress met on Monday. Both accused the government of bigotry."
+    accused = [e for e in events_of(nlp, text, front, congress) if e.event_type == "ACCUSE"]
+    assert ids(only(accused).actor) == {"org:front", "org:congress"}

@@ -89,6 +89,12 @@ class NominalFinder:
         self._titles = _title_pattern(lexicon)
         pairs = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.pair_nominals)
         self._pairs = re.compile(rf"\b(?i:{pairs})\b")
+        heads = "|".join(re.escape(h) for h in sorted(lexicon.referring_heads))
+        self._referring = (
+            re.compile(rf"\b[Tt]he\s+(?P<head>(?i:{heads}))\b(?!\s+[A-Z][a-z]|\s+of\b|-)")
+            if heads
+            else None
+        )
 
     def titles(self, text: str) -> list[Nominal]:
         """ "The Union minister" -> Nominal(words=("union", "minister")); not "the Minister X"."""
@@ -100,6 +106,13 @@ class NominalFinder:
 
     def pairs(self, text: str) -> list[tuple[int, int]]:
         return [(m.start(), m.end()) for m in self._pairs.finditer(text)]
+
+    def referring(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, head) of each "the group", "the company" that may refer back; not
+        "the group Human Rights Watch", "the group of eight"."""
+        if self._referring is None:
+            return []
+        return [(m.start(), m.end(), m["head"].lower()) for m in self._referring.finditer(text)]
 
 
 def country_pairs(
@@ -132,6 +145,34 @@ def pair_before(
             if len(recent) == 2:
                 return recent[1], recent[0]
     return None
+
+
+def organisation_references(
+    text: str,
+    references: list[tuple[int, int, str]],
+    chosen: list[Candidate],
+    heads: dict[str, frozenset[str]],
+) -> list[tuple[int, int, Entity]]:
+    """What each "the group", "the company" (``references``) refers to: the last organisation
+    named before it whose name has the word ("the Iraq Study Group ... the group") or whose
+    sector the word allows ("Hezbollah ... the group said", "Lockheed Martin ... the company")."""
+    named = sorted(
+        (c for c in chosen if c.label == "ORG" and c.entity is not None and not c.from_words),
+        key=lambda c: c.start,
+    )
+    out: list[tuple[int, int, Entity]] = []
+    for start, end, head in references:
+        sectors = heads.get(head, frozenset())
+        for cand in reversed(named):
+            if cand.end > start:
+                continue
+            entity = cand.entity
+            assert entity is not None
+            words = text[cand.start : cand.end].lower().split()
+            if head in words or sectors & set(entity.sector):
+                out.append((start, end, entity))
+                break
+    return out
 
 
 # "the Media Development Authority (MDA)": an abbreviation the article defines for itself.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -68,6 +68,8 @@ class SectorLexicon:
     person_nouns: frozenset[str]
     international_heads: frozenset[tuple[str, ...]] = frozenset()
     organisation_nouns: frozenset[str] = frozenset()
+    # "the group", "the company": head word -> sectors of the organisations it may refer to
+    referring_heads: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def head_sector(self, words: Sequence[str]) -> tuple[str, int] | None:
         """The sector of a phrase ending in ``words`` (lower-cased) and how many words named it.
@@ -207,4 +209,8 @@ def load_sector_lexicon(
         person_nouns=frozenset(str(w).lower() for w in data["person_nouns"]),
         international_heads=frozenset(_words(str(w)) for w in data["international_heads"]),
         organisation_nouns=frozenset(str(w).lower() for w in data["organisation_nouns"]),
+        referring_heads={
+            str(head): frozenset(str(s) for s in sectors or ())
+            for head, sectors in data["referring_heads"].items()
+        },
     )

@@ -34,6 +34,7 @@ from sitrep.actors.coref import (
     PersonIndex,
     abbreviations_as_named,
     country_pairs,
+    organisation_references,
     pair_before,
 )
 from sitrep.actors.entries import Region
@@ -152,6 +153,7 @@ class ActorStage:
         place_in_context(doc, date, chosen)
         abbreviations_as_named(text, chosen)
         chosen.extend(self._pair_nominals(text, chosen))
+        chosen.extend(self._organisation_references(text, chosen))
         chosen.sort(key=lambda c: c.start)
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -277,6 +279,21 @@ class ActorStage:
             person = people.last_with_title(nominal.start, nominal.words)
             if person is not None:
                 found.append(Candidate(nominal.start, nominal.end, "NOMINAL", person, _P_NOMINAL))
+        return found
+
+    def _organisation_references(self, text: str, chosen: list[Candidate]) -> list[Candidate]:
+        """ "the group", "the company" after a named organisation: a mention of it. A bare
+        phrase candidate there ("the company" as a business of no name) takes its entity."""
+        found = []
+        references = self.nominals.referring(text)
+        heads = self.lexicon.referring_heads
+        for start, end, entity in organisation_references(text, references, chosen, heads):
+            inside = [c for c in chosen if c.start < end and start < c.end]
+            if not inside:
+                found.append(Candidate(start, end, "NOMINAL", entity, _P_NOMINAL))
+            for cand in inside:
+                if cand.from_words and (cand.entity is None or not cand.entity.country):
+                    cand.entity = entity
         return found
 
     def _pair_nominals(self, text: str, chosen: list[Candidate]) -> list[Candidate]:

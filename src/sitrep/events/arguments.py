@@ -152,14 +152,16 @@ class MentionIndex:
             ):
                 return []
             mention = self.mention_at(tok)
-            own = self.party_of_mention(mention) if mention is not None else []
+            if mention is None:
+                return []
+            own = self.party_of_mention(mention) + self._shared_head(tok, mention)
             return [p for p in own if p.ref.country and not p.place]
         mention = self.mention_at(tok)
         if mention is not None:
             own = self.party_of_mention(mention)
             if mention.label == "NOMINAL" and not any(p.ref.country for p in own):
                 own = self._body_of(tok) or own  # "the government of Sudan": Sudan's
-            return own + self._inner_names(tok, mention)
+            return own + self._inner_names(tok, mention) + self._shared_head(tok, mention)
         lower = tok.lower_
         if lower == "whose":
             # "Bolton, whose resignation was announced": the relative clause's antecedent
@@ -289,6 +291,20 @@ class MentionIndex:
                 if mention is not None and mention.label in ("ORG", "GPE", "NORP"):
                     return [p for p in self.party_of_mention(mention) if not p.place]
         return []
+
+    def _shared_head(self, head: Token, own: Mention) -> list[Party]:
+        """ "Chinese and Russian warships", "US and British troops": the first of two
+        conjoined modifiers is a mention of its own that shares the head noun."""
+        out: list[Party] = []
+        for child in head.children:
+            if child.dep_ not in ("amod", "nmod", "compound") or not any(
+                c.dep_ == "conj" for c in child.children
+            ):
+                continue
+            mention = self.mention_at(child)
+            if mention is not None and mention is not own:
+                out.extend(p for p in self.party_of_mention(mention) if not p.place)
+        return out
 
     def _inner_names(self, head: Token, own: Mention) -> list[Party]:
         """Names hanging off a name by apposition or compounding: the parse of "Deputy Prime

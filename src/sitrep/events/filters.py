@@ -50,8 +50,11 @@ def _counted_object(noun: Token, verb: Token, counting: frozenset[str]) -> bool:
     prep = noun.head
     counter = prep.head
     return (
-        prep.lower_ == "of"
-        and counter.lemma_.lower() in counting
+        (
+            (prep.lower_ == "of" and counter.lemma_.lower() in counting)
+            # "gave Egypt $2 billion in aid": the sum counts the aid
+            or (prep.lower_ == "in" and counter.ent_type_ == "MONEY")
+        )
         and counter.head == verb
         and counter.dep_ in ("dobj", "nsubjpass")
     )
@@ -220,8 +223,8 @@ class EventFilters:
             return True
         if self.rules.lexicon.role(lemma) in ("request", "reject", "deny", "intent"):
             return True
-        # "hold a second round of talks", "announce a package of assistance": the noun after
-        # a counting noun that is the verb's object is the object
+        # "hold a second round of talks", "announce a package of assistance", "$2 billion in
+        # aid": the noun after a counting noun or sum that is the verb's object is the object
         nouns = [
             t
             for t in triggers

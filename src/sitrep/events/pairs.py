@@ -162,11 +162,13 @@ def _object_nouns(verb: Token) -> list[Token]:
     for tok in [*direct, *via_prep]:
         out.append(tok)
         out.extend(c for c in tok.children if c.dep_ == "conj")
-        # "10 days of war games", "a series of bombs": the noun after "of" names the thing
+        # "10 days of war games", "a series of bombs": the noun after "of" names the thing,
+        # as "in" does after a sum ("$500 million in humanitarian aid")
         out.extend(
             g
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "of"
+            if c.dep_ == "prep"
+            and (c.lower_ == "of" or (c.lower_ == "in" and tok.ent_type_ == "MONEY"))
             for g in c.children
             if g.dep_ == "pobj"
         )
@@ -423,6 +425,8 @@ def clause_subject(tok: Token) -> Token | None:
     praising France, China warned ...": China praises)."""
     for t in _ancestors(tok):
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            subj = _name_before_date(t)
         if subj is not None:
             return subj
         if t.dep_ not in ("xcomp", "conj", "acomp") and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
@@ -432,6 +436,18 @@ def clause_subject(tok: Token) -> Token | None:
             controller = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
             if controller is not None:
                 return controller
+    return None
+
+
+def _name_before_date(verb: Token) -> Token | None:
+    """News style "Prime Minister Surayud Chulanont Monday ordered": the parser may hang the
+    name on the date as a compound and leave the verb without a subject; the name's last word
+    before the date is the subject."""
+    for c in verb.children:
+        if c.dep_ == "npadvmod" and c.i < verb.i and c.ent_type_ in ("DATE", "TIME"):
+            names = [g for g in c.children if g.dep_ == "compound" and g.pos_ == "PROPN"]
+            if names and names[-1].i == c.i - 1:
+                return names[-1]
     return None
 
 

@@ -84,6 +84,7 @@ class StageRules:
     belief_verbs: frozenset[str]
     natural_causes: frozenset[str]
     force_nouns: frozenset[str]
+    envoy_nouns: frozenset[str]
     command_verbs: frozenset[str]
     event_noun_verbs: frozenset[str]
     counting_nouns: frozenset[str]
@@ -171,6 +172,7 @@ def load_stage_rules() -> StageRules:
         belief_verbs=word_set(raw["belief_verbs"]),
         natural_causes=word_set(raw["natural_causes"]),
         force_nouns=word_set(raw["force_nouns"]),
+        envoy_nouns=word_set(raw["envoy_nouns"]),
         command_verbs=word_set(raw["command_verbs"]),
         event_noun_verbs=word_set(raw["event_noun_verbs"]),
         counting_nouns=word_set(raw["counting_nouns"]),

@@ -92,6 +92,8 @@ _INHERIT_DEPS = frozenset({"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "att
 # Dependencies of a predicate's direct recipient, and the prepositions that introduce one.
 _RECIPIENT_DEPS = frozenset({"dobj", "dative", "iobj"})
 _RECIPIENT_PREPS = frozenset({"with", "to", "against", "toward", "towards"})
+# Acts whose noun names who gains by them after "for" ("aid for Ukraine").
+_BENEFITS = frozenset({"AID", "SUPPORT"})
 # Predicates that only modify a noun ("well-executed robberies") are not clauses.
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod", "nummod"})
 _CONSULT = CONSULT
@@ -603,6 +605,7 @@ class _DocReader:
         prepositional objects of the chain's own tokens (not of nouns below them)."""
         own = {p.key for p in actors}
         heads: list[Token] = []
+        hosts: list[Token] = []
         clause = [t for c in chain for t in clause_tokens(c)]
         for tok in clause:
             direct = tok.dep_ in _RECIPIENT_DEPS and tok.head in chain
@@ -624,9 +627,9 @@ class _DocReader:
                     prep.lower_ == "from" and _asked_of(prep, self.rules.asking_verbs)
                 )
                 or (
-                    # "fired tear gas at protesters", "opened fire on demonstrators": what a
-                    # shot is aimed at
-                    prep.lower_ in ("at", "on")
+                    # "fired tear gas at protesters", "opened fire on demonstrators", "fired
+                    # rockets into Israel": what a shot is aimed at
+                    prep.lower_ in ("at", "on", "into")
                     and prep.head.lemma_.lower() in self.rules.firing_verbs
                 )
                 or (
@@ -634,22 +637,48 @@ class _DocReader:
                     prep.lower_ in ("on", "upon")
                     and prep.head.lemma_.lower() in self.rules.imposition_words
                 )
+                # "military assistance for Ukraine", "support for the rebels": who benefits
+                or (prep.lower_ == "for" and self._benefit_noun(prep.head))
             )
             if own_only:
                 by_prep = by_prep and prep.head in chain
-            if direct and _own_forces(tok, self.rules.force_nouns):
+            if direct and (
+                _own_forces(tok, self.rules.force_nouns) or _own_forces(tok, self.rules.envoy_nouns)
+            ):
                 continue  # "withdrew its troops": what the actor moves, not whom it acts on
             if direct and tok.dep_ == "dobj" and self._sent_to(tok.head):
                 continue  # "sent troops to Sri Lanka": what is sent, not whom it goes to
             if direct or by_prep:
                 heads.append(tok)
+            elif tok.dep_ == "pobj" and prep.lower_ == "from" and self._own_envoy_moved(prep):
+                hosts.append(tok)
         heads.extend(self._asked_in_clause(chain))
         out: list[Party] = []
         for head in heads:
             for party in self.index.parties(head, context=self.context):
                 if party.key not in own:
                     out.append(party)
+        for host in hosts:
+            # "recalled its ambassador from Moscow": the host state, named by its capital
+            for party in self.index.parties(host, context=self.context):
+                if party.place and party.ref.country:
+                    party = self.index.country_party(party.ref.country)
+                if party.key not in own:
+                    out.append(party)
         return out
+
+    def _own_envoy_moved(self, prep: Token) -> bool:
+        head = prep.head
+        envoys = self.rules.envoy_nouns
+        if head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "dobj" and _own_forces(c, envoys) for c in head.children)
+        return _own_forces(head, envoys)
+
+    def _benefit_noun(self, noun: Token) -> bool:
+        if noun.pos_ != "NOUN":
+            return False
+        sense = read_token(noun, self.lex).sense
+        return sense is not None and sense.event_type in _BENEFITS
 
     def _sent_to(self, verb: Token) -> bool:
         """Whether ``verb`` names who its object goes to: "sent troops to Sri Lanka", "handed
@@ -922,7 +951,8 @@ class _DocReader:
 
 
 def _own_forces(noun: Token, force_nouns: frozenset[str]) -> bool:
-    """ "its troops", "their forces": an actor's own forces, named by a possessive pronoun."""
+    """ "its troops", "their forces", "its ambassador": an actor's own forces or envoys, named
+    by a possessive pronoun."""
     return noun.lemma_.lower() in force_nouns and any(
         c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children
     )
