@@ -860,3 +860,18 @@ def test_both_stands_for_the_pair_that_was_the_last_plural_subject(nlp: Any) -> 
     text = "The Front and Congress met on Monday. Both accused the government of bigotry."
     accused = [e for e in events_of(nlp, text, front, congress) if e.event_type == "ACCUSE"]
     assert ids(only(accused).actor) == {"org:front", "org:congress"}
+
+
+def test_troops_sent_into_a_country_are_sent_to_it(nlp: Any) -> None:
+    ethiopia, somalia = country("ETH", "Ethiopia"), country("SOM", "Somalia")
+    text = "Ethiopia sent troops into Somalia."
+    event = only(events_of(nlp, text, ethiopia, somalia))
+    assert (event.event_type, ids(event.recipient)) == ("MOBILIZE", {"country:SOM"})
+
+
+def test_a_passive_relative_clause_happens_to_its_antecedent(nlp: Any) -> None:
+    police = group("Iraqi police", "group:irq-police", "IRQ", "COP")
+    men = group("men", "group:irq-men", "IRQ", "CVL")
+    text = "Iraqi police found the bodies of 15 men who had been shot in the head."
+    shot = [e for e in events_of(nlp, text, police, men) if e.event_type == "ASSAULT"]
+    assert ids(only(shot).recipient) == {"group:irq-men"}

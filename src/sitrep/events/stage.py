@@ -559,6 +559,8 @@ class _DocReader:
             subject = next((c for c in tok.children if c.dep_ == "dobj"), None)
         else:
             subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            subject = tok.head  # "the bodies of 15 men who had been shot": the men
         if subject is None and _bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
             subject = tok.head  # "43 police injured": the participle hangs on its patient
         if subject is None or subject.lemma_.lower() in self.rules.non_actor_heads:
@@ -639,6 +641,8 @@ class _DocReader:
                 )
                 # "military assistance for Ukraine", "support for the rebels": who benefits
                 or (prep.lower_ == "for" and self._benefit_noun(prep.head))
+                # "sent troops into Somalia": where what is sent goes
+                or (prep.lower_ == "into" and self._sent_to(prep.head))
             )
             if own_only:
                 by_prep = by_prep and prep.head in chain
@@ -681,11 +685,11 @@ class _DocReader:
         return sense is not None and sense.event_type in _BENEFITS
 
     def _sent_to(self, verb: Token) -> bool:
-        """Whether ``verb`` names who its object goes to: "sent troops to Sri Lanka", "handed
-        two suspects over to India" (the object is then the thing moved; not "sentenced the
+        """Whether ``verb`` names who its object goes to: "sent troops to Sri Lanka" or "into
+        Somalia", "handed two suspects over to India" (the object is then the thing moved; not "sentenced the
         rebels to death")."""
         return any(
-            c.lower_ == "to"
+            c.lower_ in ("to", "into")
             and c.dep_ in ("prep", "dative")
             and any(g.dep_ == "pobj" and self.index.mention_at(g) is not None for g in c.children)
             for c in verb.children
