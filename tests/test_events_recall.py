@@ -875,3 +875,26 @@ def test_a_passive_relative_clause_happens_to_its_antecedent(nlp: Any) -> None:
     text = "Iraqi police found the bodies of 15 men who had been shot in the head."
     shot = [e for e in events_of(nlp, text, police, men) if e.event_type == "ASSAULT"]
     assert ids(only(shot).recipient) == {"group:irq-men"}
+
+
+def test_a_reported_past_perfect_is_the_news_not_background(nlp: Any) -> None:
+    army = group("Sudanese army", "org:sdn-army", "SDN", "MIL")
+    rebels = group("rebels", "group:sdn-rebels", "SDN", "REB")
+    text = "The Sudanese army said Thursday it had killed 200 rebels."
+    event = only(events_of(nlp, text, army, rebels))
+    assert (event.event_type, event.modality) == ("ASSAULT", "asserted")
+    dated = "The Sudanese army said it had killed 200 rebels in 1998."
+    assert only(events_of(nlp, dated, army, rebels)).modality == "historical"
+
+
+def test_forces_deployed_in_the_passive_are_the_mobilising_side(nlp: Any) -> None:
+    troops = group("Thai troops", "group:tha-troops", "THA", "MIL")
+    event = only(events_of(nlp, "Thai troops were deployed in Bangkok.", troops))
+    assert (event.event_type, ids(event.actor)) == ("MOBILIZE", {"group:tha-troops"})
+
+
+def test_a_chief_a_country_owns_acts_for_it(nlp: Any) -> None:
+    fiji = country("FJI", "Fiji")
+    text = "Fiji's military chief threatened to remove the government."
+    event = only(events_of(nlp, text, fiji))
+    assert (event.event_type, ids(event.actor)) == ("THREATEN", {"country:FJI"})

@@ -38,7 +38,6 @@ class Cue(StrEnum):
     PLANNED = "planned"  # plan, intend, ready, willing ...
     REQUESTED = "requested"  # urged/asked/demanded ..., or "Y must ..."
     REFUSED = "refused"  # refused/declined/failed to ..., denied doing
-    PERFECT = "perfect"  # had + past participle
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
@@ -59,8 +58,6 @@ def token_cues(tok: Token, lex: Lexicon) -> set[Cue]:
                 cues.add(Cue.CONDITIONAL)
             elif word in c.obligation_aux:
                 cues.add(Cue.OBLIGATION)
-            elif child.lemma_ == "have" and tok.tag_ == "VBN" and child.tag_ == "VBD":
-                cues.add(Cue.PERFECT)
         elif child.dep_ == "neg" or (child.dep_ == "advmod" and word in c.negation_words):
             cues.add(Cue.NEGATION)
         elif child.dep_ == "advmod" and word in c.negation_advmods:
@@ -133,6 +130,8 @@ def resolve(cues: set[Cue], *, under_speech: bool, historical: bool) -> str:
         return "expected"
     if Cue.FUTURE in cues or Cue.PLANNED in cues or (Cue.WOULD in cues and under_speech):
         return "planned"
-    if historical or Cue.PERFECT in cues:
+    # The past perfect alone is no cue: news uses it for the reported act itself ("the army
+    # said it had killed 200 rebels"); only a date or a phrase of the past makes background.
+    if historical:
         return "historical"
     return "asserted"

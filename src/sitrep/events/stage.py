@@ -486,9 +486,12 @@ class _DocReader:
                 return []  # "killed by a roadside bomb": no named actor
             return self.index.parties(agent, context=self.context) or self._unnamed(agent)
         subject = clause_subject(tok)
-        if subject is not None and subject.dep_ == "nsubjpass" and not self._raising(subject):
-            return []  # "X was arrested": who did it is not said
-        if _bare_participle(tok):
+        deployed = False
+        if subject is not None and subject.dep_ == "nsubjpass":
+            deployed = self._forces_deployed(tok, subject)
+            if not deployed and not self._raising(subject):
+                return []  # "X was arrested": who did it is not said
+        if _bare_participle(tok) and not deployed:
             return []  # "saw 160 Israelis killed", "43 police injured": the victims
         if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             subject = tok.head  # "Singh, who met Shoigu": the relative pronoun's antecedent
@@ -678,6 +681,14 @@ class _DocReader:
             return any(c.dep_ == "dobj" and _own_forces(c, envoys) for c in head.children)
         return _own_forces(head, envoys)
 
+    def _forces_deployed(self, verb: Token, subject: Token) -> bool:
+        """ "Thai troops were deployed in Bangkok": forces moved act for whoever moves them
+        (MOBILIZE is coded on the forces' side), not as its patient."""
+        if subject.lemma_.lower() not in self.rules.force_nouns:
+            return False
+        sense = read_token(verb, self.lex).sense
+        return sense is not None and sense.event_type == "MOBILIZE"
+
     def _benefit_noun(self, noun: Token) -> bool:
         if noun.pos_ != "NOUN":
             return False
@@ -686,8 +697,8 @@ class _DocReader:
 
     def _sent_to(self, verb: Token) -> bool:
         """Whether ``verb`` names who its object goes to: "sent troops to Sri Lanka" or "into
-        Somalia", "handed two suspects over to India" (the object is then the thing moved; not "sentenced the
-        rebels to death")."""
+        Somalia", "handed two suspects over to India" (the object is then the thing moved;
+        not "sentenced the rebels to death")."""
         return any(
             c.lower_ in ("to", "into")
             and c.dep_ in ("prep", "dative")
