@@ -898,3 +898,26 @@ def test_a_chief_a_country_owns_acts_for_it(nlp: Any) -> None:
     text = "Fiji's military chief threatened to remove the government."
     event = only(events_of(nlp, text, fiji))
     assert (event.event_type, ids(event.actor)) == ("THREATEN", {"country:FJI"})
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "sector"),
+    [
+        ("Indonesian students staged a protest in Jakarta.", "Indonesian students", "EDU"),
+        ("Nigerian workers went on strike in Lagos.", "Nigerian workers", "LAB"),
+        ("Kenyan doctors went on strike over pay.", "Kenyan doctors", "MED"),
+    ],
+)
+def test_strikes_and_protests_of_civil_society_are_events(
+    nlp: Any, text: str, who: str, sector: str
+) -> None:
+    protesters = group(who, "group:protesters", "XXX", sector)
+    event = only(events_of(nlp, text, protesters))
+    assert (event.event_type, ids(event.actor)) == ("PROTEST", {"group:protesters"})
+
+
+def test_business_between_companies_stays_out(nlp: Any) -> None:
+    acme = organisation("Acme Foods", "org:acme", "USA", "BUS")
+    zeta = organisation("Zeta Retail", "org:zeta", "USA", "BUS")
+    text = "Acme Foods signed a supply agreement with Zeta Retail."
+    assert events_of(nlp, text, acme, zeta) == []
