@@ -921,3 +921,18 @@ def test_business_between_companies_stays_out(nlp: Any) -> None:
     zeta = organisation("Zeta Retail", "org:zeta", "USA", "BUS")
     text = "Acme Foods signed a supply agreement with Zeta Retail."
     assert events_of(nlp, text, acme, zeta) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters set fire to the US embassy in Belgrade.",
+        "Police fired several rounds at the protesters in Belgrade.",
+    ],
+)
+def test_verbs_and_ammunition_are_no_sports_words(nlp: Any, text: str) -> None:
+    protesters = group("Protesters", "group:srb-protesters", "SRB", "CVL")
+    police = group("Police", "group:srb-police", "SRB", "COP")
+    protesters_lower = group("protesters", "group:srb-protesters", "SRB", "CVL")
+    events = events_of(nlp, text, protesters, police, protesters_lower, city("Belgrade", "SRB"))
+    assert [e.event_type for e in events] == ["ASSAULT"]

@@ -317,7 +317,11 @@ class EventFilters:
     def _sports(self, sent: Span) -> bool:
         if _SCORE.search(sent.text):
             return True
-        return any(t.lemma_.lower() in self.rules.sports_words for t in sent)
+        # nouns only: "set fire to", "won the support of" are no games
+        return any(
+            t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lemma_.lower() in self.rules.sports_words
+            for t in sent
+        )
 
     def _named(self, tok: Token) -> bool:
         mention = self.index.mention_at(tok)
