@@ -936,3 +936,25 @@ def test_verbs_and_ammunition_are_no_sports_words(nlp: Any, text: str) -> None:
     protesters_lower = group("protesters", "group:srb-protesters", "SRB", "CVL")
     events = events_of(nlp, text, protesters, police, protesters_lower, city("Belgrade", "SRB"))
     assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Russia halted oil exports to Belarus.", "SANCTION"),
+        ("Russia froze trade with Belarus.", "SANCTION"),
+        ("Russian troops attacked a gas plant in Belarus.", "ASSAULT"),
+    ],
+)
+def test_trade_as_a_weapon_and_attacks_on_plants_are_no_market_news(
+    nlp: Any, text: str, kind: str
+) -> None:
+    russia, belarus = country("RUS", "Russia"), country("BLR", "Belarus")
+    troops = group("Russian troops", "group:rus-troops", "RUS", "MIL")
+    events = events_of(nlp, text, troops, russia, belarus)
+    assert [e.event_type for e in events] == [kind]
+
+
+def test_market_moves_stay_out(nlp: Any) -> None:
+    japan = country("JPN", "Japan")
+    assert events_of(nlp, "The dollar hit a two-year high against the yen in Japan.", japan) == []

@@ -126,15 +126,15 @@ class EventFilters:
         ):
             return "civilians travelling"  # refugees arriving, pilgrims travelling
         economic = self.rules.economic_nouns
+        if kind == "SANCTION" and any(self._political(p) for p in found.actors):
+            return None  # "Russia halted oil exports to Belarus": trade as a weapon
         words = [decided, *found.chain, *triggers]
         if decided.dep_ in ("acl", "relcl"):
             words.append(decided.head)  # "gas supplied to Georgia"
-        words += [
-            c
-            for t in (decided, found.predicate)
-            for c in t.children
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
-        ]
+        # What an attack strikes may be a vehicle or a plant; who strikes is no market
+        # ("the dollar hit a high").
+        roles = ("nsubj",) if kind == "ASSAULT" else ("dobj", "nsubj", "nsubjpass", "attr")
+        words += [c for t in (decided, found.predicate) for c in t.children if c.dep_ in roles]
         if kind == "AID" or found.result.intended_type == "AID":
             # "will provide 15 million dollars in emergency aid": money is what aid gives
             words = [w for w in words if w.lemma_.lower() not in self.rules.currency_words]
