@@ -958,3 +958,49 @@ def test_trade_as_a_weapon_and_attacks_on_plants_are_no_market_news(
 def test_market_moves_stay_out(nlp: Any) -> None:
     japan = country("JPN", "Japan")
     assert events_of(nlp, "The dollar hit a two-year high against the yen in Japan.", japan) == []
+
+
+def test_fighting_between_two_sides_that_killed_is_their_attack(nlp: Any) -> None:
+    troops = group("government troops", "group:sdn-troops", "SDN", "MIL")
+    rebels = group("rebels", "group:sdn-rebels", "SDN", "REB")
+    people = group("people", "group:sdn-people", "SDN", "CVL")
+    text = "Fighting between government troops and rebels killed 40 people in Darfur."
+    event = only(events_of(nlp, text, troops, rebels, people))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "ASSAULT",
+        {"group:sdn-troops", "group:sdn-rebels"},
+        {"group:sdn-people"},
+    )
+
+
+def test_clashes_that_erupted_between_two_sides_are_their_fight(nlp: Any) -> None:
+    police = group("police", "group:bgd-police", "BGD", "COP")
+    protesters = group("protesters", "group:bgd-protesters", "BGD", "CVL")
+    text = "Clashes erupted between police and protesters in Dhaka."
+    event = only(events_of(nlp, text, police, protesters, city("Dhaka", "BGD")))
+    assert ids(event.actor) == {"group:bgd-police", "group:bgd-protesters"}
+
+
+def test_soldiers_who_died_in_a_clash_with_rebels_were_attacked_by_them(nlp: Any) -> None:
+    soldiers = group("Turkish soldiers", "group:tur-soldiers", "TUR", "MIL")
+    pkk = organisation("PKK rebels", "org:pkk", "TUR", "REB")
+    text = "Five Turkish soldiers died in a clash with PKK rebels."
+    event = only(events_of(nlp, text, soldiers, pkk))
+    assert (ids(event.actor), ids(event.recipient)) == ({"org:pkk"}, {"group:tur-soldiers"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US warplanes struck suspected al-Qaeda hideouts in Somalia.",
+        "Sudanese government planes bombed villages in North Darfur.",
+    ],
+)
+def test_air_strikes_on_camps_and_by_government_planes_are_attacks(nlp: Any, text: str) -> None:
+    names = [
+        group("US warplanes", "group:usa-warplanes", "USA", "MIL"),
+        group("Sudanese government", "org:sdn-government", "SDN", "GOV"),
+        organisation("al-Qaeda", "org:al-qaeda", "", "REB"),
+    ]
+    event = only(events_of(nlp, text, *names))
+    assert event.event_type == "ASSAULT" and event.actor

@@ -217,9 +217,13 @@ class MentionIndex:
                 for child in tok.children
                 if child.dep_ in _NP_MODIFIERS
                 and (inner := self.mention_at(child)) is not None
-                and inner.label in ("ORG", "NORP", "GPE")
+                and (
+                    inner.label in ("ORG", "NORP", "GPE")
+                    # "Sudanese government planes": a placed body owns them too
+                    or (inner.label == "NOMINAL" and child.lemma_.lower() in rules.body_nouns)
+                )
                 for p in self.party_of_mention(inner)
-                if not p.place
+                if not p.place and (inner.label != "NOMINAL" or p.ref.country)
             ]
             if owner:
                 return owner

@@ -52,7 +52,8 @@ def noun_subject_event(
     subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.tag_ == "WDT" and tok.dep_ == "relcl":
         subject = _event_antecedent(tok.head, rules.lexicon)  # "the bombings, which killed"
-    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+    # "Fighting between troops and rebels killed 40": a gerund subject is a noun here
+    if subject is None or (subject.pos_ not in ("NOUN", "PROPN") and subject.tag_ != "VBG"):
         return None
     if subject.pos_ == "PROPN" and index.mention_at(subject) is not None:
         return None  # a name the actor stage read ("Summit Bank opened"), not an event noun
@@ -116,6 +117,8 @@ def nominal_events(
         kind = reading.sense.event_type
         actors, recipients = _participants(noun, kind, index, context, mode=reading.sense.mode)
         actors = [p for p in actors if not p.place]
+        if not actors and kind == "ASSAULT":
+            actors, recipients = _fell_in(noun, recipients, index, context)
         if not actors:
             continue
         if act is not None:
@@ -143,6 +146,22 @@ def nominal_events(
         out.append(NounEvent(result, trigger, actors, recipients))
         used.update(t.i for t in trigger)
     return out
+
+
+def _fell_in(
+    noun: Token, others: list[Party], index: MentionIndex, context: ResolutionContext
+) -> tuple[list[Party], list[Party]]:
+    """ "Five Turkish soldiers died in a clash with PKK rebels": the other side of a fight
+    the subject fell or was hurt in acts on the subject (actors, recipients)."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during") or not others:
+        return [], []
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if verb.pos_ != "VERB" or subject is None:
+        return [], []
+    victims = [p for p in index.parties(subject, context=context) if not p.place]
+    return (others, victims) if victims else ([], [])
 
 
 def _intended_act(noun: Token, intent_nouns: frozenset[str]) -> tuple[Token | None, bool]:
