@@ -1004,3 +1004,12 @@ def test_air_strikes_on_camps_and_by_government_planes_are_attacks(nlp: Any, tex
     ]
     event = only(events_of(nlp, text, *names))
     assert event.event_type == "ASSAULT" and event.actor
+
+
+def test_troops_that_are_stationed_somewhere_are_a_state_not_an_event(nlp: Any) -> None:
+    troops = group("American troops", "group:usa-troops", "USA", "MIL")
+    korea = country("KOR", "South Korea")
+    standing = "Some 37,000 American troops are still stationed in South Korea."
+    assert events_of(nlp, standing, troops, korea) == []
+    sent = "Some 3,000 American troops are being sent to South Korea."
+    assert [e.event_type for e in events_of(nlp, sent, troops, korea)] == ["MOBILIZE"]

@@ -46,6 +46,14 @@ def _under(tok: Token, verbs: frozenset[str]) -> bool:
     return False
 
 
+def _standing(verb: Token) -> bool:
+    """A present-tense passive without "being": a state ("troops are stationed there",
+    "remain deployed"), not the act of moving them ("were deployed", "are being sent")."""
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    present = any(a.tag_ in ("VBP", "VBZ") and a.lemma_ in ("be", "remain") for a in aux)
+    return verb.tag_ == "VBN" and present and not any(a.lower_ == "being" for a in aux)
+
+
 def _counted_object(noun: Token, verb: Token, counting: frozenset[str]) -> bool:
     prep = noun.head
     counter = prep.head
@@ -178,6 +186,8 @@ class EventFilters:
             ]
             if not armed and not any(c.lemma_.lower() in rules.force_nouns for c in moved):
                 return "no force mobilised"  # "we must mobilize all necessary resources"
+            if _standing(found.predicate):
+                return "a standing deployment"  # "37,000 US troops are stationed in Korea"
         return None
 
     def _participants_ok(self, found: Found, decided: Token) -> bool:
