@@ -1013,3 +1013,24 @@ def test_troops_that_are_stationed_somewhere_are_a_state_not_an_event(nlp: Any) 
     assert events_of(nlp, standing, troops, korea) == []
     sent = "Some 3,000 American troops are being sent to South Korea."
     assert [e.event_type for e in events_of(nlp, sent, troops, korea)] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Tillerson called Lavrov on Saturday to discuss Syria.", "CONSULT", ["phone"]),
+        ("Tillerson called on Lavrov in Moscow on Thursday.", "CONSULT", ["visit"]),
+        ("Tillerson called on Lavrov to withdraw the troops.", "REQUEST", []),
+        ("Tillerson called for talks with Lavrov.", "REQUEST", []),
+    ],
+)
+def test_a_call_that_asks_nothing_is_a_meeting(nlp: Any, text: str, kind: str, mode: list) -> None:
+    tillerson, lavrov = person("Tillerson", "USA"), person("Lavrov", "RUS")
+    calls = [e for e in events_of(nlp, text, tillerson, lavrov) if e.evidence.trigger == "called"]
+    assert [(e.event_type, e.mode) for e in calls] == [(kind, mode)]
+
+
+def test_a_thing_called_by_a_name_is_no_call(nlp: Any) -> None:
+    text = "Lavrov unveiled a computer called the Match Maker in Moscow."
+    lavrov = person("Lavrov", "RUS")
+    assert not [e for e in events_of(nlp, text, lavrov) if e.evidence.trigger == "called"]

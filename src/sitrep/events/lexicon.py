@@ -105,6 +105,8 @@ class Lexicon:
     negated_reading: Mapping[str, str]
     cues: ModalityCues
     peacekeeping: frozenset[str] = frozenset()
+    # verbs after "called X to ..." that make the call a meeting, not a request
+    call_purposes: frozenset[str] = frozenset()
     # The CAMEO verb dictionary, consulted for verbs and verb-object pairs the hand lexicon
     # lacks (sitrep.events.cameo); None reads with the hand lexicon alone (ablations, tests).
     cameo: CameoVerbs | None = field(default=None, compare=False)
@@ -218,5 +220,6 @@ def load_lexicon() -> Lexicon:
         negated_reading={str(k): str(v) for k, v in raw["negated_reading"].items()},
         cues=cues,
         peacekeeping=word_set(raw.get("peacekeeping") or []),
+        call_purposes=word_set(raw.get("call_purposes") or []),
         cameo=load_cameo_verbs(),
     )

@@ -318,6 +318,10 @@ def read_token(tok: Token, lex: Lexicon) -> _Reading:
             and (reading.specific or role in ("aspect", "speech", "intent"))
         ):
             return reading
+    if role == "request" and tok.lemma_.lower() == "call":
+        call = _meeting_call(tok, lex)
+        if call is not None:
+            return call
     if role in ("request", "reject", "deny"):
         return _Reading(role, None, [tok])
     if role in ("speech", "aspect", "intent"):
@@ -336,6 +340,45 @@ def read_token(tok: Token, lex: Lexicon) -> _Reading:
         if cameo is not None:
             return cameo
     return _Reading("none", None, [tok])
+
+
+def _meeting_call(tok: Token, lex: Lexicon) -> _Reading | None:
+    """A call that asks nothing (``call_purposes``): "called on the President" is a visit,
+    "called Lavrov to discuss Syria" or "called King Salman" a phone call (CONSULT)."""
+    children = list(tok.children)
+    clauses = [c for c in children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+    if any(c.lemma_.lower() not in lex.call_purposes for c in clauses if c.pos_ == "VERB"):
+        return None  # "called on Israel to withdraw": a request
+    preps = {c.lower_ for c in children if c.dep_ == "prep"}
+    # the parse may make the one called a predicate ("called Foreign Minister Lavrov")
+    named = [c for c in children if c.dep_ in ("oprd", "attr") and _names_someone(c)]
+    if "for" in preps or len(named) < sum(c.dep_ in ("oprd", "attr") for c in children):
+        return None  # "called for talks", "called the plan a mistake"
+    visited = [
+        g
+        for c in children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if visited and any(_names_someone(g) for g in visited):
+        return _Reading("content", Sense("CONSULT", "visit"), [tok], specific=True)
+    if tok.dep_ in ("acl", "amod"):
+        return None  # "a computer called the Match Maker": a name
+    objects = [c for c in children if c.dep_ == "dobj"] or named
+    if objects and all(_names_someone(o) for o in objects):
+        return _Reading("content", Sense("CONSULT", "phone"), [tok], specific=True)
+    return None
+
+
+def _names_someone(tok: Token) -> bool:
+    """A person, organisation or state by name or by its people ("the Chinese foreign
+    minister"); not "all parties", "the international community"."""
+    return any(
+        t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (t.pos_ == "PROPN" and not t.ent_type_)
+        for t in tok.subtree
+        if t.i <= tok.i
+    )
 
 
 def _cameo_reading(tok: Token, lex: Lexicon, *, specific_only: bool) -> _Reading | None:

@@ -1028,7 +1028,9 @@ def _bare_participle(tok: Token) -> bool:
     subject is the patient ("more than 160 Israelis killed")."""
     if tok.tag_ != "VBN":
         return False
-    if any(c.dep_ in ("aux", "dobj", "dative") for c in tok.children):
+    # an object or object predicate makes it active whatever the tag ("Tillerson called
+    # Foreign Minister Lavrov", parsed as VBN with an oprd)
+    if any(c.dep_ in ("aux", "dobj", "dative", "oprd") for c in tok.children):
         return False
     head = tok
     while head.dep_ == "conj" and head.head != head:  # "were arrested and 43 police injured"
