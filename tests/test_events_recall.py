@@ -1034,3 +1034,11 @@ def test_a_thing_called_by_a_name_is_no_call(nlp: Any) -> None:
     text = "Lavrov unveiled a computer called the Match Maker in Moscow."
     lavrov = person("Lavrov", "RUS")
     assert not [e for e in events_of(nlp, text, lavrov) if e.evidence.trigger == "called"]
+
+
+def test_a_message_of_condolence_is_support_and_a_bare_message_nothing(nlp: Any) -> None:
+    hu, kibaki = person("Hu Jintao", "CHN"), person("Mwai Kibaki", "KEN")
+    text = "Hu Jintao sent a message of condolences to Mwai Kibaki."
+    event = only(events_of(nlp, text, hu, kibaki))
+    assert (event.event_type, ids(event.recipient)) == ("SUPPORT", {"person:mwai-kibaki"})
+    assert events_of(nlp, "Hu Jintao sent a message to Mwai Kibaki.", hu, kibaki) == []
