@@ -1042,3 +1042,30 @@ def test_a_message_of_condolence_is_support_and_a_bare_message_nothing(nlp: Any)
     event = only(events_of(nlp, text, hu, kibaki))
     assert (event.event_type, ids(event.recipient)) == ("SUPPORT", {"person:mwai-kibaki"})
     assert events_of(nlp, "Hu Jintao sent a message to Mwai Kibaki.", hu, kibaki) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippines received two FA-50 fighter jets from South Korea.",
+        "The Philippines received 500 million dollars in aid from South Korea.",
+    ],
+)
+def test_what_is_received_from_someone_is_their_act(nlp: Any, text: str) -> None:
+    phl, kor = country("PHL", "The Philippines"), country("KOR", "South Korea")
+    event = only(events_of(nlp, text, phl, kor))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "AID",
+        {"country:KOR"},
+        {"country:PHL"},
+    )
+
+
+def test_receiving_a_visitor_is_hosting_and_accepting_is_agreeing(nlp: Any) -> None:
+    aziz, li = person("Shaukat Aziz", "PAK"), person("Li Zhaoxing", "CHN")
+    text = "Shaukat Aziz received the visiting Chinese foreign minister Li Zhaoxing."
+    hosted = only(events_of(nlp, text, aziz, li))
+    assert (hosted.event_type, ids(hosted.actor)) == ("CONSULT", {"person:shaukat-aziz"})
+    iran = country("IRN", "Iran")
+    accepted = only(events_of(nlp, "Iran accepted the proposal.", iran))
+    assert (accepted.event_type, ids(accepted.actor)) == ("AGREE", {"country:IRN"})

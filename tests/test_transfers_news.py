@@ -132,3 +132,8 @@ def test_no_recipient_from_the_country_a_story_is_about(run: Run) -> None:
 def test_status_follows_the_tense(run: Run, text: str, status: str) -> None:
     (s400,) = run(text)
     assert s400.status == status
+
+
+def test_a_designations_number_is_no_count_of_a_second_system(run: Run) -> None:
+    transfers = run("The Pentagon approved the possible sale of 12 MV-22 Osprey aircraft to Japan.")
+    assert [(t.system, t.quantity) for t in transfers] == [("V-22 Osprey", 12)]

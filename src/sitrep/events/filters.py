@@ -57,6 +57,9 @@ def _standing(verb: Token) -> bool:
 def _counted_object(noun: Token, verb: Token, counting: frozenset[str]) -> bool:
     prep = noun.head
     counter = prep.head
+    if prep.lower_ == "in" and counter == verb:
+        # "received 500 million dollars in aid": the parse hangs the "in" on the verb
+        return any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in verb.children)
     return (
         (
             (prep.lower_ == "of" and counter.lemma_.lower() in counting)

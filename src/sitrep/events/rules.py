@@ -85,6 +85,7 @@ class StageRules:
     natural_causes: frozenset[str]
     force_nouns: frozenset[str]
     envoy_nouns: frozenset[str]
+    receiving_verbs: frozenset[str]
     command_verbs: frozenset[str]
     event_noun_verbs: frozenset[str]
     counting_nouns: frozenset[str]
@@ -173,6 +174,7 @@ def load_stage_rules() -> StageRules:
         natural_causes=word_set(raw["natural_causes"]),
         force_nouns=word_set(raw["force_nouns"]),
         envoy_nouns=word_set(raw["envoy_nouns"]),
+        receiving_verbs=word_set(raw["receiving_verbs"]),
         command_verbs=word_set(raw["command_verbs"]),
         event_noun_verbs=word_set(raw["event_noun_verbs"]),
         counting_nouns=word_set(raw["counting_nouns"]),

@@ -372,7 +372,29 @@ class _DocReader:
         if result.event_type in ("ACCUSE", "SUPPORT") and not recipients:
             words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
             recipients = judged_owners(words, actors, self.index, self.context)
+        if (
+            result.event_type == "AID"
+            and decided.lemma_.lower() in self.rules.receiving_verbs
+            and actors
+        ):
+            # "The Philippines received two jets from South Korea": the giver acts on the
+            # subject; a gift from no one named is no one's act.
+            givers = self._givers(decided)
+            if not givers:
+                return None
+            actors, recipients = givers, actors
         return Found(result, tok, chain, actors, recipients)
+
+    def _givers(self, verb: Token) -> list[Party]:
+        return [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ == "from"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for p in self.index.parties(g, context=self.context)
+            if not p.place
+        ]
 
     def _obligation_request(self, tok: Token, quote: Quote | None) -> Found | None:
         """ "Portman said India must help solve the standoff", ""Denmark should play a more

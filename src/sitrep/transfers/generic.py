@@ -72,10 +72,12 @@ def find_generic_systems(
         if found is None:
             continue
         category, qualified = found
-        phrase = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in _NOT_NAME]
-        phrase = _contiguous(phrase, tok)
+        before = [t for t in tok.subtree if t.i <= tok.i]
+        phrase = _contiguous([t for t in before if t.dep_ not in _NOT_NAME], tok)
         start, end = phrase[0].idx, tok.idx + len(tok)
-        if any(s < end and start < e for s, e in taken):
+        # the whole phrase, numbers too: "12 MV-22 Osprey aircraft" splits "MV-" from "22"
+        outer = min(t.idx for t in before)
+        if any(s < end and outer < e for s, e in taken):
             continue  # the catalogue named it ("Su-25 ground attack aircraft")
         designations = _designations(phrase, tok)
         if tok.dep_ == "conj" and _is_designation(tok.head):
