@@ -1069,3 +1069,10 @@ def test_receiving_a_visitor_is_hosting_and_accepting_is_agreeing(nlp: Any) -> N
     iran = country("IRN", "Iran")
     accepted = only(events_of(nlp, "Iran accepted the proposal.", iran))
     assert (accepted.event_type, ids(accepted.actor)) == ("AGREE", {"country:IRN"})
+
+
+def test_entity_keys_of_object_maps_match_named_objects(nlp: Any) -> None:
+    # receive: {"@person": CONSULT/host}: a named person received is a visitor hosted
+    aziz, li = person("Shaukat Aziz", "PAK"), person("Li Zhaoxing", "CHN")
+    hosted = only(events_of(nlp, "Shaukat Aziz received Li Zhaoxing on Monday.", aziz, li))
+    assert (hosted.event_type, hosted.mode) == ("CONSULT", ["host"])

@@ -178,6 +178,12 @@ def _object_nouns(verb: Token) -> list[Token]:
 def _matches_key(tok: Token, key: str, noun_keys: list[str]) -> bool:
     if key == "*":
         return tok.pos_ in ("NOUN", "PROPN")  # any object (listed last in its map)
+    if key.startswith("@"):
+        # a named direct object ("received Li Zhaoxing"), not a place gone to ("returned to
+        # Israel")
+        head = tok.head if tok.dep_ == "conj" else tok
+        if head.dep_ not in _OBJECT_DEPS:
+            return False
         ent = tok.ent_type_
         if key == "@person":
             return ent in _ENTITY_PERSON
@@ -190,7 +196,8 @@ def _matches_key(tok: Token, key: str, noun_keys: list[str]) -> bool:
 def _map_lookup(
     mapping: SenseMap, nouns: list[Token], lex: Lexicon
 ) -> tuple[bool, Sense | None, Token | None]:
-    """The entry of ``mapping`` matching the first matching noun: (found, sense, noun).
+    """The entry of ``mapping`` matching the first matching noun: (found, sense, noun), noun
+    None when an entity key ("@person") matched it.
 
     The lexicon lists a map's longer (more specific) keys first, so the first key that
     matches wins."""
@@ -200,7 +207,8 @@ def _map_lookup(
         noun_keys = _noun_keys(noun, lex)  # once per noun, not once per key
         for key, sense in mapping.items():
             if _matches_key(noun, key, noun_keys):
-                return True, sense, noun
+                # a named object ("@person") decides the reading but is no trigger word
+                return True, sense, None if key.startswith("@") else noun
     return False, None, None
 
 
