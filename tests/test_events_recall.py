@@ -1076,3 +1076,11 @@ def test_entity_keys_of_object_maps_match_named_objects(nlp: Any) -> None:
     aziz, li = person("Shaukat Aziz", "PAK"), person("Li Zhaoxing", "CHN")
     hosted = only(events_of(nlp, "Shaukat Aziz received Li Zhaoxing on Monday.", aziz, li))
     assert (hosted.event_type, hosted.mode) == ("CONSULT", ["host"])
+
+
+def test_selecting_a_company_is_agreeing_to_buy_from_it(nlp: Any) -> None:
+    australia = organisation("Australian government", "org:aus-government", "AUS", "GOV")
+    naval = organisation("Naval Group", "org:naval-group", "FRA", "BUS")
+    text = "The Australian government selected Naval Group to build 12 submarines."
+    event = only(events_of(nlp, text, australia, naval))
+    assert (event.event_type, ids(event.recipient)) == ("AGREE", {"org:naval-group"})

@@ -189,6 +189,8 @@ def _matches_key(tok: Token, key: str, noun_keys: list[str]) -> bool:
             return ent in _ENTITY_PERSON
         if key == "@place":
             return ent in _ENTITY_PLACE
+        if key == "@org":
+            return ent == "ORG"
         return ent in _ENTITY_GROUP
     return key in noun_keys
 
