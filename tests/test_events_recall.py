@@ -1084,3 +1084,17 @@ def test_selecting_a_company_is_agreeing_to_buy_from_it(nlp: Any) -> None:
     text = "The Australian government selected Naval Group to build 12 submarines."
     event = only(events_of(nlp, text, australia, naval))
     assert (event.event_type, ids(event.recipient)) == ("AGREE", {"org:naval-group"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China described the US arms sale to Taiwan as a gross interference.",
+        "China regarded the US military exercise as a provocation.",
+    ],
+)
+def test_an_act_judged_as_blameworthy_is_criticism_of_its_owner(nlp: Any, text: str) -> None:
+    china, usa = country("CHN", "China"), country("USA", "US")
+    events = events_of(nlp, text, china, usa, country("TWN", "Taiwan"))
+    judged = only([e for e in events if e.event_type == "ACCUSE"])
+    assert (ids(judged.actor), ids(judged.recipient)) == ({"country:CHN"}, {"country:USA"})

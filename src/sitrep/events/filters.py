@@ -101,7 +101,9 @@ class EventFilters:
         if any(t.i in self.times or self._named(t) for t in triggers):
             return "trigger is a date or a name"  # "in March", "Strike Force"
         cameo = found.result.source == "cameo"  # its patterns name their own objects
-        if not cameo and not self._object_reading_allowed(decided, triggers):
+        # a judgement's word is the verb's own by construction ("described it as interference")
+        judged = decided.lemma_.lower() in self.rules.judging_verbs
+        if not (cameo or judged) and not self._object_reading_allowed(decided, triggers):
             return "event noun not the verb's own"
         if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
             return "sport or figurative fight"
