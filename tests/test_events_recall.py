@@ -1098,3 +1098,11 @@ def test_an_act_judged_as_blameworthy_is_criticism_of_its_owner(nlp: Any, text: 
     events = events_of(nlp, text, china, usa, country("TWN", "Taiwan"))
     judged = only([e for e in events if e.event_type == "ACCUSE"])
     assert (ids(judged.actor), ids(judged.recipient)) == ({"country:CHN"}, {"country:USA"})
+
+
+def test_what_is_rejected_names_whose_it_was(nlp: Any) -> None:
+    pakistan = country("PAK", "Pakistan")
+    india = group("Indian", "country:IND", "IND", "GOV", "NORP")
+    text = "Pakistan dismissed the Indian allegations as baseless."
+    event = only(events_of(nlp, text, pakistan, india))
+    assert (event.event_type, ids(event.recipient)) == ("REJECT", {"country:IND"})

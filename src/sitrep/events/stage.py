@@ -369,7 +369,9 @@ class _DocReader:
             own = self._recipients([decided], actors, own_only=True)
             if own:
                 recipients = own
-        if result.event_type in ("ACCUSE", "SUPPORT") and not recipients:
+        if result.event_type in ("ACCUSE", "SUPPORT", "REJECT") and not recipients:
+            # "criticised the Chinese ordination", "dismissed the Indian allegations": whose
+            # act or words are judged
             words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
             recipients = judged_owners(words, actors, self.index, self.context)
         if (
