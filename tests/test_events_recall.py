@@ -1106,3 +1106,20 @@ def test_what_is_rejected_names_whose_it_was(nlp: Any) -> None:
     text = "Pakistan dismissed the Indian allegations as baseless."
     event = only(events_of(nlp, text, pakistan, india))
     assert (event.event_type, ids(event.recipient)) == ("REJECT", {"country:IND"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Israel closed the Karni crossing into Gaza.", "COERCE"),
+        ("Israel closed its embassy in Ankara.", "SANCTION"),
+        ("Israeli police broke up a demonstration in Gaza.", "COERCE"),
+    ],
+)
+def test_closing_crossings_and_embassies_and_breaking_up_protests(
+    nlp: Any, text: str, kind: str
+) -> None:
+    israel = country("ISR", "Israel")
+    police = group("Israeli police", "group:isr-police", "ISR", "COP")
+    event = only(events_of(nlp, text, israel, police, city("Gaza", "PSE")))
+    assert event.event_type == kind and not event.recipient
