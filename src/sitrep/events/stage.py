@@ -388,6 +388,7 @@ class _DocReader:
         return Found(result, tok, chain, actors, recipients)
 
     def _givers(self, verb: Token) -> list[Party]:
+        """Who a receiving verb's "from" phrase names ("received two jets from South Korea")."""
         return [
             p
             for c in verb.children
@@ -699,6 +700,8 @@ class _DocReader:
         return out
 
     def _own_envoy_moved(self, prep: Token) -> bool:
+        """Whether a "from" phrase says where the actor's own envoy leaves ("recalled its
+        ambassador from Moscow")."""
         head = prep.head
         envoys = self.rules.envoy_nouns
         if head.pos_ in ("VERB", "AUX"):
@@ -714,6 +717,7 @@ class _DocReader:
         return sense is not None and sense.event_type == "MOBILIZE"
 
     def _benefit_noun(self, noun: Token) -> bool:
+        """An aid or support noun, whose "for" phrase names who gains ("aid for Ukraine")."""
         if noun.pos_ != "NOUN":
             return False
         sense = read_token(noun, self.lex).sense
