@@ -901,17 +901,17 @@ def test_a_chief_a_country_owns_acts_for_it(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "who", "sector"),
+    ("text", "who", "code", "sector"),
     [
-        ("Indonesian students staged a protest in Jakarta.", "Indonesian students", "EDU"),
-        ("Nigerian workers went on strike in Lagos.", "Nigerian workers", "LAB"),
-        ("Kenyan doctors went on strike over pay.", "Kenyan doctors", "MED"),
+        ("Indonesian students staged a protest in Jakarta.", "Indonesian students", "IDN", "EDU"),
+        ("Nigerian workers went on strike in Lagos.", "Nigerian workers", "NGA", "LAB"),
+        ("Kenyan doctors went on strike over pay.", "Kenyan doctors", "KEN", "MED"),
     ],
 )
 def test_strikes_and_protests_of_civil_society_are_events(
-    nlp: Any, text: str, who: str, sector: str
+    nlp: Any, text: str, who: str, code: str, sector: str
 ) -> None:
-    protesters = group(who, "group:protesters", "XXX", sector)
+    protesters = group(who, "group:protesters", code, sector)
     event = only(events_of(nlp, text, protesters))
     assert (event.event_type, ids(event.actor)) == ("PROTEST", {"group:protesters"})
 

@@ -86,6 +86,7 @@ def judgement(
         trigger_index=verb.i,
         trigger_indices=[verb.i, word.i],
         specific=True,
+        source="judgement",
     )
     return Judgement(result, [verb, word], actors, recipients)
 

@@ -47,10 +47,10 @@ def _under(tok: Token, verbs: frozenset[str]) -> bool:
 
 
 def _standing(verb: Token) -> bool:
-    """A present-tense passive without "being": a state ("troops are stationed there",
-    "remain deployed"), not the act of moving them ("were deployed", "are being sent")."""
+    """A present-tense passive without "being": a state ("troops are stationed there"), not
+    the act of moving them ("were deployed", "are being sent")."""
     aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
-    present = any(a.tag_ in ("VBP", "VBZ") and a.lemma_ in ("be", "remain") for a in aux)
+    present = any(a.tag_ in ("VBP", "VBZ") and a.lemma_ == "be" for a in aux)
     return verb.tag_ == "VBN" and present and not any(a.lower_ == "being" for a in aux)
 
 
@@ -100,10 +100,10 @@ class EventFilters:
         triggers = [self.doc[i] for i in found.result.trigger_indices] or [decided]
         if any(t.i in self.times or self._named(t) for t in triggers):
             return "trigger is a date or a name"  # "in March", "Strike Force"
-        cameo = found.result.source == "cameo"  # its patterns name their own objects
-        # a judgement's word is the verb's own by construction ("described it as interference")
-        judged = decided.lemma_.lower() in self.rules.judging_verbs
-        if not (cameo or judged) and not self._object_reading_allowed(decided, triggers):
+        # CAMEO patterns name their own objects; a judgement's word is its verb's by
+        # construction ("described the sale as interference")
+        own_words = found.result.source in ("cameo", "judgement")
+        if not own_words and not self._object_reading_allowed(decided, triggers):
             return "event noun not the verb's own"
         if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
             return "sport or figurative fight"

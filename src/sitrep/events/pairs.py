@@ -57,7 +57,9 @@ class PairResult:
     trigger_index: int | None = None  # token index (in the Doc) of the deciding predicate
     trigger_indices: list[int] = field(default_factory=list)  # token indices of the trigger words
     specific: bool = False  # decided by an object/preposition/wrapper, not a verb's default
-    source: str = "lexicon"  # which trigger source decided it: "lexicon" or "cameo"
+    # which trigger source decided it: "lexicon", "cameo", or "judgement" (praise or blame
+    # named, sitrep.events.evaluations)
+    source: str = "lexicon"
 
     def to_dict(self) -> dict[str, Any]:
         """The stable ``classify-pairs`` output line."""
