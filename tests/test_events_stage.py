@@ -600,3 +600,27 @@ def test_seed_article_must_not(seed_events: list[Event]) -> None:
     visits = [e for e in seed_events if "visit" in e.mode]
     assert len(visits) == 1
     assert any("Leaving for Moscow" in ev.sentence for ev in visits[0].also_in)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_time", "modality"),
+    [
+        # The date names which elections; the arrest is news, not a plan for May.
+        (
+            "Indonesian police have arrested 24 students for calling for a boycott of "
+            "the May elections.",
+            None,
+            "asserted",
+        ),
+        # The event happened in the dated occasion: its date is the event's.
+        ("In Tuesday's hearing, Indonesian police arrested 24 students.", "2021-03-09", "asserted"),
+    ],
+)
+def test_a_date_that_names_another_noun_does_not_date_the_event(
+    nlp: Any, text: str, expected_time: str | None, modality: str
+) -> None:
+    police = group("Indonesian police", "group:idn-police", "IDN", "COP")
+    students = group("students", "group:idn-students", "IDN", "EDU")
+    event = only([e for e in events_of(nlp, text, police, students) if e.event_type == "COERCE"])
+    assert (event.time.value if event.time else None) == expected_time
+    assert event.modality == modality

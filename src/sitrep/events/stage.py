@@ -822,7 +822,7 @@ class _DocReader:
         ):
             recipient_refs = [self.index.country_party(location_country).ref]
 
-        time = governing_time(clause, decided, self.times)
+        time = governing_time(clause, decided, self.times, result.trigger_indices)
         modality = result.modality
         dct = self.doc._.dct
         if time is not None and dct:

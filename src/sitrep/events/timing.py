@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,10 @@ _DURATION = re.compile(r"^P(?P<n>\d+)(?P<unit>[DWMY])$")
 # background rather than the news itself. Set by hand: a week covers "on Monday" or "last
 # week" reports of the news event; a month-old event is context ("in September 2019").
 HISTORICAL_DAYS = 30
+# Dependency labels of a date that names which thing a noun is ("the May elections").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+# Prepositions that place an event inside the dated noun ("during January's election").
+_OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "amid", "throughout"})
 
 
 def expression_tokens(doc: Doc, expressions: list[TimeExpression]) -> dict[int, TimeExpression]:
@@ -38,9 +43,16 @@ def expression_tokens(doc: Doc, expressions: list[TimeExpression]) -> dict[int, 
 
 
 def governing_time(
-    clause: list[Token], trigger: Token, by_token: dict[int, TimeExpression]
+    clause: list[Token],
+    trigger: Token,
+    by_token: dict[int, TimeExpression],
+    trigger_indices: Iterable[int] = (),
 ) -> TimeExpression | None:
-    """The event's time: the nearest date in its clause, stretched by a duration of the event."""
+    """The event's time: the nearest date in its clause, stretched by a duration of the event.
+
+    ``trigger_indices`` are the tokens of the trigger phrase ("attended" and "forum").
+    """
+    phrase = {trigger.i, *trigger_indices}
     found: list[tuple[int, TimeExpression]] = []
     seen: set[str] = set()
     for tok in clause:
@@ -48,6 +60,8 @@ def governing_time(
         if expression is None or expression.id in seen:
             continue
         seen.add(expression.id)
+        if _dates_another_noun(tok, expression, phrase, by_token):
+            continue
         found.append((abs(tok.i - trigger.i), expression))
     if not found:
         return None
@@ -64,6 +78,36 @@ def governing_time(
         return chosen
     anchored = [e for e in durations if e.earliest or e.latest]
     return anchored[0] if anchored else None
+
+
+def _dates_another_noun(
+    tok: Token,
+    expression: TimeExpression,
+    trigger_indices: set[int],
+    by_token: dict[int, TimeExpression],
+) -> bool:
+    """Whether the expression only names which thing a noun is: "the May elections",
+    "Sunday's vote" in "arrested students for calling for a boycott of the May elections".
+
+    The noun's own date is not the event's, unless that noun is the trigger ("the May 5
+    attack", "attended the Nov. 18-19 forum"), the clause's subject ("Monday's blast killed
+    three") or the occasion the event happened in ("in Tuesday's hearing, a lawyer asked").
+    """
+    root = tok
+    while root.head.i != root.i and by_token.get(root.head.i) is expression:
+        root = root.head
+    noun = root.head
+    while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i:
+        noun = noun.head  # "the Nov. 18 Asia-Pacific Economic Cooperation forum": the forum
+    return (
+        expression.type in ("DATE", "TIME")
+        and root.dep_ in _NOUN_MODIFIER_DEPS
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.i not in trigger_indices
+        and by_token.get(noun.i) is None
+        and noun.dep_ not in ("nsubj", "nsubjpass")
+        and not (noun.dep_ == "pobj" and noun.head.lower_ in _OCCASION_PREPOSITIONS)
+    )
 
 
 def stretch(moment: TimeExpression, duration: TimeExpression) -> TimeExpression:
