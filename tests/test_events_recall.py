@@ -1123,3 +1123,26 @@ def test_closing_crossings_and_embassies_and_breaking_up_protests(
     police = group("Israeli police", "group:isr-police", "ISR", "COP")
     event = only(events_of(nlp, text, israel, police, city("Gaza", "PSE")))
     assert event.event_type == kind and not event.recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting came two days after a landmark peace deal between India and Pakistan.",
+        "A peace deal between India and Pakistan was signed on Tuesday.",
+        "The treaty among India and Pakistan takes effect in May.",
+    ],
+)
+def test_an_agreement_between_named_parties_is_one_they_reached(nlp: Any, text: str) -> None:
+    event = only([e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == "AGREE"])
+    assert ids(event.actor) | ids(event.recipient) == {"country:IND", "country:PAK"}
+
+
+def test_ties_between_states_stay_a_relation(nlp: Any) -> None:
+    assert events_of(nlp, "Ties between India and Pakistan have soured.", INDIA, PAKISTAN) == []
+
+
+def test_a_verb_is_not_read_as_the_noun_of_its_spelling(nlp: Any) -> None:
+    # "dealing" is no deal and "according" no accord
+    text = "Pakistan has done much in dealing with India."
+    assert [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)] == []

@@ -109,7 +109,7 @@ def nominal_events(
         if noun.i in used or noun.pos_ != "NOUN" or index.mention_at(noun) is not None:
             continue
         act, negated = _intended_act(noun, rules.intent_nouns)
-        if act is None and noun.lemma_.lower() in rules.relation_nouns:
+        if act is None and _relation(noun, rules):
             continue
         reading = read_token(act, lex) if act is not None else read_token(noun, lex)
         if reading.kind != "content" or reading.sense is None:
@@ -146,6 +146,17 @@ def nominal_events(
         out.append(NounEvent(result, trigger, actors, recipients))
         used.update(t.i for t in trigger)
     return out
+
+
+def _relation(noun: Token, rules: StageRules) -> bool:
+    """A noun of a lasting relation ("ties between Iran and Germany"); an agreement between
+    named parties is one they reached ("a peace deal between the alliance and the rebels")."""
+    lemma = noun.lemma_.lower()
+    if lemma not in rules.relation_nouns:
+        return False
+    if lemma not in rules.agreement_nouns:
+        return True
+    return not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children)
 
 
 def _fell_in(

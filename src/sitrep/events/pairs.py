@@ -143,6 +143,10 @@ def _noun_keys(tok: Token, lex: Lexicon) -> list[str]:
 
 
 def _noun_entry(tok: Token, lex: Lexicon) -> NounEntry | None:
+    if tok.pos_ == "VERB" and tok.lemma_.lower() not in lex.verbs:
+        # "done dealing with", "according to": a verb the lexicon does not know, which no
+        # noun of its spelling ("deal", "accord") speaks for
+        return None
     for key in _noun_keys(tok, lex):
         entry = lex.nouns.get(key)
         if entry is not None:

@@ -92,6 +92,7 @@ class StageRules:
     intent_nouns: frozenset[str]
     done_intent_nouns: frozenset[str]
     relation_nouns: frozenset[str]
+    agreement_nouns: frozenset[str]
     event_noun_harm_verbs: frozenset[str]
     state_body_words: frozenset[str]
     defence_words: frozenset[str]
@@ -181,6 +182,7 @@ def load_stage_rules() -> StageRules:
         intent_nouns=word_set(raw["intent_nouns"]),
         done_intent_nouns=word_set(raw["done_intent_nouns"]),
         relation_nouns=word_set(raw["relation_nouns"]),
+        agreement_nouns=word_set(raw["agreement_nouns"]),
         event_noun_harm_verbs=word_set(raw["event_noun_harm_verbs"]),
         state_body_words=word_set(raw["state_body_words"]),
         defence_words=word_set(raw["defence_words"]),

@@ -27,7 +27,7 @@ HISTORICAL_DAYS = 30
 # Dependency labels of a date that names which thing a noun is ("the May elections").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 # Prepositions that place an event inside the dated noun ("during January's election").
-_OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "amid", "throughout"})
+_OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over", "amid", "throughout"})
 
 
 def expression_tokens(doc: Doc, expressions: list[TimeExpression]) -> dict[int, TimeExpression]:
