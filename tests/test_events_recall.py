@@ -1146,3 +1146,22 @@ def test_a_verb_is_not_read_as_the_noun_of_its_spelling(nlp: Any) -> None:
     # "dealing" is no deal and "according" no accord
     text = "Pakistan has done much in dealing with India."
     assert [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("India marked the anniversary by attacking Pakistan.", "ASSAULT"),
+        ("India surprised everyone after visiting Pakistan on Monday.", "CONSULT"),
+    ],
+)
+def test_an_adverbial_gerund_shares_its_verbs_subject(nlp: Any, text: str, event_type: str) -> None:
+    event = only([e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == event_type])
+    assert (ids(event.actor), ids(event.recipient)) == ({"country:IND"}, {"country:PAK"})
+
+
+def test_a_gerund_after_for_is_the_objects_act(nlp: Any) -> None:
+    # "arrested students for calling for a boycott": the students called, not the police
+    text = "Police arrested 20 students for attacking Pakistan."
+    events = events_of(nlp, text, POLICE, STUDENTS, PAKISTAN)
+    assert all(ids(e.actor) != {"group:ind-police"} for e in events if e.event_type == "ASSAULT")

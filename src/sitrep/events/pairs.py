@@ -78,6 +78,12 @@ class _Reading:
 # --------------------------------------------------------------------------- tree helpers
 
 
+# Prepositions whose -ing clause shares its verb's subject ("by resigning", "after talks").
+_GERUND_PREPOSITIONS = frozenset(
+    {"by", "after", "before", "while", "since", "upon", "on", "without", "through", "in"}
+)
+
+
 def _ancestors(tok: Token) -> list[Token]:
     """``tok`` and its ancestors, nearest first."""
     out = [tok]
@@ -482,12 +488,18 @@ def clause_subject(tok: Token) -> Token | None:
     """``tok``'s subject, or that of the verb it complements or is conjoined to ("agreed to
     meet": the subject of "agreed"), or of the clause an -ing clause hangs on ("While
     praising France, China warned ...": China praises)."""
+    gerund_of: Token | None = None
     for t in _ancestors(tok):
+        if t == gerund_of:
+            continue  # the preposition between a gerund and its verb
         subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None:
             subj = _name_before_date(t)
         if subj is not None:
             return subj
+        if _adverbial_gerund(t):
+            gerund_of = t.head  # "marked the day by attacking": the one who marked attacks
+            continue
         if t.dep_ not in ("xcomp", "conj", "acomp") and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
             return None
         if t.dep_ == "xcomp":
@@ -496,6 +508,20 @@ def clause_subject(tok: Token) -> Token | None:
             if controller is not None:
                 return controller
     return None
+
+
+def _adverbial_gerund(tok: Token) -> bool:
+    """An -ing clause after a preposition of manner or time on a verb ("by resigning",
+    "after visiting Washington"), whose subject is that verb's. Not "for": "arrested
+    students for calling for a boycott" is the students' call."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pcomp"
+        and tok.tag_ == "VBG"
+        and prep.dep_ == "prep"
+        and prep.lower_ in _GERUND_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _name_before_date(verb: Token) -> Token | None:
