@@ -1165,3 +1165,23 @@ def test_a_gerund_after_for_is_the_objects_act(nlp: Any) -> None:
     text = "Police arrested 20 students for attacking Pakistan."
     events = events_of(nlp, text, POLICE, STUDENTS, PAKISTAN)
     assert all(ids(e.actor) != {"group:ind-police"} for e in events if e.event_type == "ASSAULT")
+
+
+def test_a_fired_weapon_is_no_natural_cause(nlp: Any) -> None:
+    # "fire" is a natural cause of death as a noun ("killed in a fire"), not as a verb
+    embassy = organisation("US embassy", "org:usa-embassy", "USA", "GOV")
+    event = only(events_of(nlp, "A rocket was fired at the US embassy in Baghdad.", embassy))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"org:usa-embassy"})
+
+
+def test_a_weapon_set_off_in_the_passive_struck_what_it_went_off_near(nlp: Any) -> None:
+    agency = Name(
+        "German aid agency",
+        "NOMINAL",
+        Entity("org:deu-aid-agency", "German aid agency", "organisation", "DEU", ["NGO"]),
+    )
+    text = "A bomb was detonated near the vehicle of a German aid agency in Kabul."
+    event = only(events_of(nlp, text, agency, city("Kabul", "AFG")))
+    assert event.event_type == "ASSAULT"
+    assert ids(event.recipient) == {"org:deu-aid-agency"}
+    assert [a.name for a in event.actor] == ["unidentified attackers"]

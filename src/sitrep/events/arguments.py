@@ -133,6 +133,23 @@ class MentionIndex:
             return Party(_ref(entity), entity)
         return Party(ActorRef(entity_id=f"country:{code}", name=code, country=code), None)
 
+    def _working_body(self, tok: Token) -> bool:
+        """A source word whose own noun says what the body does ("a German aid agency", "trade
+        officials", "government agencies"), not what reports ("the news agency") or who
+        speaks ("a government official said": the attribution it always was)."""
+        mention = self.mention_at(tok)
+        if mention is None or self.is_media(mention):
+            return False
+        rules = self.rules
+        person = tok.lemma_.lower() in rules.person_role_heads
+        return any(
+            c.dep_ == "compound"
+            and c.pos_ == "NOUN"
+            and c.lemma_.lower() not in rules.press_words
+            and not (person and c.lemma_.lower() in rules.actor_head_nouns)
+            for c in tok.children
+        )
+
     def parties(self, head: Token, *, context: ResolutionContext | None = None) -> list[Party]:
         """The actors a noun phrase (given by its head) names, with its conjuncts."""
         out: list[Party] = []
@@ -142,7 +159,7 @@ class MentionIndex:
 
     def _parties_of_head(self, tok: Token, context: ResolutionContext | None) -> list[Party]:
         lemma = tok.lemma_.lower()
-        if lemma in self.rules.source_words:
+        if lemma in self.rules.source_words and not self._working_body(tok):
             # "government sources", "officials said": an attribution; but an official or
             # spokesman whose state the phrase names acts for it when the verb is an act
             # ("a Chinese foreign ministry spokesman condemned ...", "US officials met ...")
@@ -224,6 +241,16 @@ class MentionIndex:
                 )
                 for p in self.party_of_mention(inner)
                 if not p.place and (inner.label != "NOMINAL" or p.ref.country)
+            ]
+            # "the car of a German aid agency"
+            owner += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj" and self.mention_at(g) is not None
+                for p in self.parties(g, context=context)
+                if not p.place
             ]
             if owner:
                 return owner

@@ -177,7 +177,10 @@ class EventFilters:
                 done = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
                 if not any(c.lemma_.lower() in rules.fail_complements for c in done):
                     return "a failure, not a refusal"
-        natural = any(t.lemma_.lower() in rules.natural_causes for t in decided.sent)
+        natural = any(
+            t.lemma_.lower() in rules.natural_causes and t.pos_ in ("NOUN", "PROPN")
+            for t in decided.sent  # the noun: "a rocket was fired at" is no fire
+        )
         if kind == "ASSAULT" and not found.actors and natural:
             return "natural death"  # "three women were killed after lightning struck"
         if kind == "MOBILIZE":

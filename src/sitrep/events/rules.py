@@ -38,6 +38,7 @@ class StageRules:
     currency_words: frozenset[str]
     political_sectors: frozenset[str]
     source_words: frozenset[str]
+    press_words: frozenset[str]
     attribution_verbs: frozenset[str]
     location_preps: frozenset[str]
     movement_words: frozenset[str]
@@ -53,6 +54,7 @@ class StageRules:
     firing_verbs: frozenset[str]
     document_nouns: frozenset[str]
     owned_nouns: frozenset[str]
+    strike_preps: frozenset[str]
     offer_words: frozenset[str]
     judged_acts: frozenset[str]
     praise_words: frozenset[str]
@@ -125,6 +127,7 @@ def load_stage_rules() -> StageRules:
         currency_words=word_set(raw["currency_words"]),
         political_sectors=frozenset(str(s) for s in raw["political_sectors"]),
         source_words=word_set(raw["source_words"]),
+        press_words=word_set(raw["press_words"]),
         attribution_verbs=word_set(raw["attribution_verbs"]),
         location_preps=word_set(raw["location_preps"]),
         movement_words=word_set(raw["movement_words"]),
@@ -140,6 +143,7 @@ def load_stage_rules() -> StageRules:
         firing_verbs=word_set(raw["firing_verbs"]),
         document_nouns=word_set(raw["document_nouns"]),
         owned_nouns=word_set(raw["owned_nouns"]),
+        strike_preps=word_set(raw["strike_preps"]),
         offer_words=word_set(raw["offer_words"]),
         judged_acts=word_set(raw["judged_acts"]),
         praise_words=word_set(raw["praise_words"]),

@@ -591,14 +591,33 @@ class _DocReader:
             subject = tok.head  # "the bodies of 15 men who had been shot": the men
         if subject is None and _bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
             subject = tok.head  # "43 police injured": the participle hangs on its patient
+        if subject is not None and subject.dep_ == "nsubjpass" and self._weapon(subject):
+            return self._struck_near(tok)  # "explosives were detonated near the aid group's car"
         if subject is None or subject.lemma_.lower() in self.rules.non_actor_heads:
             return []
         parties = [p for p in self.index.parties(subject, context=self.context) if not p.place]
         return parties or self._unnamed(subject, self.rules.unnamed_victims)
 
+    def _struck_near(self, verb: Token) -> list[Party]:
+        """Whom a weapon set off in the passive struck: the owner of what it went off near,
+        at or on ("a bomb was detonated near a German aid agency's vehicle")."""
+        targets = [
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in self.rules.strike_preps
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        parties = [p for g in targets for p in self.index.parties(g, context=self.context)]
+        return [p for p in parties if not p.place]
+
     def _weapon(self, noun: Token) -> bool:
         """A common noun for a weapon ("bomb", "rockets"), not a name ("Shell")."""
-        return noun.pos_ == "NOUN" and noun.lemma_.lower() in self.rules.attack_instruments
+        words = self.rules.attack_instruments
+        if noun.pos_ == "NOUN":
+            return noun.lemma_.lower() in words
+        # the parse may take a sentence's capitalised first word for a name ("Explosives")
+        return noun.i == noun.sent.start and noun.pos_ == "PROPN" and noun.lower_ in words
 
     def _state(self, tok: Token) -> bool:
         """A verb of ``states`` with one of its objects: a lasting relation, not an event."""
