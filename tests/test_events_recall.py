@@ -1185,3 +1185,26 @@ def test_a_weapon_set_off_in_the_passive_struck_what_it_went_off_near(nlp: Any) 
     assert event.event_type == "ASSAULT"
     assert ids(event.recipient) == {"org:deu-aid-agency"}
     assert [a.name for a in event.actor] == ["unidentified attackers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("India's approach to the crisis is resolute, said Pakistan.", "SUPPORT"),
+        ("Pakistan said India's policy is the main obstacle to peace.", "ACCUSE"),
+    ],
+)
+def test_an_actors_approach_or_policy_judged_in_speech(
+    nlp: Any, text: str, event_type: str
+) -> None:
+    event = only([e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == event_type])
+    assert (ids(event.actor), ids(event.recipient)) == ({"country:PAK"}, {"country:IND"})
+
+
+def test_halting_dialogue_and_banning_visits_cut_relations(nlp: Any) -> None:
+    text = "Pakistan halted all dialogue with India."
+    event = only(events_of(nlp, text, INDIA, PAKISTAN))
+    assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:IND"})
+    text = "Pakistan banned ministerial visits to India over its role in the 1992 killings."
+    event = only([e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == "SANCTION"])
+    assert event.modality == "asserted"  # the year dates the killings, not the ban

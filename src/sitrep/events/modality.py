@@ -15,6 +15,7 @@ from enum import StrEnum
 from spacy.tokens import Token
 
 from sitrep.events.lexicon import Lexicon
+from sitrep.events.timing import names_another_noun
 
 MODALITIES: tuple[str, ...] = (
     "asserted",
@@ -107,7 +108,19 @@ def is_historical(trigger: Token, lex: Lexicon) -> bool:
     text = f" {' '.join(t.lower_ for t in clause)} "  # padded: whole words only
     if any(f" {phrase} " in text for phrase in lex.cues.historical_phrases):
         return True
-    return any(t.ent_type_ == "DATE" and _YEAR.search(t.text) for t in clause)
+    return any(
+        t.ent_type_ == "DATE"
+        and _YEAR.search(t.text)
+        and not names_another_noun(_date_root(t), {trigger.i})
+        for t in clause
+    )
+
+
+def _date_root(tok: Token) -> Token:
+    """The token of a date entity whose head lies outside it."""
+    while tok.head.i != tok.i and tok.head.ent_type_ == "DATE" and tok.head.ent_iob_ != "B":
+        tok = tok.head
+    return tok
 
 
 def _ancestors_until(tok: Token, stop: Token) -> list[Token]:

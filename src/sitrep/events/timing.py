@@ -25,7 +25,7 @@ _DURATION = re.compile(r"^P(?P<n>\d+)(?P<unit>[DWMY])$")
 # week" reports of the news event; a month-old event is context ("in September 2019").
 HISTORICAL_DAYS = 30
 # Dependency labels of a date that names which thing a noun is ("the May elections").
-_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
 # Prepositions that place an event inside the dated noun ("during January's election").
 _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over", "amid", "throughout"})
 
@@ -86,27 +86,47 @@ def _dates_another_noun(
     trigger_indices: set[int],
     by_token: dict[int, TimeExpression],
 ) -> bool:
-    """Whether the expression only names which thing a noun is: "the May elections",
-    "Sunday's vote" in "arrested students for calling for a boycott of the May elections".
+    """Whether the expression only names which thing a noun is (see
+    :func:`names_another_noun`)."""
+    root = tok
+    while root.head.i != root.i and by_token.get(root.head.i) is expression:
+        root = root.head
+    return (
+        expression.type in ("DATE", "TIME")
+        and by_token.get(root.head.i) is None
+        and names_another_noun(root, trigger_indices)
+    )
+
+
+def names_another_noun(root: Token, trigger_indices: set[int]) -> bool:
+    """Whether a date (given by its root token) only names which thing a noun is: "the May
+    elections", "Sunday's vote", "the 1992 killings" in "arrested students for calling for
+    a boycott of the May elections".
 
     The noun's own date is not the event's, unless that noun is the trigger ("the May 5
     attack", "attended the Nov. 18-19 forum"), the clause's subject ("Monday's blast killed
     three") or the occasion the event happened in ("in Tuesday's hearing, a lawyer asked").
     """
-    root = tok
-    while root.head.i != root.i and by_token.get(root.head.i) is expression:
-        root = root.head
     noun = root.head
     while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i:
         noun = noun.head  # "the Nov. 18 Asia-Pacific Economic Cooperation forum": the forum
     return (
-        expression.type in ("DATE", "TIME")
-        and root.dep_ in _NOUN_MODIFIER_DEPS
+        root.dep_ in _NOUN_MODIFIER_DEPS
         and noun.pos_ in ("NOUN", "PROPN")
         and noun.i not in trigger_indices
-        and by_token.get(noun.i) is None
         and noun.dep_ not in ("nsubj", "nsubjpass")
-        and not (noun.dep_ == "pobj" and noun.head.lower_ in _OCCASION_PREPOSITIONS)
+        and not _occasion(noun)
+    )
+
+
+def _occasion(noun: Token) -> bool:
+    """A noun the event happened in or during: "in Tuesday's hearing, a lawyer asked", not
+    "over Tehran's involvement in the 1992 killings" (the phrase hangs on another noun)."""
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.lower_ in _OCCASION_PREPOSITIONS
+        and prep.head.pos_ in ("VERB", "AUX")
     )
 
 
