@@ -1208,3 +1208,29 @@ def test_halting_dialogue_and_banning_visits_cut_relations(nlp: Any) -> None:
     text = "Pakistan banned ministerial visits to India over its role in the 1992 killings."
     event = only([e for e in events_of(nlp, text, INDIA, PAKISTAN) if e.event_type == "SANCTION"])
     assert event.modality == "asserted"  # the year dates the killings, not the ban
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        ("Pakistan is seeking Indian help to resolve the crisis.", "REQUEST", {"country:IND"}),
+        ("Pakistan paid tribute to India.", "SUPPORT", {"country:IND"}),
+        ("Pakistan pledged to abandon its nuclear weapons.", "AGREE", None),
+    ],
+)
+def test_common_diplomatic_forms(
+    nlp: Any, text: str, event_type: str, recipients: set[str] | None
+) -> None:
+    indian = Name("Indian", "NORP", INDIA.entity)
+    names = (INDIA, PAKISTAN, indian)
+    event = only([e for e in events_of(nlp, text, *names) if e.event_type == event_type])
+    assert ids(event.actor) == {"country:PAK"}
+    if recipients is not None:
+        assert ids(event.recipient) == recipients
+
+
+def test_a_warning_that_the_warners_forces_will_act_is_a_threat(nlp: Any) -> None:
+    text = "Pakistan warned that the army would respond to any attack."
+    event = only(events_of(nlp, text, INDIA, PAKISTAN))
+    assert (event.event_type, ids(event.actor)) == ("THREATEN", {"country:PAK"})
+    assert events_of(nlp, "Pakistan warned that the economy would slow.", INDIA, PAKISTAN) == []

@@ -311,6 +311,7 @@ class EventFilters:
         if decided.lemma_.lower() not in self.rules.warning_verbs or found.recipients:
             return True
         own = {p.key for p in found.actors}
+        states = {p.ref.country for p in found.actors if p.ref.country}
         for clause in (c for c in decided.children if c.dep_ == "ccomp"):
             subject = next((c for c in clause.children if c.dep_ in ("nsubj", "expl")), None)
             if subject is None:
@@ -320,8 +321,12 @@ class EventFilters:
             if subject.pos_ == "PRON" and subject.lower_ != "there":
                 return True  # "warned (that) they would take action": the warner's side
             parties = self.index.parties(subject, context=self.context)
-            if any(p.key in own for p in parties):
-                return True
+            if any(p.key in own or (p.ref.country and p.ref.country in states) for p in parties):
+                return True  # the warner, or its own state's forces ("Israel's army would")
+            if subject.lemma_.lower() in self.rules.force_nouns and not any(
+                p.ref.country for p in parties
+            ):
+                return True  # "warned that the army would respond": the warner's forces
         return False
 
     def _civilian(self, party: Party) -> bool:

@@ -369,6 +369,8 @@ class _DocReader:
             own = self._recipients([decided], actors, own_only=True)
             if own:
                 recipients = own
+            elif not recipients:
+                recipients = self._asked_giver(decided, actors)
         if result.event_type in ("ACCUSE", "SUPPORT", "REJECT") and not recipients:
             # "criticised the Chinese ordination", "dismissed the Indian allegations": whose
             # act or words are judged
@@ -386,6 +388,22 @@ class _DocReader:
                 return None
             actors, recipients = givers, actors
         return Found(result, tok, chain, actors, recipients)
+
+    def _asked_giver(self, verb: Token, actors: list[Party]) -> list[Party]:
+        """Whom a request for a thing asks, named on the thing: "is seeking Indian help",
+        "sought US military aid"."""
+        own = {p.key for p in actors}
+        return [
+            p
+            for obj in verb.children
+            if obj.dep_ == "dobj"
+            for mod in obj.children
+            if mod.dep_ in ("amod", "compound", "poss", "nmod")
+            and (mention := self.index.mention_at(mod)) is not None
+            and mention.label in ("NORP", "GPE", "ORG")
+            for p in self.index.party_of_mention(mention)
+            if not p.place and p.key not in own
+        ]
 
     def _givers(self, verb: Token) -> list[Party]:
         """Who a receiving verb's "from" phrase names ("received two jets from South Korea")."""
