@@ -1234,3 +1234,22 @@ def test_a_warning_that_the_warners_forces_will_act_is_a_threat(nlp: Any) -> Non
     event = only(events_of(nlp, text, INDIA, PAKISTAN))
     assert (event.event_type, ids(event.actor)) == ("THREATEN", {"country:PAK"})
     assert events_of(nlp, "Pakistan warned that the economy would slow.", INDIA, PAKISTAN) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India test-fired a nuclear-capable missile on Sunday.",
+        "Pakistan fired two ballistic missiles into the sea on Tuesday.",
+    ],
+)
+def test_a_missile_test_is_a_show_of_force_not_an_attack(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text, INDIA, PAKISTAN))
+    assert (event.event_type, event.mode, event.recipient) == ("MOBILIZE", ["weapons"], [])
+
+
+def test_pounding_targets_is_an_attack(nlp: Any) -> None:
+    taliban = group("Taliban", "group:afg-taliban", "AFG", "INS", label="NORP")
+    text = "Pakistan pounded Taliban targets overnight."
+    event = only(events_of(nlp, text, PAKISTAN, taliban))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:afg-taliban"})

@@ -348,7 +348,11 @@ class EventFilters:
 
     def _named(self, tok: Token) -> bool:
         mention = self.index.mention_at(tok)
-        return mention is not None and mention.label not in ("NOMINAL", "MONEY")
+        if mention is None or mention.label in ("NOMINAL", "MONEY"):
+            return False
+        # "fired an Agni missile": the common noun of a named system is still the weapon
+        entity = self.index.entity_of(mention)
+        return not (entity is not None and entity.kind == "equipment" and tok.pos_ == "NOUN")
 
     def _political(self, party: Party) -> bool:
         """States, peoples and holders of public office; not companies, banks or markets."""

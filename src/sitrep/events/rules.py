@@ -52,6 +52,8 @@ class StageRules:
     asking_verbs: frozenset[str]
     imposition_words: frozenset[str]
     firing_verbs: frozenset[str]
+    test_words: frozenset[str]
+    open_waters: frozenset[str]
     document_nouns: frozenset[str]
     owned_nouns: frozenset[str]
     strike_preps: frozenset[str]
@@ -141,6 +143,8 @@ def load_stage_rules() -> StageRules:
         asking_verbs=word_set(raw["asking_verbs"]),
         imposition_words=word_set(raw["imposition_words"]),
         firing_verbs=word_set(raw["firing_verbs"]),
+        test_words=word_set(raw["test_words"]),
+        open_waters=word_set(raw["open_waters"]),
         document_nouns=word_set(raw["document_nouns"]),
         owned_nouns=word_set(raw["owned_nouns"]),
         strike_preps=word_set(raw["strike_preps"]),

@@ -349,6 +349,10 @@ class _DocReader:
             if not actors:
                 return None
             recipients = self._recipients(chain, actors)
+        if result.event_type == "ASSAULT" and self._weapons_test(decided):
+            # "test-fired an Agni missile", "fired two missiles into the sea": a show of
+            # military power (PLOVER MOBILIZE), not a use of force
+            result.event_type, result.mode, recipients = "MOBILIZE", ["weapons"], []
         military = actors and all(set(p.ref.sector) & {"MIL", "UAF"} for p in actors)
         if result.event_type == _CONSULT and "visit" in result.mode and military:
             # troops leaving are withdrawing, troops arriving are deploying: no visit
@@ -388,6 +392,23 @@ class _DocReader:
                 return None
             actors, recipients = givers, actors
         return Found(result, tok, chain, actors, recipients)
+
+    def _weapons_test(self, verb: Token) -> bool:
+        """A missile fired as a test or into open water, at no one."""
+        if verb.lemma_.lower() not in self.rules.firing_verbs:
+            return False
+        children = list(verb.children)
+        aimed = [c for c in children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")]
+        if any(g.ent_type_ not in ("DATE", "TIME") for c in aimed for g in c.children):
+            return False  # fired at someone ("on Tuesday" aims at no one)
+        tested = any(c.lower_ in self.rules.test_words and c.i < verb.i for c in children)
+        into_water = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("into", "off")
+            and any(g.lemma_.lower() in self.rules.open_waters for g in c.children)
+            for c in children
+        )
+        return tested or into_water
 
     def _asked_giver(self, verb: Token, actors: list[Party]) -> list[Party]:
         """Whom a request for a thing asks, named on the thing: "is seeking Indian help",
