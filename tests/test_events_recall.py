@@ -1253,3 +1253,20 @@ def test_pounding_targets_is_an_attack(nlp: Any) -> None:
     text = "Pakistan pounded Taliban targets overnight."
     event = only(events_of(nlp, text, PAKISTAN, taliban))
     assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:afg-taliban"})
+
+
+def test_officials_of_several_states_act_for_each(nlp: Any) -> None:
+    ministers = Name(
+        "foreign ministers",
+        "NOMINAL",
+        Entity("group:ind-ministers", "foreign ministers", "group", "IND", ["GOV"]),
+    )
+    text = "The foreign ministers of India and Pakistan met in Delhi."
+    event = only(events_of(nlp, text, ministers, INDIA, PAKISTAN, city("Delhi", "IND")))
+    assert event.event_type == "CONSULT"
+    assert ids(event.actor) | ids(event.recipient) == {"country:IND", "country:PAK"}
+
+
+def test_a_sanction_on_a_states_membership_falls_on_the_state(nlp: Any) -> None:
+    event = only(events_of(nlp, "India suspended Pakistan's membership.", INDIA, PAKISTAN))
+    assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:PAK"})

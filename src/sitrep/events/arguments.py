@@ -178,6 +178,8 @@ class MentionIndex:
             own = self.party_of_mention(mention)
             if mention.label == "NOMINAL" and not any(p.ref.country for p in own):
                 own = self._body_of(tok) or own  # "the government of Sudan": Sudan's
+            elif mention.label == "NOMINAL":
+                own = self._of_several(tok) or own
             return own + self._inner_names(tok, mention) + self._shared_head(tok, mention)
         lower = tok.lower_
         if lower == "whose":
@@ -277,6 +279,17 @@ class MentionIndex:
                     and lemma in self.rules.member_nouns
                 ):
                     return self.party_of_mention(inner)  # "the IGAD countries asked"
+        return []
+
+    def _of_several(self, tok: Token) -> list[Party]:
+        """ "The foreign ministers of India and China": officials of several states act for
+        each of them (as "India and China" would), not for the first alone."""
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for owner in (g for g in prep.children if g.dep_ == "pobj"):
+                mentions = [self.mention_at(o) for o in _with_conjuncts(owner)]
+                states = [m for m in mentions if m is not None and m.label in ("GPE", "NORP")]
+                if len(states) > 1:
+                    return [p for m in states for p in self.party_of_mention(m)]
         return []
 
     def _named_after_office(self, tok: Token) -> list[Party]:

@@ -106,6 +106,9 @@ _FRAMING_PREPS = frozenset({"on", "in", "after", "during", "following", "at", "b
 _AHEAD = frozenset({"before", "ahead"})
 # Ordered acts that are the orderer's own event besides the patient types (see _ordered_act).
 _ORDERED_ACTS = frozenset({"MOBILIZE"})
+# Events whose recipient, where no actor is named as one, is whose act or thing they are
+# about: "criticised the Chinese ordination", "suspended Mali's membership".
+_JUDGED_OWNER_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "SANCTION", "COERCE"})
 # How deep below the trigger a word still counts as its topic ("issue of supply of spares").
 _TOPIC_DEPTH = 4
 
@@ -375,7 +378,7 @@ class _DocReader:
                 recipients = own
             elif not recipients:
                 recipients = self._asked_giver(decided, actors)
-        if result.event_type in ("ACCUSE", "SUPPORT", "REJECT") and not recipients:
+        if result.event_type in _JUDGED_OWNER_TYPES and not recipients:
             # "criticised the Chinese ordination", "dismissed the Indian allegations": whose
             # act or words are judged
             words = [*chain, *(self.doc[i] for i in result.trigger_indices)]
