@@ -1270,3 +1270,19 @@ def test_officials_of_several_states_act_for_each(nlp: Any) -> None:
 def test_a_sanction_on_a_states_membership_falls_on_the_state(nlp: Any) -> None:
     event = only(events_of(nlp, "India suspended Pakistan's membership.", INDIA, PAKISTAN))
     assert (event.event_type, ids(event.recipient)) == ("SANCTION", {"country:PAK"})
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "recipients"),
+    [
+        ("India expressed dissatisfaction with the Pakistani decision.", "ACCUSE", {"PAK"}),
+        ("Russia welcomed the agreement between India and Pakistan.", "SUPPORT", {"IND", "PAK"}),
+    ],
+)
+def test_whose_decision_or_agreement_is_judged(
+    nlp: Any, text: str, event_type: str, recipients: set[str]
+) -> None:
+    pakistani = Name("Pakistani", "NORP", PAKISTAN.entity)
+    names = (INDIA, PAKISTAN, pakistani, country("RUS", "Russia"))
+    event = only([e for e in events_of(nlp, text, *names) if e.event_type == event_type])
+    assert {r.country for r in event.recipient} == recipients

@@ -36,7 +36,7 @@ _OFFERED = {
 # illegal", "posed a threat to its security", "constitute a violation".
 _COPULAR = frozenset({"be", "pose", "constitute", "represent", "remain", "amount"})
 # Prepositions naming what praise or criticism is about ("concern over", "regret at").
-_JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of"})
+_JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of", "with"})
 
 
 @dataclass(slots=True)
@@ -170,13 +170,27 @@ def judged_owners(
         for thing in things:
             # the thing itself, else the names before it ("the US missile plans", not the
             # place they are for)
-            parties = index.parties(thing, context=context) or _named_in(
-                thing, index, before_only=True
+            parties = (
+                index.parties(thing, context=context)
+                or _named_in(thing, index, before_only=True)
+                or _parties_between(thing, index, context)
             )
             found = {p.key: p for p in parties if not p.place and p.key not in own}
             if found:
                 return list(found.values())
     return []
+
+
+def _parties_between(thing: Token, index: MentionIndex, context: ResolutionContext) -> list[Party]:
+    """The parties of "the agreement between Armenia and Azerbaijan"."""
+    return [
+        p
+        for prep in thing.children
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
+        for g in prep.children
+        if g.dep_ == "pobj"
+        for p in index.parties(g, context=context)
+    ]
 
 
 def _named_in(thing: Token, index: MentionIndex, *, before_only: bool = False) -> list[Party]:
