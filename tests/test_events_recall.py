@@ -1286,3 +1286,12 @@ def test_whose_decision_or_agreement_is_judged(
     names = (INDIA, PAKISTAN, pakistani, country("RUS", "Russia"))
     event = only([e for e in events_of(nlp, text, *names) if e.event_type == event_type])
     assert {r.country for r in event.recipient} == recipients
+
+
+def test_who_is_arrested_at_a_protest_protested(nlp: Any) -> None:
+    text = "Twenty students were arrested during a campus demonstration in Jakarta."
+    event = only([e for e in events_of(nlp, text, STUDENTS) if e.event_type == "PROTEST"])
+    assert ids(event.actor) == {"group:idn-students"}
+    # the police hurt at a protest police it
+    text = "Twenty police were injured during a demonstration in Delhi."
+    assert not [e for e in events_of(nlp, text, POLICE) if e.event_type == "PROTEST"]

@@ -24,6 +24,8 @@ from sitrep.events.modality import is_historical, resolve, token_cues
 from sitrep.events.pairs import PairResult, read_token
 from sitrep.events.rules import StageRules
 
+# Sectors of those who police a protest rather than hold it.
+_STATE_FORCES = frozenset({"COP", "MIL", "SPY", "GOV"})
 # A verb's prepositions that name the participants of its event-noun subject.
 _VERB_PREPS = frozenset({"between", "among", "with", "against"})
 # Of-phrases naming the one an act is done to ("the trial of X", "the arrest of X").
@@ -119,6 +121,8 @@ def nominal_events(
         actors = [p for p in actors if not p.place]
         if not actors and kind == "ASSAULT":
             actors, recipients = _fell_in(noun, recipients, index, context)
+        if not actors and kind == "PROTEST":
+            actors = _caught_in(noun, index, context)
         if not actors:
             continue
         if act is not None:
@@ -146,6 +150,19 @@ def nominal_events(
         out.append(NounEvent(result, trigger, actors, recipients))
         used.update(t.i for t in trigger)
     return out
+
+
+def _caught_in(noun: Token, index: MentionIndex, context: ResolutionContext) -> list[Party]:
+    """ "24 students were arrested during a campus demonstration", "police detained 30
+    workers at a rally": who is arrested or hurt at a protest is taken as its protesters."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("during", "at", "in") or verb.pos_ != "VERB":
+        return []
+    held = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    parties = [p for h in held for p in index.parties(h, context=context) if not p.place]
+    # the police or soldiers hurt at a protest are policing it
+    return [p for p in parties if not set(p.ref.sector) & _STATE_FORCES]
 
 
 def _relation(noun: Token, rules: StageRules) -> bool:
