@@ -1295,3 +1295,13 @@ def test_who_is_arrested_at_a_protest_protested(nlp: Any) -> None:
     # the police hurt at a protest police it
     text = "Twenty police were injured during a demonstration in Delhi."
     assert not [e for e in events_of(nlp, text, POLICE) if e.event_type == "PROTEST"]
+
+
+def test_false_readings_from_the_cameo_dictionary_and_accident_inquiries(nlp: Any) -> None:
+    militants = group("militants", "group:pak-militants", "PAK", "INS")
+    text = "India is continuing its military operation against militants."
+    event = only(events_of(nlp, text, INDIA, militants))
+    assert (event.event_type, ids(event.recipient)) == ("ASSAULT", {"group:pak-militants"})
+    # an arms import is the transfer stage's record, not a show of force
+    assert events_of(nlp, "India imported the missiles in 1980.", INDIA) == []
+    assert events_of(nlp, "Police are investigating the accident.", POLICE) == []

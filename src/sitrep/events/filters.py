@@ -35,6 +35,18 @@ _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
 _SCORE = re.compile(r"\b\d{1,2}-\d{1,2}\b")
 
 
+def _about_natural_cause(found: Found, rules: StageRules) -> bool:
+    """An investigation whose "into"/"of" phrase is an accident, a crash or a fire."""
+    return any(
+        g.lemma_.lower() in rules.natural_causes
+        for t in found.chain
+        for prep in t.children
+        if prep.dep_ == "prep" and prep.lower_ in ("into", "of")
+        for g in prep.children
+        if g.dep_ == "pobj"
+    )
+
+
 def _under(tok: Token, verbs: frozenset[str]) -> bool:
     """Whether a verb of ``verbs`` governs ``tok`` through complement clauses."""
     for _ in range(4):  # complement nesting in news sentences is shallow
@@ -181,6 +193,8 @@ class EventFilters:
             t.lemma_.lower() in rules.natural_causes and t.pos_ in ("NOUN", "PROPN")
             for t in decided.sent  # the noun: "a rocket was fired at" is no fire
         )
+        if "investigate" in found.result.mode and _about_natural_cause(found, rules):
+            return "inquiry into an accident"  # "investigation into the accident"
         if kind == "ASSAULT" and not found.actors and natural:
             return "natural death"  # "three women were killed after lightning struck"
         if kind == "MOBILIZE":
