@@ -117,10 +117,9 @@ def is_historical(trigger: Token, lex: Lexicon) -> bool:
 
 
 def _date_root(tok: Token) -> Token:
-    """The token of a date entity whose head lies outside it."""
-    while tok.head.i != tok.i and tok.head.ent_type_ == "DATE" and tok.head.ent_iob_ != "B":
-        tok = tok.head
-    return tok
+    """The token of ``tok``'s date entity whose head lies outside it ("August 1990")."""
+    entity = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return entity.root if entity is not None else tok
 
 
 def _ancestors_until(tok: Token, stop: Token) -> list[Token]:

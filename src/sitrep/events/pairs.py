@@ -78,7 +78,7 @@ class _Reading:
 # --------------------------------------------------------------------------- tree helpers
 
 
-# Prepositions whose -ing clause shares its verb's subject ("by resigning", "after talks").
+# Prepositions whose -ing clause shares its verb's subject ("by resigning", "after visiting").
 _GERUND_PREPOSITIONS = frozenset(
     {"by", "after", "before", "while", "since", "upon", "on", "without", "through", "in"}
 )

@@ -642,7 +642,7 @@ class _DocReader:
 
     def _struck_near(self, verb: Token) -> list[Party]:
         """Whom a weapon set off in the passive struck: the owner of what it went off near,
-        at or on ("a bomb was detonated near a German aid agency's vehicle")."""
+        at or on ("a bomb was detonated near the vehicle of a German aid agency")."""
         targets = [
             g
             for c in verb.children
