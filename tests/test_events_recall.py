@@ -1305,3 +1305,9 @@ def test_false_readings_from_the_cameo_dictionary_and_accident_inquiries(nlp: An
     # an arms import is the transfer stage's record, not a show of force
     assert events_of(nlp, "India imported the missiles in 1980.", INDIA) == []
     assert events_of(nlp, "Police are investigating the accident.", POLICE) == []
+
+
+def test_a_cameo_pattern_of_function_words_reads_only_its_blocks_own_verb(nlp: Any) -> None:
+    # CAMEO.2.0's "- * TO [030]" was written for "head to"; "managed to" is no agreement
+    text = "India managed to collect 1.3 million euros for Pakistan."
+    assert "AGREE" not in [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)]

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
 from sitrep.events.lexicon import PLOVER_TYPES, Sense
@@ -64,6 +65,10 @@ class _Pattern:
     post: tuple[_Element, ...]
     reverse: bool
     size: int  # words in the pattern: the more, the more specific
+    # Only function words ("- * TO [030]", written for "head to"; "- * DOWN" for "clamp
+    # down"): read for the block's own verb only, as its default is, not for every synonym
+    # ("managed to collect" is no AGREE).
+    function_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +80,13 @@ class CameoMatch:
     tokens: tuple[Token, ...]  # the verb and the pattern's words
     specific: bool  # decided by a pattern's words, not the verb's or block's default
     reverse: bool = False  # passive pattern: the event's actor is the verb's object side
+
+
+def _function_words_only(raw: dict) -> bool:
+    """Whether a raw pattern names only function words ("- * TO", "- * DOWN", "(AGAINST)")."""
+    words = [*raw.get("pre", []), *(w for e in raw.get("post", []) for w in e.get("words", []))]
+    flat = [w if isinstance(w, str) else " ".join(w) for w in words]
+    return not any(w.startswith("&") or w.lower() not in STOP_WORDS for w in flat)
 
 
 @cache  # the dictionary's words are a few thousand: each is read once
@@ -144,7 +156,14 @@ class CameoVerbs:
             else:
                 post.append(_Element(self._alternatives(words, synsets)))
                 size += 1
-        return _Pattern(raw.get("code"), pre, tuple(post), bool(raw.get("reverse")), size)
+        return _Pattern(
+            raw.get("code"),
+            pre,
+            tuple(post),
+            bool(raw.get("reverse")),
+            size,
+            _function_words_only(raw),
+        )
 
     # ------------------------------------------------------------------ matching
 
@@ -170,7 +189,10 @@ class CameoVerbs:
         default, patterns = self.blocks.get(block, (None, ()))
         right = _Words(_right_words(verb))
         subject = _Words(_subject_words(verb))
+        own_verb = _block_head(block) == found[0]
         for pattern in patterns:
+            if pattern.function_only and not own_verb:
+                continue
             matched = _match_pattern(pattern, right, subject)
             if matched is None:
                 continue
@@ -186,7 +208,7 @@ class CameoVerbs:
             )
         if has_own:
             code = own_code
-        elif _block_head(block) == found[0]:
+        elif own_verb:
             code = default
         else:
             return None
