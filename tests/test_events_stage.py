@@ -624,3 +624,39 @@ def test_a_date_that_names_another_noun_does_not_date_the_event(
     event = only([e for e in events_of(nlp, text, police, students) if e.event_type == "COERCE"])
     assert (event.time.value if event.time else None) == expected_time
     assert event.modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "modality"),
+    [
+        # the antecedent's date is its relative clause's
+        (
+            "Jemaah Islamiyah is accused of a series of attacks, including the 2019 Bali "
+            "bombings which killed 202 students.",
+            "2019",
+            "historical",
+        ),
+        # a "when" clause dates the event its own clause leaves undated
+        (
+            "Twenty students were killed when a van exploded on September 5, 2019.",
+            "2019-09-05",
+            "historical",
+        ),
+    ],
+)
+def test_dates_of_the_antecedent_and_of_when_clauses(
+    nlp: Any, text: str, value: str, modality: str
+) -> None:
+    students = group("students", "group:idn-students", "IDN", "EDU")
+    event = only([e for e in events_of(nlp, text, students) if e.event_type == "ASSAULT"])
+    assert event.time is not None and event.time.value == value
+    assert event.modality == modality
+
+
+def test_a_past_tense_act_is_never_planned(nlp: Any) -> None:
+    # the tagger takes "Christmas Eve in 2000" for the coming Christmas Eve
+    students = group("students", "group:idn-students", "IDN", "EDU")
+    text = "Twenty students were killed when a van exploded on Christmas Eve in 2000."
+    events = events_of(nlp, text, students, dct="2005-12-12")
+    event = only([e for e in events if e.event_type == "ASSAULT"])
+    assert event.modality != "planned"

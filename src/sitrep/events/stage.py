@@ -889,8 +889,13 @@ class _DocReader:
         if time is not None and dct:
             if is_past(time, dct) and modality in ("asserted", "planned", "expected"):
                 modality = "historical"  # "was the first to establish ties in 1956"
-            elif modality == "asserted" and time.earliest and time.earliest[:10] > str(dct)[:10]:
-                modality = "planned"
+            elif (
+                modality == "asserted"
+                and time.earliest
+                and time.earliest[:10] > str(dct)[:10]
+                and not _past_tense(decided)
+            ):
+                modality = "planned"  # "will meet on Friday"; "were killed" is never planned
 
         attribution = quote.attribution if quote is not None else None
         speech = governing_speech(found.predicate, self.rules.attribution_verbs)
@@ -1154,6 +1159,24 @@ def _in_conj(tok: Token, top: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
+
+
+def _past_tense(verb: Token) -> bool:
+    """A verb told in the past ("killed", "were killed", "had met"), which no future date
+    makes a plan: such a date is a misread one."""
+    past = verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN"
+        and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+    )
+    # "the signing would take place after he attended the meeting": past in form only
+    return past and not any(
+        c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES
+        for a in verb.ancestors
+        for c in a.children
+    )
 
 
 def _unique_tokens(tokens: Iterable[Token]) -> list[Token]:

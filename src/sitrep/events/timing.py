@@ -26,6 +26,8 @@ _DURATION = re.compile(r"^P(?P<n>\d+)(?P<unit>[DWMY])$")
 HISTORICAL_DAYS = 30
 # Dependency labels of a date that names which thing a noun is ("the May elections").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod"})
+# Conjunctions of a clause that happens at the event's moment ("killed when a van exploded").
+_SIMULTANEOUS_MARKS = frozenset({"when"})  # "as" and "while" also contrast or give reasons
 # Prepositions that place an event inside the dated noun ("during January's election").
 _OCCASION_PREPOSITIONS = frozenset({"in", "during", "at", "on", "over", "amid", "throughout"})
 
@@ -55,6 +57,10 @@ def governing_time(
     phrase = {trigger.i, *trigger_indices}
     found: list[tuple[int, TimeExpression]] = []
     seen: set[str] = set()
+    if trigger.dep_ in ("relcl", "acl"):
+        # "the 2002 Bali bombings which killed 202 people": the antecedent's own date
+        antecedent = trigger.head
+        clause = [*clause, *(c for c in antecedent.children if c.dep_ in _NOUN_MODIFIER_DEPS)]
     for tok in clause:
         expression = by_token.get(tok.i)
         if expression is None or expression.id in seen:
@@ -63,6 +69,14 @@ def governing_time(
         if _dates_another_noun(tok, expression, phrase, by_token):
             continue
         found.append((abs(tok.i - trigger.i), expression))
+    if not any(e.type in ("DATE", "TIME") for _, e in found):
+        # "Twelve people were killed when a van exploded ... on September 5, 2004": a clause
+        # of the same moment dates the event its own clause leaves undated
+        for tok in _simultaneous_clause_tokens(trigger):
+            expression = by_token.get(tok.i)
+            if expression is not None and expression.id not in seen:
+                seen.add(expression.id)
+                found.append((abs(tok.i - trigger.i), expression))
     if not found:
         return None
     dates = sorted(
@@ -78,6 +92,20 @@ def governing_time(
         return chosen
     anchored = [e for e in durations if e.earliest or e.latest]
     return anchored[0] if anchored else None
+
+
+def _simultaneous_clause_tokens(trigger: Token) -> list[Token]:
+    """Tokens of the trigger's "when" clauses."""
+    return [
+        t
+        for clause in trigger.children
+        if clause.dep_ == "advcl"
+        and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in _SIMULTANEOUS_MARKS
+            for m in clause.children
+        )
+        for t in clause.subtree
+    ]
 
 
 def _dates_another_noun(
@@ -105,7 +133,8 @@ def names_another_noun(root: Token, trigger_indices: set[int]) -> bool:
 
     The noun's own date is not the event's, unless that noun is the trigger ("the May 5
     attack", "attended the Nov. 18-19 forum"), the clause's subject ("Monday's blast killed
-    three") or the occasion the event happened in ("in Tuesday's hearing, a lawyer asked").
+    three", "the 2002 bombings which killed 202") or the occasion the event happened in ("in
+    Tuesday's hearing, a lawyer asked").
     """
     noun = root.head
     while noun.dep_ in ("compound", "nmod") and noun.head.i != noun.i:
@@ -116,6 +145,8 @@ def names_another_noun(root: Token, trigger_indices: set[int]) -> bool:
         and noun.i not in trigger_indices
         and noun.dep_ not in ("nsubj", "nsubjpass")
         and not _occasion(noun)
+        # "the 2002 Bali bombings which killed 202 people": the noun is the clause's subject
+        and not any(c.dep_ in ("relcl", "acl") and c.i in trigger_indices for c in noun.children)
     )
 
 
