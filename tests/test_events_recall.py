@@ -1311,3 +1311,13 @@ def test_a_cameo_pattern_of_function_words_reads_only_its_blocks_own_verb(nlp: A
     # CAMEO.2.0's "- * TO [030]" was written for "head to"; "managed to" is no agreement
     text = "India managed to collect 1.3 million euros for Pakistan."
     assert "AGREE" not in [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)]
+
+
+def test_weapons_received_from_a_state_are_its_aid(nlp: Any) -> None:
+    # the giver acts (see `receiving_verbs`): giving equipment is AID (GUIDE.md)
+    event = only(events_of(nlp, "India received 36 jets from Pakistan.", INDIA, PAKISTAN))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "AID",
+        {"country:PAK"},
+        {"country:IND"},
+    )
