@@ -1048,6 +1048,8 @@ def test_a_message_of_condolence_is_support_and_a_bare_message_nothing(nlp: Any)
     "text",
     [
         "The Philippines received two FA-50 fighter jets from South Korea.",
+        # giving equipment is AID (GUIDE.md), whatever words name the weapons
+        "The Philippines received 36 jets from South Korea.",
         "The Philippines received 500 million dollars in aid from South Korea.",
     ],
 )
@@ -1311,13 +1313,3 @@ def test_a_cameo_pattern_of_function_words_reads_only_its_blocks_own_verb(nlp: A
     # CAMEO.2.0's "- * TO [030]" was written for "head to"; "managed to" is no agreement
     text = "India managed to collect 1.3 million euros for Pakistan."
     assert "AGREE" not in [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)]
-
-
-def test_weapons_received_from_a_state_are_its_aid(nlp: Any) -> None:
-    # the giver acts (see `receiving_verbs`): giving equipment is AID (GUIDE.md)
-    event = only(events_of(nlp, "India received 36 jets from Pakistan.", INDIA, PAKISTAN))
-    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
-        "AID",
-        {"country:PAK"},
-        {"country:IND"},
-    )
