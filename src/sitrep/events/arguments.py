@@ -247,10 +247,8 @@ class MentionIndex:
             # "the car of a German aid agency"
             owner += [
                 p
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj" and self.mention_at(g) is not None
+                for g in prepositional_objects(tok, ("of",))
+                if self.mention_at(g) is not None
                 for p in self.parties(g, context=context)
                 if not p.place
             ]
@@ -284,12 +282,11 @@ class MentionIndex:
     def _of_several(self, tok: Token) -> list[Party]:
         """ "The foreign ministers of India and China": officials of several states act for
         each of them (as "India and China" would), not for the first alone."""
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for owner in (g for g in prep.children if g.dep_ == "pobj"):
-                mentions = [self.mention_at(o) for o in _with_conjuncts(owner)]
-                states = [m for m in mentions if m is not None and m.label in ("GPE", "NORP")]
-                if len(states) > 1:
-                    return [p for m in states for p in self.party_of_mention(m)]
+        for owner in prepositional_objects(tok, ("of",)):
+            mentions = [self.mention_at(o) for o in _with_conjuncts(owner)]
+            states = [m for m in mentions if m is not None and m.label in ("GPE", "NORP")]
+            if len(states) > 1:
+                return [p for m in states for p in self.party_of_mention(m)]
         return []
 
     def _named_after_office(self, tok: Token) -> list[Party]:
@@ -403,6 +400,18 @@ def _unique(parties: list[Party]) -> list[Party]:
             seen.add(party.key)
             out.append(party)
     return out
+
+
+def prepositional_objects(tok: Token, prepositions: Iterable[str]) -> list[Token]:
+    """The objects of ``tok``'s prepositions among ``prepositions`` ("near the embassy")."""
+    wanted = frozenset(prepositions)
+    return [
+        g
+        for prep in tok.children
+        if prep.dep_ == "prep" and prep.lower_ in wanted
+        for g in prep.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def passive_agent(tok: Token) -> Token | None:

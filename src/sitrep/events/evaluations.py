@@ -22,7 +22,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
+from sitrep.events.arguments import (
+    MentionIndex,
+    Party,
+    ResolutionContext,
+    prepositional_objects,
+)
 from sitrep.events.pairs import PairResult, read_token
 from sitrep.events.rules import StageRules
 
@@ -185,10 +190,7 @@ def _parties_between(thing: Token, index: MentionIndex, context: ResolutionConte
     """The parties of "the agreement between Armenia and Azerbaijan"."""
     return [
         p
-        for prep in thing.children
-        if prep.dep_ == "prep" and prep.lower_ in ("between", "among")
-        for g in prep.children
-        if g.dep_ == "pobj"
+        for g in prepositional_objects(thing, ("between", "among"))
         for p in index.parties(g, context=context)
     ]
 

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.events.arguments import MentionIndex, Party, ResolutionContext, clause_tokens
+from sitrep.events.arguments import (
+    MentionIndex,
+    Party,
+    ResolutionContext,
+    clause_tokens,
+    prepositional_objects,
+)
 from sitrep.events.modality import is_to_infinitive
 from sitrep.events.pairs import PairResult
 from sitrep.events.rules import StageRules
@@ -40,10 +46,7 @@ def _about_natural_cause(found: Found, rules: StageRules) -> bool:
     return any(
         g.lemma_.lower() in rules.natural_causes
         for t in found.chain
-        for prep in t.children
-        if prep.dep_ == "prep" and prep.lower_ in ("into", "of")
-        for g in prep.children
-        if g.dep_ == "pobj"
+        for g in prepositional_objects(t, ("into", "of"))
     )
 
 

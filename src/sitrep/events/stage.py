@@ -55,6 +55,7 @@ from sitrep.events.arguments import (
     ResolutionContext,
     clause_tokens,
     passive_agent,
+    prepositional_objects,
 )
 from sitrep.events.attribution import (
     Quote,
@@ -643,13 +644,7 @@ class _DocReader:
     def _struck_near(self, verb: Token) -> list[Party]:
         """Whom a weapon set off in the passive struck: the owner of what it went off near,
         at or on ("a bomb was detonated near the vehicle of a German aid agency")."""
-        targets = [
-            g
-            for c in verb.children
-            if c.dep_ == "prep" and c.lower_ in self.rules.strike_preps
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        targets = prepositional_objects(verb, self.rules.strike_preps)
         parties = [p for g in targets for p in self.index.parties(g, context=self.context)]
         return [p for p in parties if not p.place]
 
