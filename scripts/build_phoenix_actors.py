@@ -596,7 +596,7 @@ def build(out: Path, sources: tuple[Path, ...] = SOURCES, countryinfo: Path = CO
 
 def check(path: Path) -> int:
     """Load the file as the stage does; print counts and name clashes; non-zero on errors."""
-    from sitrep.actors.stage import NONSTATE_FILE
+    from sitrep.actors.gazetteer import NONSTATE_FILE
 
     gazetteer = load_gazetteer((NONSTATE_FILE, path))  # E207 on a malformed row
     organisations = [o for o in gazetteer.organisations.values() if path.name in o.source]

@@ -3,6 +3,8 @@ abroad, owners, the sentence's country, places as actors, international non-stat
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,6 +12,7 @@ from spacy.tokens import Doc
 from actorkit import annotate as annotate_on
 from actorkit import entity_of
 from sitrep.actors.evaluate import plover_codes
+from sitrep.actors.spelling import country_spelling
 from sitrep.actors.stage import ActorStage
 
 pytestmark = pytest.mark.model
@@ -194,6 +197,30 @@ def test_places_belong_to_the_state_of_the_document_date(nlp: Language, stage: A
 def test_misspelt_country_names(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "Quatar's foreign minister arrived in Cairo on Monday.")
     assert entity_of(doc, "Quatar").country == "QAT"
+
+
+def test_misspellings_are_looked_up_as_against_every_name(stage: ActorStage) -> None:
+    # The index compares only names whose letters can reach the cut-off: it must answer as
+    # difflib does over every name, on slips of every country name and on real names.
+    spelling = country_spelling(stage.gazetteer)
+    names = spelling._list
+    cutoff = 0.85
+
+    def against_every_name(text: str) -> str | None:
+        close = difflib.get_close_matches(text.lower(), names, n=2, cutoff=cutoff)
+        if len(close) != 1 and not (
+            close and spelling._names[close[0]] == spelling._names.get(close[-1])
+        ):
+            return None
+        return spelling._names[close[0]].country.iso3 if close else None
+
+    slips = [n[:i] + n[i + 1 :] for n in names[::7] for i in (1, len(n) // 2)]
+    slips += [n[:i] + "e" + n[i + 1 :] for n in names[::7] for i in (2, len(n) - 1)]
+    slips += ["Ethopia", "Afganistan", "Phillippines", "Quatar", "Austrailia", "Nigerai"]
+    texts = [t for t in slips if len(t) >= 6]
+    found = [(t, (m.country.iso3 if (m := spelling._lookup(t)) else None)) for t in texts]
+    assert found == [(t, against_every_name(t)) for t in texts]
+    assert sum(iso3 is not None for _, iso3 in found) > len(texts) // 2
 
 
 def test_peacekeepers_without_a_country_are_an_international_force(

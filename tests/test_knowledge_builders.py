@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from sitrep.actors.gazetteer import load_gazetteer
+from sitrep.actors.gazetteer import NONSTATE_FILE, PHOENIX_ACTORS_FILE, load_gazetteer
 from sitrep.actors.roles import (
     COUNTRYINFO_ROLES_FILE,
     RoleTable,
@@ -17,7 +17,6 @@ from sitrep.actors.roles import (
     read_roles_tsv,
 )
 from sitrep.actors.sectors import SECTOR_NOUNS_FILE, load_sector_lexicon
-from sitrep.actors.stage import NONSTATE_FILE, PHOENIX_ACTORS_FILE
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "knowledge"

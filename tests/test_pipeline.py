@@ -51,3 +51,28 @@ def test_worker_processes_give_the_same_records_in_order() -> None:
         multi = list(parallel.extract_many(documents))
     assert [x.document.id for x in multi] == [d.id for d in documents]
     assert multi == single
+
+
+def test_story_similarity_reuses_the_pipeline_it_runs_in() -> None:
+    # An ingest links stories in the process that ran the pipeline: the similarity reads the
+    # pipeline's tokenizer and vectors instead of loading the model again (about 2 s), and
+    # they must give the words and vectors the vectors-only model gives.
+    import numpy as np
+    import spacy
+
+    from sitrep.nlp.pipeline import DEFAULT_MODEL, built_pipeline, model_path
+    from sitrep.stories import similarity
+
+    pipeline = build_pipeline()
+    assert built_pipeline(DEFAULT_MODEL) is pipeline
+    similarity._load.cache_clear()
+    assert similarity.vectors_model() is pipeline
+    alone = spacy.load(model_path(DEFAULT_MODEL), exclude=["tok2vec", "tagger", "parser", "ner"])
+    sentence = "Russia delivered the S-400 air defence systems to India's air force in Galwan."
+    ours = [(t.text, t.is_stop, t.has_vector) for t in pipeline.make_doc(sentence)]
+    assert ours == [(t.text, t.is_stop, t.has_vector) for t in alone.make_doc(sentence)]
+    words = similarity.content_words(sentence, {"india", "russia"})
+    assert "delivered" in words.texts and "india" not in words.texts
+    expected = alone.vocab.get_vector("delivered")
+    row = words.vectors[words.texts.index("delivered")]
+    assert np.allclose(row, expected / np.linalg.norm(expected))

@@ -86,6 +86,25 @@ def test_linking_is_incremental_and_gives_the_same_stories_as_all_at_once(
         assert [story_of(store, r) for r in reports] == incremental, "rebuilding keeps ids"
 
 
+def test_small_chunks_and_few_kept_reports_link_the_same_stories(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Reports built in one chunk are kept for the next (a story's exemplars come back in
+    # every chunk that spans its days); with one report a chunk and one kept, every
+    # exemplar is rebuilt from the store, and the stories must be the same.
+    from sitrep.stories import update
+
+    reports = visit_reports()
+    with stored(f"sqlite:///{tmp_path / 'whole.db'}", reports) as store:
+        link_stories(store)
+        whole = [story_of(store, r) for r in reports]
+    monkeypatch.setattr(update, "CHUNK_EVENTS", 1)
+    for kept in (1, 1000):
+        monkeypatch.setattr(update, "KEPT_REPORTS", kept)
+        with stored(f"sqlite:///{tmp_path / f'chunks-{kept}.db'}", reports) as store:
+            summary = link_stories(store)
+            assert [story_of(store, r) for r in reports] == whole
+            assert (summary.events, summary.new_stories) == (len(reports), len(set(whole)))
+
+
 def test_reprocessing_a_document_repairs_its_stories(store_url: str) -> None:
     reports = visit_reports()
     with stored(store_url, reports) as store:

@@ -36,6 +36,11 @@ from sitrep.actors.entries import (
 from sitrep.errors import ConfigError, E
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# Armed groups, parties and movements, in the user-file schema so that users can override it.
+NONSTATE_FILE = DATA_DIR / "nonstate.yaml"
+# IGOs, NGOs, armed groups and national institutions from the Phoenix dictionaries
+# (scripts/build_phoenix_actors.py), after the hand-written files so that theirs win.
+PHOENIX_ACTORS_FILE = DATA_DIR / "phoenix_actors.tsv"
 SECTIONS = (
     "countries",
     "places",
@@ -381,6 +386,12 @@ def load_gazetteer(paths: Iterable[Path | str] = (), *, derived: bool = True) ->
     table), for the builders that derive them from the hand-written ones.
     """
     return _load_cached(tuple(Path(p).expanduser().resolve() for p in paths), derived)
+
+
+def load_actor_gazetteer(users: Iterable[Path | str] = ()) -> Gazetteer:
+    """The gazetteer the actors stage resolves with: the shipped files, the actor files
+    (:data:`NONSTATE_FILE`, :data:`PHOENIX_ACTORS_FILE`), then the user's files."""
+    return load_gazetteer((NONSTATE_FILE, PHOENIX_ACTORS_FILE, *users))
 
 
 def clear_gazetteer_cache() -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import difflib
 
+import numpy as np
+
 from sitrep.actors.entries import CountryMatch
 from sitrep.actors.gazetteer import Gazetteer
 
@@ -30,11 +32,17 @@ class CountrySpelling:
         for name, match in gazetteer.country_names():
             if match.via in ("name", "alias", "capital") and len(name) >= _MIN_NAME_LENGTH:
                 self._names.setdefault(name.lower(), match)
-        # Names by length: a ratio of _CUTOFF needs lengths within a factor of about 1.35 of
-        # each other (2*min/(a+b) >= 0.85), so only those names are compared.
-        self._by_length: dict[int, list[str]] = {}
-        for name in self._names:
-            self._by_length.setdefault(len(name), []).append(name)
+        # Each name's letter counts, one row a name. Shared letters bound difflib's ratio from
+        # above (its quick_ratio), so one array operation leaves only the few names that can
+        # reach _CUTOFF for the exact comparison: the same answer as comparing every name,
+        # about a tenth of the time (difflib's own bound is a Python loop per name).
+        self._list = list(self._names)
+        self._alphabet = {c: i for i, c in enumerate(sorted({c for n in self._list for c in n}))}
+        self._counts = np.zeros((len(self._list), len(self._alphabet)), dtype=np.int16)
+        for row, name in enumerate(self._list):
+            for character in name:
+                self._counts[row, self._alphabet[character]] += 1
+        self._lengths = np.array([len(n) for n in self._list], dtype=np.int32)
         self._seen: dict[str, CountryMatch | None] = {}
 
     def lookup(self, text: str) -> CountryMatch | None:
@@ -48,10 +56,16 @@ class CountrySpelling:
         return self._seen[text]
 
     def _lookup(self, text: str) -> CountryMatch | None:
-        size = len(text)
-        low, high = int(size * _CUTOFF / (2 - _CUTOFF)), int(size * (2 - _CUTOFF) / _CUTOFF) + 1
-        choices = [n for length in range(low, high + 1) for n in self._by_length.get(length, ())]
-        close = difflib.get_close_matches(text.lower(), choices, n=2, cutoff=_CUTOFF)
+        lowered = text.lower()
+        counts = np.zeros(len(self._alphabet), dtype=np.int16)
+        for character in lowered:
+            if (column := self._alphabet.get(character)) is not None:
+                counts[column] += 1
+        shared = np.minimum(self._counts, counts).sum(axis=1)
+        # difflib's quick_ratio is 2 * shared / (len(a) + len(b)): keep the names that can pass.
+        possible = np.flatnonzero(2 * shared >= _CUTOFF * (self._lengths + len(lowered)) - 1e-9)
+        choices = [self._list[i] for i in possible]
+        close = difflib.get_close_matches(lowered, choices, n=2, cutoff=_CUTOFF)
         if len(close) != 1 and not (close and self._names[close[0]] == self._names.get(close[-1])):
             return None
         return self._names[close[0]] if close else None

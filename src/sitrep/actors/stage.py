@@ -39,7 +39,7 @@ from sitrep.actors.coref import (
 )
 from sitrep.actors.entries import Region
 from sitrep.actors.equipment import equipment_matcher
-from sitrep.actors.gazetteer import Gazetteer, load_gazetteer
+from sitrep.actors.gazetteer import Gazetteer, load_actor_gazetteer
 from sitrep.actors.industry import industry_matcher, kept_matches
 from sitrep.actors.kinds import names_equipment
 from sitrep.actors.known_names import known_names
@@ -53,11 +53,6 @@ from sitrep.actors.titles import title_of
 from sitrep.records import Entity, Mention
 
 GAZETTEERS_ENV = "SITREP_GAZETTEERS"
-# Armed groups, parties and movements, in the user-file schema so that users can override it.
-NONSTATE_FILE = Path(__file__).resolve().parent / "data" / "nonstate.yaml"
-# IGOs, NGOs, armed groups and national institutions from the Phoenix dictionaries
-# (scripts/build_phoenix_actors.py), after the hand-written files so that theirs win.
-PHOENIX_ACTORS_FILE = Path(__file__).resolve().parent / "data" / "phoenix_actors.tsv"
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "LANGUAGE"})
 
 # Priorities of the candidate sources (higher wins an overlap; ties go to the longer span).
@@ -84,7 +79,7 @@ class ActorStage:
     def __init__(self, nlp: Language, name: str, gazetteers: list[str] | None = None) -> None:
         self.name = name
         users = gazetteer_paths(gazetteers)
-        self.gazetteer: Gazetteer = load_gazetteer((NONSTATE_FILE, PHOENIX_ACTORS_FILE, *users))
+        self.gazetteer: Gazetteer = load_actor_gazetteer(users)
         self.lexicon: SectorLexicon = load_sector_lexicon()
         roles = load_role_table(users) if users else None  # users' `roles:` sections
         self.factory = EntityFactory(self.gazetteer, self.lexicon, roles)

@@ -159,11 +159,10 @@ def _row(spell: Role) -> dict[str, Any]:
 
 
 def _gazetteer(users: tuple[Path, ...]) -> Gazetteer:
-    from sitrep.actors.gazetteer import load_gazetteer
-    from sitrep.actors.stage import NONSTATE_FILE, PHOENIX_ACTORS_FILE
+    from sitrep.actors.gazetteer import load_actor_gazetteer
 
     yaml_users = tuple(p for p in users if p.suffix.lower() in (".yaml", ".yml"))
-    return load_gazetteer((NONSTATE_FILE, PHOENIX_ACTORS_FILE, *yaml_users))
+    return load_actor_gazetteer(yaml_users)
 
 
 def _gazetteer_rows(name: str, gazetteer: Gazetteer) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -137,6 +138,16 @@ def load_model(model: str = DEFAULT_MODEL) -> Language:
         raise ConfigError(E.NO_MODEL, name=model) from error
 
 
+# The pipelines built in this process, by model name: the stories' similarity reads the
+# default model's tokenizer and vectors from one instead of loading the model again.
+_built: weakref.WeakValueDictionary[str, Language] = weakref.WeakValueDictionary()
+
+
+def built_pipeline(model: str) -> Language | None:
+    """A pipeline of ``model`` built in this process and still in use, if any."""
+    return _built.get(model)
+
+
 def build_pipeline(config: PipelineConfig | None = None) -> Language:
     """The base model with our stages appended, ready for ``nlp.pipe``."""
     config = config or PipelineConfig()
@@ -150,4 +161,5 @@ def build_pipeline(config: PipelineConfig | None = None) -> Language:
     nlp.max_length = config.max_chars or sys.maxsize
     for name in config.stages:
         nlp.add_pipe(name, config=config.stage_config.get(name, {}))
+    _built[config.model] = nlp
     return nlp

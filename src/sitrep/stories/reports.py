@@ -124,9 +124,11 @@ def event_interval(event: Event) -> tuple[date, date] | None:
 
 @functools.cache
 def _gazetteer():  # type: ignore[no-untyped-def]
-    from sitrep.actors.gazetteer import load_gazetteer
+    from sitrep.actors.gazetteer import load_actor_gazetteer
 
-    return load_gazetteer()
+    # The actors stage's gazetteer (its added files name organisations, not places): an
+    # ingest has it loaded already, where the shipped one alone would cost a second load.
+    return load_actor_gazetteer()
 
 
 def place_country(name: str | None) -> str | None:

@@ -10,6 +10,7 @@ way leaves every written story complete (the rest is linked by the next run).
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -26,6 +27,10 @@ from sitrep.stories.summary import StoryMention, summarise
 # Events linked per transaction: enough that loading the candidate stories is shared by
 # many reports, few enough that memory stays small and a crash loses little work.
 CHUNK_EVENTS = 1000
+# Reports kept between the chunks of one linking run: a story's exemplars are read again
+# by every chunk whose days the story spans, and building a report tokenises its sentence
+# again. Bounded, least recently used out first: a report holds its words' vectors (~20 KB).
+KEPT_REPORTS = 2000
 
 Progress = Callable[[int, int], None]  # (events done, events to link)
 
@@ -87,25 +92,52 @@ def _windows(reports: Sequence[Report]) -> list[tuple[str, str]]:
     return [(a.isoformat(), b.isoformat()) for a, b in merged]
 
 
-def _stored_states(connection: Connection, reports: Sequence[Report]) -> list[StoryState]:
+class _KeptReports:
+    """The last :data:`KEPT_REPORTS` reports built in a linking run, by event id."""
+
+    def __init__(self) -> None:
+        self._reports: OrderedDict[int, Report] = OrderedDict()
+
+    def get(self, key: int) -> Report | None:
+        report = self._reports.get(key)
+        if report is not None:
+            self._reports.move_to_end(key)
+        return report
+
+    def keep(self, report: Report) -> Report:
+        self._reports[report.key] = report
+        self._reports.move_to_end(report.key)
+        if len(self._reports) > KEPT_REPORTS:
+            self._reports.popitem(last=False)
+        return report
+
+
+def _stored_states(
+    connection: Connection, reports: Sequence[Report], kept: _KeptReports
+) -> list[StoryState]:
     """The stored stories the reports could join, with their exemplar reports rebuilt."""
     found = table.stories_in_windows(connection, {r.event_type for r in reports}, _windows(reports))
     parties = {p for r in reports for p in r.parties}
     found = [f for f in found if parties.intersection(f[2]["actors"] + f[2]["recipients"])]
     exemplar_ids = [key for _, _, data in found for key in data["exemplars"]]
-    exemplars = {row.id: _report(row) for row in table.event_rows(connection, exemplar_ids)}
+    exemplars = {key: report for key in exemplar_ids if (report := kept.get(key)) is not None}
+    missing = [key for key in exemplar_ids if key not in exemplars]
+    for row in table.event_rows(connection, missing):
+        exemplars[row.id] = kept.keep(_report(row))
     return [
         StoryState.from_json(story_id, event_type, data, exemplars)
         for story_id, event_type, data in found
     ]
 
 
-def _link_chunk(connection: Connection, event_ids: Sequence[int], summary: LinkSummary) -> None:
+def _link_chunk(
+    connection: Connection, event_ids: Sequence[int], summary: LinkSummary, kept: _KeptReports
+) -> None:
     rows = {row.id: row for row in table.event_rows(connection, event_ids)}
-    reports = [_report(rows[i]) for i in event_ids if i in rows]
+    reports = [kept.keep(_report(rows[i])) for i in event_ids if i in rows]
     if not reports:
         return
-    linker = link_reports(reports, _stored_states(connection, reports))
+    linker = link_reports(reports, _stored_states(connection, reports, kept))
     touched = [s for s in linker.stories.values() if s.added]
     stored = table.mentions_in(connection, [s.id for s in touched if s.stored])
     new_rows, changed_rows, links = [], [], []
@@ -179,10 +211,11 @@ def link_stories(
     elif repair:
         _repair(store, summary)
     pending = table.unlinked_event_ids(store)
+    kept = _KeptReports()
     for chunk in _chunks(pending, CHUNK_EVENTS):
         try:
             with store.engine.begin() as connection:
-                _link_chunk(connection, chunk, summary)
+                _link_chunk(connection, chunk, summary, kept)
         except IntegrityError:
             # Another process (a second ingest, the web server) linked some of these events
             # first: this chunk is rolled back whole, and what is left is linked next time.
