@@ -1313,3 +1313,29 @@ def test_a_cameo_pattern_of_function_words_reads_only_its_blocks_own_verb(nlp: A
     # CAMEO.2.0's "- * TO [030]" was written for "head to"; "managed to" is no agreement
     text = "India managed to collect 1.3 million euros for Pakistan."
     assert "AGREE" not in [e.event_type for e in events_of(nlp, text, INDIA, PAKISTAN)]
+
+
+def test_a_person_resolved_to_a_country_alone_still_acts(nlp: Any) -> None:
+    # Resolution enriches, it never gates: a politician the tables know only by country
+    # (no office on the day) acts like a name resolution could not place at all.
+    berri = Name(
+        "Nabih Berri", "PERSON", Entity("person:nabih-berri", "Nabih Berri", "person", "LBN", [])
+    )
+    text = "Nabih Berri called for the resumption of the stalled national talks."
+    assert [e.event_type for e in events_of(nlp, text, berri)] == ["REQUEST"]
+    # business between companies with no state side and no defence stays out
+    boeing = organisation("Boeing", "org:boeing", "USA", "BUS")
+    airbus = organisation("Airbus", "org:airbus", "FRA", "BUS")
+    assert events_of(nlp, "Boeing signed a contract with Airbus.", boeing, airbus) == []
+
+
+def test_a_warning_of_a_natural_hazard_is_no_threat(nlp: Any) -> None:
+    japan = country("JPN", "Japan")
+    for text in (
+        "Japan issued a tsunami warning for Okinawa on Wednesday.",
+        "Japan issued a warning of floods for Okinawa.",
+    ):
+        assert "THREATEN" not in [e.event_type for e in events_of(nlp, text, japan)], text
+    text = "North Korea issued a stern warning to Japan on Wednesday."
+    event = only(events_of(nlp, text, country("PRK", "North Korea"), japan))
+    assert (event.event_type, ids(event.recipient)) == ("THREATEN", {"country:JPN"})

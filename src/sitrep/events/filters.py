@@ -200,6 +200,13 @@ class EventFilters:
             return "inquiry into an accident"  # "investigation into the accident"
         if kind == "ASSAULT" and not found.actors and natural:
             return "natural death"  # "three women were killed after lightning struck"
+        if kind == "THREATEN" and any(
+            c.lemma_.lower() in rules.natural_causes
+            for i in found.result.trigger_indices or [decided.i]
+            # the word before: "a tsunami warning" is often parsed as "tsunami" warned
+            for c in (self.doc[max(i - 1, 0)], *prepositional_objects(self.doc[i], ("of", "about")))
+        ):
+            return "a warning of nature"  # "issued a tsunami warning for northern Japan"
         if kind == "MOBILIZE":
             armed = any(set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"} for p in found.actors)
             moved = [
@@ -233,10 +240,11 @@ class EventFilters:
 
     @staticmethod
     def _unresolved_name(party: Party) -> bool:
-        """A person or organisation named in the text that resolution could not place: kept
-        as an actor (resolution enriches, it never gates)."""
+        """A person or organisation named in the text whose sector resolution could not tell:
+        kept as an actor (resolution enriches, it never gates). A country alone ("Jean-Pierre
+        Chevenement" of France, a politician out of office) says nothing of business either."""
         entity = party.entity
-        unplaced = entity is None or not (entity.country or entity.sector or entity.role)
+        unplaced = entity is None or not (entity.sector or entity.role)
         return unplaced and party.label in ("PERSON", "ORG")
 
     def _about_defence(self, found: Found, decided: Token) -> bool:
