@@ -1339,3 +1339,22 @@ def test_a_warning_of_a_natural_hazard_is_no_threat(nlp: Any) -> None:
     text = "North Korea issued a stern warning to Japan on Wednesday."
     event = only(events_of(nlp, text, country("PRK", "North Korea"), japan))
     assert (event.event_type, ids(event.recipient)) == ("THREATEN", {"country:JPN"})
+
+
+def test_a_number_alone_stands_for_the_people_it_counts(nlp: Any) -> None:
+    text = (
+        "Among the six soldiers who died Monday, four were killed by a makeshift bomb in "
+        "Yusufiyah, and two other soldiers were killed in an explosion near Balad."
+    )
+    soldiers = group("other soldiers", "group:usa-soldiers", "USA", "MIL")
+    events = [e for e in events_of(nlp, text, soldiers) if e.event_type == "ASSAULT"]
+    assert sorted(r.name for e in events for r in e.recipient) == [
+        "four soldiers",
+        "other soldiers",
+    ]
+    event = only(events_of(nlp, "One of Haniya's bodyguards was killed on Thursday."))
+    assert [r.name for r in event.recipient] == ["One of Haniya's bodyguards"]
+    arrested = only(events_of(nlp, "Four were arrested on Monday."))
+    assert (arrested.event_type, [r.name for r in arrested.recipient]) == ("COERCE", ["Four"])
+    # a volcano is no attacker
+    assert events_of(nlp, "Two were killed in the last eruption of the volcano.") == []

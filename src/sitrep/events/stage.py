@@ -639,7 +639,38 @@ class _DocReader:
         if subject is None or subject.lemma_.lower() in self.rules.non_actor_heads:
             return []
         parties = [p for p in self.index.parties(subject, context=self.context) if not p.place]
-        return parties or self._unnamed(subject, self.rules.unnamed_victims)
+        return (
+            parties
+            or self._counted(subject, tok)
+            or self._unnamed(subject, self.rules.unnamed_victims)
+        )
+
+    @staticmethod
+    def _counted(subject: Token, verb: Token) -> list[Party]:
+        """ "Four were killed", "one of Haniya's bodyguards was killed": a number alone stands
+        for the people it counts, unnamed; "among the six soldiers ..., four were killed"
+        names what it counts."""
+        if subject.pos_ != "NUM":
+            return []
+        counted = [
+            g
+            for c in subject.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if counted:  # "one of Haniya's bodyguards" (what follows the noun left out)
+            name = subject.doc[subject.left_edge.i : counted[0].i + 1].text
+        else:
+            among = [
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.lower_ == "among"
+                for g in c.children
+                if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            ]
+            name = f"{subject.text} {among[0].text}" if among else subject.text
+        return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=UNNAMED)]
 
     def _struck_near(self, verb: Token) -> list[Party]:
         """Whom a weapon set off in the passive struck: the owner of what it went off near,
