@@ -223,6 +223,24 @@ def test_misspellings_are_looked_up_as_against_every_name(stage: ActorStage) -> 
     assert sum(iso3 is not None for _, iso3 in found) > len(texts) // 2
 
 
+def test_a_negotiating_format_named_for_its_parties_is_its_members(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(
+        nlp, stage, "The fifth round of six-party talks opened in Beijing.", "2005-11-09"
+    )
+    talks = entity_of(doc, "six-party")
+    assert talks.id == "igo:six-party-talks"
+    assert "country:PRK" in talks.attributes["members"]
+    doc = annotate(nlp, stage, "Leaders of the Normandy Format met in Paris.", "2019-12-09")
+    assert entity_of(doc, "Normandy Format").attributes["members"] == [
+        "country:DEU",
+        "country:FRA",
+        "country:RUS",
+        "country:UKR",
+    ]
+
+
 def test_peacekeepers_without_a_country_are_an_international_force(
     nlp: Language, stage: ActorStage
 ) -> None:
