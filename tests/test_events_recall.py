@@ -1358,3 +1358,19 @@ def test_a_number_alone_stands_for_the_people_it_counts(nlp: Any) -> None:
     assert (arrested.event_type, [r.name for r in arrested.recipient]) == ("COERCE", ["Four"])
     # a volcano is no attacker
     assert events_of(nlp, "Two were killed in the last eruption of the volcano.") == []
+
+
+def test_goods_given_in_the_passive_name_their_giver_by_from(nlp: Any) -> None:
+    wfp = organisation("World Food Programme", "igo:wfp", "", "IGO")
+    text = (
+        "Flour, beans and vegetable oil from the World Food Programme were handed out "
+        "on Saturday to over 20 institutions."
+    )
+    event = only(events_of(nlp, text, wfp))
+    assert (event.event_type, ids(event.actor)) == ("AID", {"igo:wfp"})
+    japan = country("JPN", "Japan")
+    event = only(events_of(nlp, "Aid from Japan was delivered to Pakistan.", japan, PAKISTAN))
+    assert (ids(event.actor), ids(event.recipient)) == ({"country:JPN"}, {"country:PAK"})
+    # "from" names where the arrested came from, not who arrested them
+    event = only(events_of(nlp, "Two men from Japan were arrested.", japan))
+    assert event.event_type == "COERCE" and not event.actor

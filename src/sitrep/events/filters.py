@@ -144,7 +144,8 @@ class EventFilters:
         if (
             kind == "AID"
             and not found.recipients
-            and not any(c.dep_ in ("dobj", "dative") for c in decided.children)
+            # what is given: the object, or the subject of a passive ("flour was handed out")
+            and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in decided.children)
         ):
             return "aid with nothing given to no one"  # "be able to constantly supply"
         if (

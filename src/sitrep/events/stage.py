@@ -558,7 +558,9 @@ class _DocReader:
         if subject is not None and subject.dep_ == "nsubjpass":
             deployed = self._forces_deployed(tok, subject)
             if not deployed and not self._raising(subject):
-                return []  # "X was arrested": who did it is not said
+                # "X was arrested": who did it is not said, unless what was given says
+                # whom it came from
+                return self._given_from(tok, subject)
         if _bare_participle(tok) and not deployed:
             return []  # "saw 160 Israelis killed", "43 police injured": the victims
         if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
@@ -617,6 +619,20 @@ class _DocReader:
         words = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")]
         name = " ".join(t.text for t in words) or head.text
         return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=UNNAMED)]
+
+    def _given_from(self, verb: Token, subject: Token) -> list[Party]:
+        """ "Flour and oil from the World Food Programme were handed out to 20 institutions":
+        the giver of goods a passive of giving (an AID verb) says were given."""
+        lemma = verb.lemma_.lower()
+        keys = [lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt")]
+        entries = [self.lex.verbs.get(k) for k in keys]
+        if not any(e is not None and e.sense and e.sense.event_type == "AID" for e in entries):
+            return []
+        givers = [
+            g for t in (subject, *subject.conjuncts) for g in prepositional_objects(t, ("from",))
+        ]
+        parties = [p for g in givers for p in self.index.parties(g, context=self.context)]
+        return [p for p in parties if not p.place]
 
     def _patients(self, tok: Token) -> list[Party]:
         """Who an agentless passive happens to ("eight students were arrested", "43 police
