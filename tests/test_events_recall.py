@@ -1374,3 +1374,12 @@ def test_goods_given_in_the_passive_name_their_giver_by_from(nlp: Any) -> None:
     # "from" names where the arrested came from, not who arrested them
     event = only(events_of(nlp, "Two men from Japan were arrested.", japan))
     assert event.event_type == "COERCE" and not event.actor
+
+
+def test_pointing_the_finger_at_someone_accuses_them(nlp: Any) -> None:
+    israel, iran = country("ISR", "Israel"), country("IRN", "Iran")
+    event = only(
+        events_of(nlp, "Iran pointed the finger at Israel over the killing.", iran, israel)
+    )
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:ISR"})
+    assert events_of(nlp, "Iran pointed out that the talks had failed.", iran) == []
