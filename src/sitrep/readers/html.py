@@ -16,6 +16,8 @@ A page with no date of its own then falls back to ``--date`` or is rejected with
 
 from __future__ import annotations
 
+from typing import Any
+
 from sitrep.errors import E, InputError
 from sitrep.readers.dates import parse_date
 from sitrep.records import Document
@@ -42,15 +44,23 @@ def read_html(data: bytes | str, *, source: str, date: str | None) -> Document |
     import trafilatura
     from lxml import etree
 
-    try:
-        page = trafilatura.bare_extraction(
+    def extract(with_metadata: bool) -> Any:
+        return trafilatura.bare_extraction(
             data,
-            with_metadata=True,
+            with_metadata=with_metadata,
             include_comments=False,  # reader comments are not the article
             include_tables=True,
             date_extraction_params=dict(_DATE_PARAMS),
         )
-    except (ValueError, etree.LxmlError):
+
+    try:
+        try:
+            page = extract(with_metadata=True)
+        except AssertionError:
+            # lxml asserts when the page's root element is one htmldate drops (a page that
+            # starts with <script>): the text is still there, read without the metadata
+            page = extract(with_metadata=False)
+    except (ValueError, AssertionError, etree.LxmlError):
         return InputError(E.NO_HTML_TEXT, source=source)
     text = (page.text or "").strip() if page is not None else ""
     if page is None or not text:
