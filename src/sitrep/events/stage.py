@@ -401,18 +401,12 @@ class _DocReader:
         """A missile fired as a test or into open water, at no one."""
         if verb.lemma_.lower() not in self.rules.firing_verbs:
             return False
-        children = list(verb.children)
-        aimed = [c for c in children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")]
-        if any(g.ent_type_ not in ("DATE", "TIME") for c in aimed for g in c.children):
+        aimed = prepositional_objects(verb, ("at", "on", "against"))
+        if any(g.ent_type_ not in ("DATE", "TIME") for g in aimed):
             return False  # fired at someone ("on Tuesday" aims at no one)
-        tested = any(c.lower_ in self.rules.test_words and c.i < verb.i for c in children)
-        into_water = any(
-            c.dep_ == "prep"
-            and c.lower_ in ("into", "off")
-            and any(g.lemma_.lower() in self.rules.open_waters for g in c.children)
-            for c in children
-        )
-        return tested or into_water
+        tested = any(c.lower_ in self.rules.test_words and c.i < verb.i for c in verb.children)
+        waters = prepositional_objects(verb, ("into", "off"))
+        return tested or any(g.lemma_.lower() in self.rules.open_waters for g in waters)
 
     def _asked_giver(self, verb: Token, actors: list[Party]) -> list[Party]:
         """Whom a request for a thing asks, named on the thing: "is seeking Indian help",
@@ -668,23 +662,11 @@ class _DocReader:
         names what it counts."""
         if subject.pos_ != "NUM":
             return []
-        counted = [
-            g
-            for c in subject.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        counted = prepositional_objects(subject, ("of",))
+        among = [g for g in prepositional_objects(verb, ("among",)) if g.pos_ == "NOUN"]
         if counted:  # "one of Haniya's bodyguards" (what follows the noun left out)
             name = subject.doc[subject.left_edge.i : counted[0].i + 1].text
         else:
-            among = [
-                g
-                for c in verb.children
-                if c.dep_ == "prep" and c.lower_ == "among"
-                for g in c.children
-                if g.dep_ == "pobj" and g.pos_ == "NOUN"
-            ]
             name = f"{subject.text} {among[0].text}" if among else subject.text
         return [Party(ActorRef(entity_id=None, name=name), None, weak=True, label=UNNAMED)]
 
