@@ -1383,3 +1383,63 @@ def test_pointing_the_finger_at_someone_accuses_them(nlp: Any) -> None:
     )
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:ISR"})
     assert events_of(nlp, "Iran pointed out that the talks had failed.", iran) == []
+
+
+def test_talks_named_again_without_parties_take_those_told_before(nlp: Any) -> None:
+    usa, prk = country("USA", "United States"), country("PRK", "North Korea")
+    text = (
+        "The United States held talks with North Korea in Geneva on Monday. "
+        "The talks will resume in Berlin next month."
+    )
+    events = [e for e in events_of(nlp, text, usa, prk) if e.event_type == "CONSULT"]
+    told = [e.evidence.sentence for e in events] + [a.sentence for e in events for a in e.also_in]
+    assert any(s.startswith("The talks will resume") for s in told)
+    assert all(ids(e.actor) | ids(e.recipient) == {"country:USA", "country:PRK"} for e in events)
+    # "a meeting" is another one, and with nobody named it is no event
+    text = "The United States held talks with North Korea. A meeting took place in Berlin."
+    events = events_of(nlp, text, usa, prk)
+    assert not any("Berlin" in e.evidence.sentence for e in events)
+
+
+def test_a_request_told_by_its_noun_passive_or_relative_clause(nlp: Any) -> None:
+    mandela = person("Nelson Mandela", "ZAF", role="President")
+    text = "Mobutu agreed to meet Kabila at the request of Nelson Mandela."
+    assert "REQUEST" in [e.event_type for e in events_of(nlp, text, mandela)]
+    hun_sen = person("Hun Sen", "KHM", role="Prime Minister")
+    text = "An official said the destruction was ordered by Prime Minister Hun Sen."
+    assert "REQUEST" in [e.event_type for e in events_of(nlp, text, hun_sen)]
+    prk = country("PRK", "North Korea")
+    text = "The US pledge was far lower than the amount of aid North Korea requested."
+    assert "REQUEST" in [e.event_type for e in events_of(nlp, text, prk)]
+
+
+def test_an_aid_noun_is_what_is_given(nlp: Any) -> None:
+    usa = country("USA", "United States")
+    text = "The first ships bearing US food aid would arrive in the first two weeks of May."
+    names = (Name("US", "GPE", usa.entity),)
+    assert "AID" in [e.event_type for e in events_of(nlp, text, *names)]
+
+
+def test_sports_words_inside_a_name_or_a_quantity_make_no_game(nlp: Any) -> None:
+    soldiers = group("soldier", "group:usa-soldiers", "USA", "MIL")
+    text = (
+        "A soldier assigned to the 3rd Brigade Combat Team was killed when a bomb "
+        "exploded near his vehicle."
+    )
+    assert "ASSAULT" in [e.event_type for e in events_of(nlp, text, soldiers)]
+    iraqis = group("Iraqi soldiers", "group:irq-soldiers", "IRQ", "MIL")
+    text = "Two suicide attacks killed 56 Iraqi soldiers and wounded scores of others."
+    assert "ASSAULT" in [e.event_type for e in events_of(nlp, text, iraqis)]
+    iraq = country("IRQ", "Iraq")
+    text = "Iraq beat Japan 2-1 in the final on Sunday."
+    japan = country("JPN", "Japan")
+    assert "ASSAULT" not in [e.event_type for e in events_of(nlp, text, iraq, japan)]
+
+
+def test_deploying_personnel_mobilises_force(nlp: Any) -> None:
+    government = organisation("Bangladeshi government", "org:bgd-government", "BGD", "GOV")
+    text = (
+        "The Bangladeshi government has beefed up security by deploying over 30,000 security "
+        "personnel ahead of the summit."
+    )
+    assert "MOBILIZE" in [e.event_type for e in events_of(nlp, text, government)]

@@ -35,6 +35,7 @@ UNNAMED = "UNNAMED"
 _VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
 _ASK_PREPS = frozenset({"for", "on", "upon", "to"})
+_NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # The prepositions through which a verb of going names its event ("left for a visit").
 _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
 # A game score ("beat Taiwan 2-1", "won 3-0"): ASSAULT verbs there are sport.
@@ -122,7 +123,7 @@ class EventFilters:
             return "event noun not the verb's own"
         if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
             return "sport or figurative fight"
-        if kind == "REQUEST" and not found.recipients:
+        if kind == "REQUEST" and not found.recipients and not self._asked_in_passing(decided):
             asks = any(
                 c.dep_ in ("xcomp", "ccomp", "dobj")
                 or (c.dep_ == "prep" and c.lower_ in _ASK_PREPS)
@@ -144,6 +145,7 @@ class EventFilters:
         if (
             kind == "AID"
             and not found.recipients
+            and decided.pos_ in ("VERB", "AUX")  # "US food aid": the noun is what is given
             # what is given: the object, or the subject of a passive ("flour was handed out")
             and not any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in decided.children)
         ):
@@ -307,6 +309,17 @@ class EventFilters:
                 return False
         return True
 
+    @staticmethod
+    def _asked_in_passing(verb: Token) -> bool:
+        """A request whose object stands elsewhere in the grammar: a noun ("at Pyongyang's
+        request"), a passive ("the destruction was ordered by Hun Sen", "when pressed by
+        reporters") or a relative clause ("the aid Pyongyang requested")."""
+        if verb.pos_ in ("NOUN", "PROPN"):
+            return True
+        if verb.dep_ == "relcl":
+            return True
+        return any(c.dep_ in ("nsubjpass", "agent", "auxpass") for c in verb.children)
+
     def _figurative_fight(self, verb: Token) -> bool:
         """ "fought to save his job": a purpose clause and nobody fought against."""
         if verb.lemma_.lower() not in self.rules.struggle_verbs:
@@ -366,9 +379,12 @@ class EventFilters:
     def _sports(self, sent: Span) -> bool:
         if _SCORE.search(sent.text):
             return True
-        # nouns only: "set fire to", "won the support of" are no games
+        # nouns only: "set fire to", "won the support of" are no games; nor is a word of an
+        # organisation's or a place's name ("3rd Brigade Combat Team")
         return any(
-            t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lemma_.lower() in self.rules.sports_words
+            t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and t.lemma_.lower() in self.rules.sports_words
+            and t.ent_type_ not in _NAME_LABELS
             for t in sent
         )
 

@@ -101,6 +101,8 @@ _CONSULT = CONSULT
 _ASSAULT = "ASSAULT"
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# event nouns an article names again without their parties ("the talks", "the accord")
+_TOLD_AGAIN = frozenset({CONSULT, "AGREE"})
 # Prepositions that set a meeting as the frame of a clause ("after talks with", "during a
 # visit to", "in a meeting with"); a meeting "before"/"ahead of" the clause is planned.
 _FRAMING_PREPS = frozenset({"on", "in", "after", "during", "following", "at", "before", "ahead"})
@@ -155,6 +157,8 @@ class _DocReader:
     times: dict[int, TimeExpression]
     filters: EventFilters
     visits: list[Event] = field(default_factory=list)
+    # the parties of the last kept event of each type, for a noun that refers back to it
+    told: dict[str, tuple[list[Party], list[Party]]] = field(default_factory=dict)
     main_country: str | None = (
         None  # "" once computed and none stands out  # earlier visits, for "during his visit"
     )
@@ -866,7 +870,36 @@ class _DocReader:
         return frozenset(cues), under_speech
 
     def _keep(self, found: Found, decided: Token) -> bool:
-        return self.filters.rejection(found, decided) is None
+        return self._rejection(found, decided) is None
+
+    def _rejection(self, found: Found, decided: Token) -> str | None:
+        """Why the event is not kept (:class:`EventFilters`), or None; a kept event's
+        parties are remembered for a later noun that refers back to it."""
+        if not found.actors and not found.recipients:
+            self._told_before(found, decided)
+        why = self.filters.rejection(found, decided)
+        if why is None and (found.actors or found.recipients):
+            self.told[found.result.event_type] = (found.actors, found.recipients)
+        return why
+
+    def _told_before(self, found: Found, decided: Token) -> None:
+        """ "The first such talks occurred in Berlin", "Informal consultations are going on":
+        an event noun whose sentence names nobody refers back to the last event of its
+        type the article told with its parties, and takes them. "A meeting", "three
+        conferences" and "the 1994 summit" are others."""
+        kind = found.result.event_type
+        if (
+            decided.pos_ != "NOUN"
+            or kind not in _TOLD_AGAIN
+            or kind not in self.told
+            or any(
+                (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.pos_ == "NUM"
+                for c in decided.children
+            )
+        ):
+            return
+        actors, recipients = self.told[kind]
+        found.actors, found.recipients = list(actors), list(recipients)
 
     # ------------------------------------------------------------------ the record
 
