@@ -1443,3 +1443,32 @@ def test_deploying_personnel_mobilises_force(nlp: Any) -> None:
         "personnel ahead of the summit."
     )
     assert "MOBILIZE" in [e.event_type for e in events_of(nlp, text, government)]
+
+
+def test_an_event_the_subject_comes_under_or_the_object_is_put_under(nlp: Any) -> None:
+    troops = group("US troops", "group:usa-troops", "USA", "MIL")
+    rebels = group("rebels", "group:irq-rebels", "IRQ", "REB")
+    event = only(
+        events_of(nlp, "US troops came under attack from rebels on Monday.", troops, rebels)
+    )
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "ASSAULT",
+        {"group:irq-rebels"},
+        {"group:usa-troops"},
+    )
+    kiem = person("Cao Si Kiem", "VNM", role="Governor")
+    event = only(events_of(nlp, "Cao Si Kiem has come under criticism from lawmakers.", kiem))
+    assert (event.event_type, event.actor, ids(event.recipient)) == (
+        "ACCUSE",
+        [],
+        {"person:cao-si-kiem"},
+    )
+    iraq, saddam = country("IRQ", "Iraq"), person("Saddam Hussein", "IRQ", role="President")
+    event = only(events_of(nlp, "Iraq put Saddam Hussein on trial.", iraq, saddam))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "COERCE",
+        {"country:IRQ"},
+        {"person:saddam-hussein"},
+    )
+    # what is merely under way or under discussion undergoes nothing
+    assert events_of(nlp, "The plan put forward by Iraq is under discussion.", iraq) == []

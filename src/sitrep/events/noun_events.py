@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.arguments import MentionIndex, Party, ResolutionContext
+from sitrep.events.arguments import MentionIndex, Party, ResolutionContext, prepositional_objects
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import is_historical, resolve, token_cues
 from sitrep.events.pairs import PairResult, read_token
@@ -123,7 +123,10 @@ def nominal_events(
             actors, recipients = _fell_in(noun, recipients, index, context)
         if not actors and kind == "PROTEST":
             actors = _caught_in(noun, index, context)
-        if not actors:
+        undergone = None if actors else _undergone(noun, index, context, rules)
+        if undergone is not None:
+            actors, recipients = undergone
+        elif not actors:
             continue
         if act is not None:
             extra = _participants(act, kind, index, context, own=False)[1]
@@ -190,6 +193,42 @@ def _fell_in(
         return [], []
     victims = [p for p in index.parties(subject, context=context) if not p.place]
     return (others, victims) if victims else ([], [])
+
+
+def _undergone(
+    noun: Token, index: MentionIndex, context: ResolutionContext, rules: StageRules
+) -> tuple[list[Party], list[Party]] | None:
+    """(actors, recipients) of an event its clause's subject undergoes: "the convoy came
+    under attack from rebels", "the minister has come under criticism" (the subject is the
+    recipient, "from"/"by" names the actor); "Iraq put Saddam on trial", "he was placed under
+    house arrest" (the object, or a passive's subject, is the recipient). None otherwise."""
+    prep = noun.head
+    verb = prep.head
+    if noun.dep_ != "pobj" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma, word = verb.lemma_.lower(), prep.lower_
+    children = list(verb.children)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if word in rules.undergoing_preps.get(lemma, ()):
+        undergoer = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        doers = [
+            *prepositional_objects(noun, ("from", "by")),
+            *prepositional_objects(verb, ("from",)),
+        ]
+    elif word in rules.imposing_preps.get(lemma, ()):
+        undergoer = passive or next((c for c in children if c.dep_ == "dobj"), None)
+        doers = (
+            [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            if passive is not None
+            else [c for c in children if c.dep_ == "nsubj"]
+        )
+    else:
+        return None
+    if undergoer is None:
+        return None
+    recipients = [p for p in index.parties(undergoer, context=context) if not p.place]
+    actors = [p for d in doers for p in index.parties(d, context=context) if not p.place]
+    return (actors, recipients) if recipients else None
 
 
 def _intended_act(noun: Token, intent_nouns: frozenset[str]) -> tuple[Token | None, bool]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from sitrep.events.lexicon import (
     Lexicon,
@@ -71,6 +72,8 @@ class StageRules:
     actor_head_nouns: frozenset[str]
     sports_words: frozenset[str]
     needs_complement: dict[str, frozenset[str]]  # verb -> prepositions that also do
+    undergoing_preps: dict[str, frozenset[str]]  # verb -> preps: subject undergoes
+    imposing_preps: dict[str, frozenset[str]]  # verb -> preps: object undergoes
     request_recipient_preps: frozenset[str]
     no_comment: frozenset[str]
     warning_verbs: frozenset[str]
@@ -161,10 +164,9 @@ def load_stage_rules() -> StageRules:
         prepositional_event_verbs=word_set(raw["prepositional_event_verbs"]),
         actor_head_nouns=word_set(raw["actor_head_nouns"]),
         sports_words=word_set(raw["sports_words"]),
-        needs_complement={
-            str(verb).lower(): word_set(preps or [])
-            for verb, preps in raw["needs_complement"].items()
-        },
+        needs_complement=_verb_preps(raw["needs_complement"]),
+        undergoing_preps=_verb_preps(raw["undergoing_preps"]),
+        imposing_preps=_verb_preps(raw["imposing_preps"]),
         request_recipient_preps=word_set(raw["request_recipient_preps"]),
         no_comment=word_set(raw["no_comment"]),
         warning_verbs=word_set(raw["warning_verbs"]),
@@ -198,3 +200,8 @@ def load_stage_rules() -> StageRules:
         civilian_sectors=frozenset(str(s) for s in raw["civilian_sectors"]),
         confidence=Confidence(**{k: float(v) for k, v in raw["confidence"].items()}),
     )
+
+
+def _verb_preps(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """A mapping of verbs to the prepositions listed for each."""
+    return {str(verb).lower(): word_set(preps or []) for verb, preps in raw.items()}
