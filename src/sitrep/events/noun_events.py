@@ -9,7 +9,9 @@ what it did to someone (``event_noun_harm_verbs``); the subject noun carries the
 own modifiers name the participants: a people or country compounded with it ("Israeli
 raid"), a possessor, "between X and Y" and "among" (the parties), "with X" and "against X"
 (the other side), "on X" (the target of an attack), and "of X" for acts done to someone
-(the trial of X, the arrest of X).
+(the trial of X, the arrest of X). An event the clause's subject comes under ("came under
+attack from rebels") or its object is put under ("put Saddam on trial") takes its roles from
+the clause (``undergoing_preps``, ``imposing_preps``).
 """
 
 from __future__ import annotations
