@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from newswire_sample import DEFAULT_DATA, REPO
 
@@ -26,6 +26,9 @@ from sitrep.events.article_eval import ArticleGold, article_name, gold_files, re
 from sitrep.extractor import Extractor
 from sitrep.readers.timeml import parse_timeml
 from sitrep.records import Document
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 GOLD = REPO / "tests" / "fixtures" / "events-gold"
 
@@ -37,26 +40,31 @@ class Tally(NamedTuple):
     wrong: int
 
 
-class _Switch:
-    """Wraps ``EventFilters.rejection``: counts reasons and lets one of them through."""
+class FilterSwitch:
+    """While open, wraps ``EventFilters.rejection``: counts the reasons given and lets the
+    one named by ``off`` through."""
 
     def __init__(self) -> None:
         self.original = filters.EventFilters.rejection
         self.off: str | None = None
         self.counts: Counter[str] = Counter()
 
-    def install(self) -> None:
+    def __enter__(self) -> FilterSwitch:
         switch = self
 
         def rejection(
-            self: filters.EventFilters, found: filters.Found, decided: object
+            self: filters.EventFilters, found: filters.Found, decided: Token
         ) -> str | None:
-            why = switch.original(self, found, decided)  # type: ignore[arg-type]
+            why = switch.original(self, found, decided)
             if why is not None:
                 switch.counts[why] += 1
             return None if why is not None and why == switch.off else why
 
         filters.EventFilters.rejection = rejection  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        filters.EventFilters.rejection = self.original  # type: ignore[method-assign]
 
 
 def _read(sets: list[str], articles: Path) -> tuple[list[Document], list[ArticleGold]]:
@@ -83,24 +91,23 @@ def main() -> None:
     args = parser.parse_args()
 
     documents, golds = _read(args.sets, args.articles)
-    switch = _Switch()
-    switch.install()
     extractor = Extractor()
-    base = _tally(extractor, documents, golds)
-    dropped = Counter(switch.counts)
-    print(
-        f"{len(documents)} articles of {', '.join(args.sets)}: must found {base.must}, "
-        f"gold found {base.found}, system right {base.right}, wrong {base.wrong}"
-    )
-    print(
-        f"{'reason (switched off)':42} {'dropped':>7} {'must':>5} {'found':>5} "
-        f"{'right':>5} {'wrong':>5}"
-    )
-    for reason, count in dropped.most_common():
-        switch.off = reason
-        off = _tally(extractor, documents, golds)
-        delta = [o - b for o, b in zip(off, base, strict=True)]
-        print(f"{reason:42} {count:7d} " + " ".join(f"{d:+5d}" for d in delta))
+    with FilterSwitch() as switch:
+        base = _tally(extractor, documents, golds)
+        dropped = Counter(switch.counts)
+        print(
+            f"{len(documents)} articles of {', '.join(args.sets)}: must found {base.must}, "
+            f"gold found {base.found}, system right {base.right}, wrong {base.wrong}"
+        )
+        print(
+            f"{'reason (switched off)':42} {'dropped':>7} {'must':>5} {'found':>5} "
+            f"{'right':>5} {'wrong':>5}"
+        )
+        for reason, count in dropped.most_common():
+            switch.off = reason
+            off = _tally(extractor, documents, golds)
+            delta = [o - b for o, b in zip(off, base, strict=True)]
+            print(f"{reason:42} {count:7d} " + " ".join(f"{d:+5d}" for d in delta))
 
 
 if __name__ == "__main__":

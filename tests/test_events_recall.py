@@ -4,6 +4,8 @@ Sentences written for these tests, mentions set by hand as the actor stage would
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1472,3 +1474,21 @@ def test_an_event_the_subject_comes_under_or_the_object_is_put_under(nlp: Any) -
     )
     # what is merely under way or under discussion undergoes nothing
     assert events_of(nlp, "The plan put forward by Iraq is under discussion.", iraq) == []
+
+
+def test_the_filter_audit_switches_one_reason_off_and_restores_the_filters(nlp: Any) -> None:
+    # scripts/filter_audit.py scores each filter by letting its reason through
+    scripts = str(Path(__file__).resolve().parents[1] / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    from filter_audit import FilterSwitch
+
+    women = group("three women", "group:ind-women", "IND", "CVL")
+    text = "Three women were killed after lightning struck their village."
+    assert events_of(nlp, text, women) == []
+    with FilterSwitch() as switch:
+        assert events_of(nlp, text, women) == []
+        assert switch.counts["natural death"] == 1
+        switch.off = "natural death"
+        assert [e.event_type for e in events_of(nlp, text, women)] == ["ASSAULT"]
+    assert events_of(nlp, text, women) == []
