@@ -183,6 +183,8 @@ def test_rules_run_around_their_anchor_words_find_what_a_full_scan_finds(shared_
         "ago the 1988 fiscal third quarter and a quarter-century of talks were recalled. "
         "The same period last year, that time, the latest quarter and Black Monday too, "
         "5 1/2 hours and the next two weeks, for years, noon Saturday, 4 in the afternoon.",
+        "Posted Wednesday, September 30, 2009 at 11:51 PM; updated 1 October 2009, 09:10 "
+        "and at 7 a.m. on Thursday, October 1, 2009.",
     ]
     for text in texts:
         full = {
@@ -226,3 +228,38 @@ def test_todays_names_the_day_unless_it_names_the_era() -> None:
         ("today", "DATE", "2007-10-20")
     ]
     assert found("It matters to today's youth and to today's Russia.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date written before the clock time is the clock time's day, with its own year
+        (
+            "The blast came on Monday, March 11, 2013 at 11:51 p.m. near the port.",
+            ("Monday, March 11, 2013 at 11:51 p.m.", "TIME", "2013-03-11T23:51"),
+        ),
+        ("Posted May 2, 2013 1:35 pm", ("May 2, 2013 1:35 pm", "TIME", "2013-05-02T13:35")),
+        # a 24-hour clock after a date needs no "at"
+        ("9 September 2013, 14:08", ("9 September 2013, 14:08", "TIME", "2013-09-09T14:08")),
+        (
+            "Saturday, December 05, 2009 8:28 PM",
+            ("Saturday, December 05, 2009 8:28 PM", "TIME", "2009-12-05T20:28"),
+        ),
+        # ... and after it
+        (
+            "Troops moved in at 10:30 on Tuesday, October 16.",
+            ("10:30 on Tuesday, October 16", "TIME", "2007-10-16T10:30"),
+        ),
+        (
+            "It ended at 3 p.m. on 12 October 2006.",
+            ("3 p.m. on 12 October 2006", "TIME", "2006-10-12T15:00"),
+        ),
+    ],
+)
+def test_a_date_written_with_a_clock_time_is_its_day(text: str, expected: tuple) -> None:
+    assert found(text) == [expected]
+
+
+def test_a_number_after_a_date_or_a_clock_time_is_not_a_clock_time_or_a_year() -> None:
+    assert found("On March 11, 2007 15 people died.") == [("March 11, 2007", "DATE", "2007-03-11")]
+    assert found("At 3 p.m., 2,000 people gathered.") == [("3 p.m.", "TIME", "2007-10-20T15:00")]

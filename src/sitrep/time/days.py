@@ -178,9 +178,14 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
             hour += 12  # "4 in the afternoon"
     elif c.get("h24"):
         hour, minute = int(c.get("h24") or 0), int(c.get("m24") or 0)
-        if not c.get("utc") and not re.search(
-            r"\b(?:at|by|from|until|to|around|about|before|after)\s*$",
-            ctx.text[max(0, c.start - 10) : c.start],
+        if (
+            not c.get("utc")
+            and not (c.get("pmonth") or c.get("pmonth2"))
+            and not re.search(
+                r"\b(?:at|by|from|until|to|around|about|before|after)\s*$",
+                ctx.text[max(0, c.start - 10) : c.start],
+                re.IGNORECASE,  # "At 10:30 on Tuesday"
+            )
         ):
             return None  # "3:15" alone may be a score or a ratio
     else:
@@ -191,24 +196,42 @@ def _clock(c: Candidate, ctx: Context) -> Reading | None:
         hour = hour % 12 + (12 if pm else 0)
     if hour > 24 or minute > 59:
         return None
-    day = ctx.dct
-    if ctx.is_history and not (c.get("wd") or c.get("cmonth") or c.get("rday")):
+    day = _clock_day(c, ctx)
+    if day is None:
+        return None
+    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{_zone(c)}")
+
+
+def _clock_day(c: Candidate, ctx: Context) -> date | None:
+    """The day of a clock time: the date written with it (its year, else the closest one),
+    its weekday or "yesterday", else the document's day (in a history, the day the
+    narrative is telling). None for an impossible date."""
+    month_name = c.get("cmonth") or c.get("cmonth2") or c.get("pmonth") or c.get("pmonth2")
+    if month_name:
+        month = LEXICON["months"][month_name.lower().rstrip(".")]
+        written = c.get("cday") or c.get("cday2") or c.get("pday") or c.get("pday2") or "1"
+        day_number = int(re.sub(r"\D", "", written))
+        year_digits = c.get("cyear") or c.get("pyear")
+        try:
+            year = (
+                int(year_digits)
+                if year_digits
+                else closest_year(ctx, month, day_number, c.start, c.end)
+            )
+            return date(year, month, day_number)
+        except ValueError:
+            return None
+    weekday = c.get("wd") or c.get("wd2")
+    if weekday:
+        return resolve_weekday(ctx, WEEKDAYS[weekday.lower()], "", c.start, c.end)
+    if c.get("rday"):
+        return ctx.dct + timedelta(days=_DAY_OFFSETS[(c.get("rday") or "").lower()])
+    if ctx.is_history:
         # a clock time in a history is on the day the narrative is telling
         previous = ctx.last_day(c.start)
         if previous is not None:
-            day = date.fromisoformat(previous.value[:10])
-    if c.get("wd"):
-        day = resolve_weekday(ctx, WEEKDAYS[(c.get("wd") or "").lower()], "", c.start, c.end)
-    elif c.get("cmonth") or c.get("pmonth"):
-        month = LEXICON["months"][(c.get("cmonth") or c.get("pmonth") or "").lower().rstrip(".")]
-        day_number = int(re.sub(r"\D", "", c.get("cday") or c.get("pday") or "1"))
-        try:
-            day = date(closest_year(ctx, month, day_number, c.start, c.end), month, day_number)
-        except ValueError:
-            return None
-    elif c.get("rday"):
-        day = ctx.dct + timedelta(days=_DAY_OFFSETS[(c.get("rday") or "").lower()])
-    return Reading("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}{_zone(c)}")
+            return date.fromisoformat(previous.value[:10])
+    return ctx.dct
 
 
 def _zone(c: Candidate) -> str:

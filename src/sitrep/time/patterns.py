@@ -69,6 +69,21 @@ TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+){_ZONE}(?(zparen)\s*\)))"
 AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
 # Word start: not inside a word or a contraction, nor the number of a code ("S-400",
 # "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d(?!\d)"
+# The day a clock time is on, written before it ("May 8 1:00AM", "Saturday, December 05, 2009
+# 8:28 PM", "9 September 2013, 14:08", "April 10, 2007-7:07AM") or after it ("10:35 a.m.
+# Thursday", "3 p.m. on March 11", "9:53 AM, MON 22 JUL 2013").
+_CLOCK_DATE_BEFORE = (
+    rf"(?:(?P<pwd>{WEEKDAY})\s*,?\s*)?"
+    rf"(?:(?P<pmonth>{MONTH})\s+(?P<pday>{DAY})|(?P<pday2>{DAY})\s+(?P<pmonth2>{MONTH}))"
+    rf"(?:\s*,?\s*(?P<pyear>{_YEAR_DIGITS}))?\s*[,|@-]?\s*(?:at\s+)?(?=\d)"
+)
+_CLOCK_DATE_AFTER = (
+    r"\s*,?\s*(?:on\s+)?(?:(?P<rday>yesterday|today|tomorrow)"
+    rf"|(?:(?P<wd>{WEEKDAY})(?:\s*,?\s*(?={MONTH}|\d))?)?"
+    rf"(?:(?P<cmonth>{MONTH})\s+(?P<cday>{DAY})|(?P<cday2>{DAY})\s+(?P<cmonth2>{MONTH}))"
+    rf"(?:\s*,?\s*(?P<cyear>{_YEAR_DIGITS}))?|(?P<wd2>{WEEKDAY}))"
+)
 B = r"(?<![\w'])(?!(?<=[A-Za-z0-9]-)(?<!mid-)(?<!pre-)(?<!post-)\d)"
 E = r"(?![\w])"  # word end
 
@@ -222,14 +237,14 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:more\s+|most\s+|until\s+)?recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|"
         rf"the\s+(?:near|short|long|medium)\s+term|the\s+time\s+being|current|recent(?=\s+[a-z])){E}",
     ),
-    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight", "May 8 1:00AM"
+    # "9 a.m.", "10:35 a.m. EDT Thursday", "noon Thursday", "midnight", "May 8 1:00AM",
+    # a dateline's "Monday, March 11, 2013 at 23:51" and "9:53 AM, MON 22 JUL 2013"
     (
         "clock",
-        rf"{B}(?:(?P<pmonth>{MONTH})\s+(?P<pday>{DAY})\s*,?\s*(?:at\s+)?(?=\d))?(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
+        rf"{B}(?:{_CLOCK_DATE_BEFORE})?(?:(?P<h>\d{{1,2}})(?:[:.](?P<m>\d\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:hrs|hours|h)\b)?|(?P<noon>noon|midnight|midday)"
         rf"|(?P<oh>\d{{1,2}}|{NUMBER_WORDS_RE})\s+(?:o'clock|in\s+the\s+(?P<ipart>morning|afternoon|evening))"
         rf"|(?P<mil>[01]\d|2[0-3])(?P<milm>[0-5]\d)(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))(?:{TZ})?"
-        rf"(?:\s*,?\s*(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<rday>yesterday|today|tomorrow)"
-        rf"|(?P<cmonth>{MONTH})\s+(?P<cday>{DAY})))?{E}",
+        rf"(?:{_CLOCK_DATE_AFTER})?{E}",
     ),
     # "daily", "every week", "each July", "twice a year", "every Monday"
     (
@@ -297,7 +312,7 @@ _ANCHORS: dict[str, tuple[str, int]] = {
     "clock": (
         rf"(?:\d\s*{AMPM}|\d[:.]\d\d|\b(?:noon|midnight|midday|o'clock)\b|\bin\s+the\s+"
         r"(?:morning|afternoon|evening)\b|\d\d(?=\s*(?:GMT|UTC|hrs\b|hours\s+(?:GMT|local)|local\s+time)))",
-        40,
+        48,  # "Wednesday, September 30, 2009 at 11:51": the date before the clock
     ),
 }
 _AHEAD = 60
