@@ -263,3 +263,15 @@ def test_a_date_written_with_a_clock_time_is_its_day(text: str, expected: tuple)
 def test_a_number_after_a_date_or_a_clock_time_is_not_a_clock_time_or_a_year() -> None:
     assert found("On March 11, 2007 15 people died.") == [("March 11, 2007", "DATE", "2007-03-11")]
     assert found("At 3 p.m., 2,000 people gathered.") == [("3 p.m.", "TIME", "2007-10-20T15:00")]
+
+
+def test_a_datelines_clock_time_is_not_on_the_next_lines_day() -> None:
+    text = "MAR. 14, 2013, 8:12 PM\nOn Monday a group marched toward the precinct."
+    assert found(text, "2013-03-15") == [
+        ("MAR. 14, 2013, 8:12 PM", "TIME", "2013-03-14T20:12"),
+        ("Monday", "DATE", "2013-03-11"),
+    ]
+    # universal time written on to the clock
+    assert found("All links were back up as of 07:35GMT.") == [
+        ("07:35GMT", "TIME", "2007-10-20T07:35Z")
+    ]

@@ -65,25 +65,27 @@ _ZONE = (
     r"(?:(?P<utc>(?-i:UTC|GMT|Z))(?:\s*(?P<offset>[+\-−]\s*(?:1[0-4]|0?\d)(?::?[0-5]\d)?)(?!\d|[.,]\d))?"
     r"|[ECMP][SD]T|local\s+time|(?:Moscow|Beijing|New\s+Delhi)\s+time)"
 )
-TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+){_ZONE}(?(zparen)\s*\)))"
+# ... after a space, in parentheses, or written on: "07:35GMT"
+TZ = rf"(?:(?:\s*(?P<zparen>\()\s*|\s+|(?=(?-i:UTC|GMT)\b)){_ZONE}(?(zparen)\s*\)))"
 AMPM = r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
-# Word start: not inside a word or a contraction, nor the number of a code ("S-400",
-# "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
 _YEAR_DIGITS = r"(?:1[89]|20)\d\d(?!\d)"
 # The day a clock time is on, written before it ("May 8 1:00AM", "Saturday, December 05, 2009
 # 8:28 PM", "9 September 2013, 14:08", "April 10, 2007-7:07AM") or after it ("10:35 a.m.
-# Thursday", "3 p.m. on March 11", "9:53 AM, MON 22 JUL 2013").
+# Thursday", "3 p.m. on March 11"), on the same line: a dateline's clock time is not on the
+# next line's day.
 _CLOCK_DATE_BEFORE = (
-    rf"(?:(?P<pwd>{WEEKDAY})\s*,?\s*)?"
-    rf"(?:(?P<pmonth>{MONTH})\s+(?P<pday>{DAY})|(?P<pday2>{DAY})\s+(?P<pmonth2>{MONTH}))"
-    rf"(?:\s*,?\s*(?P<pyear>{_YEAR_DIGITS}))?\s*[,|@-]?\s*(?:at\s+)?(?=\d)"
+    rf"(?:(?P<pwd>{WEEKDAY})[^\S\n]*,?[^\S\n]*)?"
+    rf"(?:(?P<pmonth>{MONTH})[^\S\n]+(?P<pday>{DAY})|(?P<pday2>{DAY})[^\S\n]+(?P<pmonth2>{MONTH}))"
+    rf"(?:[^\S\n]*,?[^\S\n]*(?P<pyear>{_YEAR_DIGITS}))?[^\S\n]*[,|@-]?[^\S\n]*(?:at[^\S\n]+)?(?=\d)"
 )
 _CLOCK_DATE_AFTER = (
-    r"\s*,?\s*(?:on\s+)?(?:(?P<rday>yesterday|today|tomorrow)"
-    rf"|(?:(?P<wd>{WEEKDAY})(?:\s*,?\s*(?={MONTH}|\d))?)?"
-    rf"(?:(?P<cmonth>{MONTH})\s+(?P<cday>{DAY})|(?P<cday2>{DAY})\s+(?P<cmonth2>{MONTH}))"
-    rf"(?:\s*,?\s*(?P<cyear>{_YEAR_DIGITS}))?|(?P<wd2>{WEEKDAY}))"
+    r"[^\S\n]*,?[^\S\n]*(?:on[^\S\n]+)?(?:(?P<rday>yesterday|today|tomorrow)"
+    rf"|(?:(?P<wd>{WEEKDAY})(?:[^\S\n]*,?[^\S\n]*(?={MONTH}|\d))?)?"
+    rf"(?:(?P<cmonth>{MONTH})[^\S\n]+(?P<cday>{DAY})|(?P<cday2>{DAY})[^\S\n]+(?P<cmonth2>{MONTH}))"
+    rf"(?:[^\S\n]*,?[^\S\n]*(?P<cyear>{_YEAR_DIGITS}))?|(?P<wd2>{WEEKDAY}))"
 )
+# Word start: not inside a word or a contraction, nor the number of a code ("S-400",
+# "MiG-29", "T-90"); "mid-November" and "mid-1990s" do start a word.
 B = r"(?<![\w'])(?!(?<=[A-Za-z0-9]-)(?<!mid-)(?<!pre-)(?<!post-)\d)"
 E = r"(?![\w])"  # word end
 
