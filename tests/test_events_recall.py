@@ -1492,3 +1492,20 @@ def test_the_filter_audit_switches_one_reason_off_and_restores_the_filters(nlp: 
         switch.off = "natural death"
         assert [e.event_type for e in events_of(nlp, text, women)] == ["ASSAULT"]
     assert events_of(nlp, text, women) == []
+
+
+def test_a_tally_or_stance_since_a_date_long_past_is_historical(nlp: Any) -> None:
+    nepalese = group("Nepalese people", "group:npl-people", "NPL", "CVL")
+    text = "Over 12,000 Nepalese people have been killed since the insurgency began in 1996."
+    event = only(events_of(nlp, text, nepalese, dct="2006-11-20"))
+    assert (event.event_type, event.modality) == ("ASSAULT", "historical")
+    china = country("CHN", "China")
+    text = "China has opposed the visits by Japanese leaders since it came to light in 1985."
+    japanese = group("Japanese leaders", "group:jpn-leaders", "JPN", "GOV")
+    assert [e.modality for e in events_of(nlp, text, china, japanese, dct="2006-11-20")] == [
+        "historical"
+    ]
+    # since a day of this week: the news itself
+    text = "Over 120 Nepalese people have been killed since Monday."
+    event = only(events_of(nlp, text, nepalese, dct="2006-11-23"))
+    assert event.modality == "asserted"

@@ -84,7 +84,7 @@ from sitrep.events.pairs import (
     read_token,
 )
 from sitrep.events.rules import StageRules, load_stage_rules
-from sitrep.events.timing import expression_tokens, governing_time, is_past
+from sitrep.events.timing import expression_tokens, governing_time, is_past, since_start
 from sitrep.records import ActorRef, Amount, Event, Evidence, TimeExpression
 
 __all__ = ["EventStage", "extract_events"]
@@ -946,6 +946,12 @@ class _DocReader:
         time = governing_time(clause, decided, self.times, result.trigger_indices)
         modality = result.modality
         dct = self.doc._.dct
+        if (
+            time is None
+            and modality == "asserted"
+            and is_past(since_start(decided, self.times), dct)
+        ):
+            modality = "historical"  # "12,000 have been killed since the war began in 1996"
         if time is not None and dct:
             if is_past(time, dct) and modality in ("asserted", "planned", "expected"):
                 modality = "historical"  # "was the first to establish ties in 1956"

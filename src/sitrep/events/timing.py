@@ -108,6 +108,24 @@ def _simultaneous_clause_tokens(trigger: Token) -> list[Token]:
     ]
 
 
+def since_start(trigger: Token, by_token: dict[int, TimeExpression]) -> TimeExpression | None:
+    """The date a "since" clause or phrase of the trigger starts its event at: "12,000 have
+    been killed since the insurgency began in February 1996", "has opposed the visits since
+    it came to light in 1985" (a tally or a stance that runs from then to the report)."""
+    for child in trigger.children:
+        since = (child.dep_ == "prep" and child.lower_ == "since") or (
+            child.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children)
+        )
+        if not since:
+            continue
+        for tok in child.subtree:
+            expression = by_token.get(tok.i)
+            if expression is not None and expression.type in ("DATE", "TIME"):
+                return expression
+    return None
+
+
 def _dates_another_noun(
     tok: Token,
     expression: TimeExpression,
