@@ -35,6 +35,7 @@ UNNAMED = "UNNAMED"
 _VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
 _ASK_PREPS = frozenset({"for", "on", "upon", "to"})
+# Entity labels of names whose words are no sports words ("3rd Brigade Combat Team").
 _NAME_LABELS = frozenset({"ORG", "FAC", "GPE", "LOC"})
 # The prepositions through which a verb of going names its event ("left for a visit").
 _GOING_PREPS = frozenset({"for", "on", "to", "into", "in"})
