@@ -1509,15 +1509,3 @@ def test_a_tally_or_stance_since_a_date_long_past_is_historical(nlp: Any) -> Non
     text = "Over 120 Nepalese people have been killed since Monday."
     event = only(events_of(nlp, text, nepalese, dct="2006-11-23"))
     assert event.modality == "asserted"
-
-
-def test_seminars_and_dialogues_are_meetings_a_forum_is_a_body(nlp: Any) -> None:
-    officials = group("Chinese officials", "group:chn-officials", "CHN", "GOV")
-    text = "A 10-day seminar of Chinese officials opened in Beijing on Monday."
-    assert [e.event_type for e in events_of(nlp, text, officials)] == ["CONSULT"]
-    china, usa = country("CHN", "China"), country("USA", "United States")
-    text = "The strategic dialogue between China and the United States resumed on Monday."
-    event = only(events_of(nlp, text, china, usa))
-    assert (event.event_type, ids(event.actor)) == ("CONSULT", {"country:CHN", "country:USA"})
-    apec = organisation("APEC", "igo:apec", "", "IGO")
-    assert events_of(nlp, "APEC is a major regional forum founded in 1989.", apec) == []
