@@ -1509,3 +1509,15 @@ def test_a_tally_or_stance_since_a_date_long_past_is_historical(nlp: Any) -> Non
     text = "Over 120 Nepalese people have been killed since Monday."
     event = only(events_of(nlp, text, nepalese, dct="2006-11-23"))
     assert event.modality == "asserted"
+
+
+def test_an_acting_name_no_gazetteer_knows_is_an_actor_not_a_place(nlp: Any) -> None:
+    # the model calls "Gazprom" a place; resolution finds no place and marks it "other"
+    gazprom = Name("Gazprom", "GPE", Entity("other:gazprom", "Gazprom", "other"))
+    belarus = country("BLR", "Belarus")
+    event = only(events_of(nlp, "Gazprom accused Belarus of stealing gas.", gazprom, belarus))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "ACCUSE",
+        {"other:gazprom"},
+        {"country:BLR"},
+    )

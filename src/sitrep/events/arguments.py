@@ -114,8 +114,12 @@ class MentionIndex:
         if entity is None:
             ref = ActorRef(entity_id=mention.entity_id, name=mention.text)
             return [Party(ref, None, place=mention.label in ("LOC", "FAC"), label=mention.label)]
-        if entity.kind in ("equipment", "event", "other"):
+        if entity.kind in ("equipment", "event"):
             return []
+        if entity.kind == "other":
+            # a name the model calls a place, that no gazetteer knows and that acts ("Gazprom
+            # accused Belarus"): an unresolved actor, kept as the issue asks, never a place
+            return [Party(_ref(entity), entity, place=False, label=mention.label)]
         members = entity.attributes.get("members")
         if entity.kind == "group" and isinstance(members, list | tuple) and members:
             return [self.country_party(str(m)) for m in members]
