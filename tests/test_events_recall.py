@@ -1521,3 +1521,24 @@ def test_an_acting_name_no_gazetteer_knows_is_an_actor_not_a_place(nlp: Any) -> 
         {"other:gazprom"},
         {"country:BLR"},
     )
+
+
+def test_a_spokesman_of_an_international_organisation_acts_for_it(nlp: Any) -> None:
+    spokesman = Name(
+        "UN spokesman",
+        "NOMINAL",
+        Entity(
+            "person:spokesman",
+            "UN spokesman",
+            "person",
+            None,
+            ["GOV"],
+            None,
+            {"organisation": "igo:un"},
+        ),
+    )
+    event = only(events_of(nlp, "A UN spokesman condemned the attack on the convoy.", spokesman))
+    assert (event.event_type, [a.name for a in event.actor]) == ("ACCUSE", ["UN spokesman"])
+    # a spokesman tied to no state or organisation stays an attribution
+    anonymous = Name("spokesman", "NOMINAL", Entity("person:spokesman", "spokesman", "person"))
+    assert events_of(nlp, "A spokesman condemned the attack on the convoy.", anonymous) == []

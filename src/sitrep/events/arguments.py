@@ -165,8 +165,9 @@ class MentionIndex:
         lemma = tok.lemma_.lower()
         if lemma in self.rules.source_words and not self._working_body(tok):
             # "government sources", "officials said": an attribution; but an official or
-            # spokesman whose state the phrase names acts for it when the verb is an act
-            # ("a Chinese foreign ministry spokesman condemned ...", "US officials met ...")
+            # spokesman whose state or international organisation the phrase names acts for
+            # it when the verb is an act ("a Chinese foreign ministry spokesman condemned
+            # ...", "US officials met ...", "a UN spokesman condemned ...")
             if (
                 lemma not in self.rules.person_role_heads
                 and lemma not in self.rules.actor_head_nouns
@@ -176,7 +177,7 @@ class MentionIndex:
             if mention is None:
                 return []
             own = self.party_of_mention(mention) + self._shared_head(tok, mention)
-            return [p for p in own if p.ref.country and not p.place]
+            return [p for p in own if (p.ref.country or _speaks_for_body(p)) and not p.place]
         mention = self.mention_at(tok)
         if mention is not None:
             own = self.party_of_mention(mention)
@@ -404,6 +405,12 @@ def _unique(parties: list[Party]) -> list[Party]:
             seen.add(party.key)
             out.append(party)
     return out
+
+
+def _speaks_for_body(party: Party) -> bool:
+    """Whether a person the resolver tied to an international organisation speaks for it
+    ("a UN spokesman", "the European Commission's spokeswoman")."""
+    return party.entity is not None and bool(party.entity.attributes.get("organisation"))
 
 
 def prepositional_objects(tok: Token, prepositions: Iterable[str]) -> list[Token]:
