@@ -1542,3 +1542,13 @@ def test_a_spokesman_of_an_international_organisation_acts_for_it(nlp: Any) -> N
     # a spokesman tied to no state or organisation stays an attribution
     anonymous = Name("spokesman", "NOMINAL", Entity("person:spokesman", "spokesman", "person"))
     assert events_of(nlp, "A spokesman condemned the attack on the convoy.", anonymous) == []
+
+
+def test_firms_a_state_acts_on_are_recipients_not_market_quantities(nlp: Any) -> None:
+    russia = country("RUS", "Russia")
+    companies = group("companies", "group:jpn-companies", "JPN", "BUS")
+    text = "Russia accused the companies of environmental violations."
+    event = only(events_of(nlp, text, russia, companies))
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"group:jpn-companies"})
+    # a market quantity stays one
+    assert events_of(nlp, "Russia cut interest rates on Monday.", russia) == []

@@ -170,6 +170,12 @@ class EventFilters:
         if kind == "AID" or found.result.intended_type == "AID":
             # "will provide 15 million dollars in emergency aid": money is what aid gives
             words = [w for w in words if w.lemma_.lower() not in self.rules.currency_words]
+        if any(self._political(p) for p in found.actors):
+            # "Russia accused the companies of violations": firms and banks a state acts on
+            # are its recipients, not market quantities
+            words = [
+                w for w in words if w.dep_ not in ("dobj", "dative") or not self._party_noun(w)
+            ]
         weapons = self.rules.weapon_modifiers
         if any(
             w.lemma_.lower() in economic
@@ -309,6 +315,12 @@ class EventFilters:
             ):
                 return False
         return True
+
+    def _party_noun(self, tok: Token) -> bool:
+        """Whether the mention layer reads ``tok`` as a party ("the companies", "foreign
+        banks"), not as a thing or a quantity."""
+        mention = self.index.mention_at(tok)
+        return mention is not None and bool(self.index.party_of_mention(mention))
 
     @staticmethod
     def _asked_in_passing(verb: Token) -> bool:
