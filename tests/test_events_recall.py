@@ -1552,3 +1552,11 @@ def test_firms_a_state_acts_on_are_recipients_not_market_quantities(nlp: Any) ->
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"group:jpn-companies"})
     # a market quantity stays one
     assert events_of(nlp, "Russia cut interest rates on Monday.", russia) == []
+
+
+def test_a_faction_named_by_its_people_acts_as_them(nlp: Any) -> None:
+    kerbino = Name("Kerbino", "NORP", Entity("group:kerbino", "Kerbino", "group", "SDN", ["REB"]))
+    government = group("government", "org:sdn-government", "SDN", "GOV")
+    text = "The Kerbino faction signed an agreement with the government in Khartoum."
+    event = only(events_of(nlp, text, kerbino, government, city("Khartoum", "SDN")))
+    assert (event.event_type, ids(event.actor)) == ("AGREE", {"group:kerbino"})
