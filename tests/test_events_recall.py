@@ -1560,3 +1560,15 @@ def test_a_faction_named_by_its_people_acts_as_them(nlp: Any) -> None:
     text = "The Kerbino faction signed an agreement with the government in Khartoum."
     event = only(events_of(nlp, text, kerbino, government, city("Khartoum", "SDN")))
     assert (event.event_type, ids(event.actor)) == ("AGREE", {"group:kerbino"})
+
+
+def test_setting_off_a_weapon_and_inflicting_casualties_are_attacks(nlp: Any) -> None:
+    attackers = group("Unidentified attackers", "group:attackers", "", "REB")
+    for text in (
+        "Unidentified attackers exploded a device in a supermarket on Monday.",
+        "Unidentified attackers set off a bomb in a market on Monday.",
+        "Unidentified attackers inflicted heavy casualties on the army.",
+    ):
+        assert [e.event_type for e in events_of(nlp, text, attackers)] == ["ASSAULT"], text
+    # a blast alone is no act
+    assert events_of(nlp, "A mine exploded near the road on Monday.") == []
