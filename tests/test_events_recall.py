@@ -1572,3 +1572,15 @@ def test_setting_off_a_weapon_and_inflicting_casualties_are_attacks(nlp: Any) ->
         assert [e.event_type for e in events_of(nlp, text, attackers)] == ["ASSAULT"], text
     # a blast alone is no act
     assert events_of(nlp, "A mine exploded near the road on Monday.") == []
+
+
+def test_a_single_states_exercise_mobilises_a_joint_one_cooperates(nlp: Any) -> None:
+    # PLOVER manual: joint military operations are COOPERATE, single-country exercises MOBILIZE
+    china, russia = country("CHN", "China"), country("RUS", "Russia")
+    text = "China held military exercises near the coast on Monday."
+    assert [e.event_type for e in events_of(nlp, text, china)] == ["MOBILIZE"]
+    for text in (
+        "China and Russia held joint military exercises on Monday.",
+        "China held military exercises with Russia on Monday.",
+    ):
+        assert [e.event_type for e in events_of(nlp, text, china, russia)] == ["COOPERATE"], text

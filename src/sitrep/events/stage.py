@@ -104,6 +104,9 @@ _CONSULT = CONSULT
 _ASSAULT = "ASSAULT"
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
+# A single state's military exercise is MOBILIZE, a joint one COOPERATE (PLOVER manual).
+_EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "war game", "wargame"})
+_JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral"})
 # event nouns an article names again without their parties ("the talks", "the accord")
 _TOLD_AGAIN = frozenset({CONSULT, "AGREE"})
 # Prepositions that set a meeting as the frame of a clause ("after talks with", "during a
@@ -872,6 +875,20 @@ class _DocReader:
             under_speech = True  # "expected that he would raise": would is future, not if
         return frozenset(cues), under_speech
 
+    def _one_side_exercise(self, found: Found, decided: Token, recipients: list[ActorRef]) -> bool:
+        """An exercise or manoeuvre one state's forces hold alone: no partner named, no
+        "joint", and the actors of a single country (not an alliance such as NATO)."""
+        if recipients or len({p.ref.country for p in found.actors}) > 1:
+            return False
+        if any("IGO" in p.ref.sector for p in found.actors):
+            return False
+        words = [decided, *(self.doc[i] for i in found.result.trigger_indices)]
+        if not any(w.lemma_.lower() in _EXERCISE_NOUNS for w in words):
+            return False
+        return not any(
+            c.lower_ in _JOINT_WORDS for w in words for c in (w, *w.children)
+        ) and not any(c.dep_ == "prep" and c.lower_ == "with" for w in words for c in w.children)
+
     def _keep(self, found: Found, decided: Token) -> bool:
         return self._rejection(found, decided) is None
 
@@ -942,6 +959,15 @@ class _DocReader:
             and location_country not in actor_countries
         ):
             recipient_refs = [self.index.country_party(location_country).ref]
+        mode = list(result.mode)
+        if (
+            event_type == "COOPERATE"
+            and "military" in mode
+            and self._one_side_exercise(found, decided, recipient_refs)
+        ):
+            # PLOVER: joint military operations are COOPERATE, single-country exercises
+            # MOBILIZE ("China held military exercises near Taiwan")
+            event_type, mode = "MOBILIZE", []
 
         time = governing_time(clause, decided, self.times, result.trigger_indices)
         modality = result.modality
@@ -987,7 +1013,7 @@ class _DocReader:
         event = Event(
             event_type=event_type,
             evidence=evidence,
-            mode=list(result.mode),
+            mode=mode,
             context=self._contexts(subtree),
             modality=modality,
             actor=[p.ref for p in found.actors],
