@@ -1584,3 +1584,10 @@ def test_a_single_states_exercise_mobilises_a_joint_one_cooperates(nlp: Any) -> 
         "China held military exercises with Russia on Monday.",
     ):
         assert [e.event_type for e in events_of(nlp, text, china, russia)] == ["COOPERATE"], text
+
+
+def test_forces_put_on_alert_are_mobilised(nlp: Any) -> None:
+    india = country("IND", "India")
+    troops = group("troops", "group:ind-troops", "IND", "MIL")
+    event = only(events_of(nlp, "India put its troops on high alert.", india, troops))
+    assert (event.event_type, ids(event.actor)) == ("MOBILIZE", {"country:IND"})

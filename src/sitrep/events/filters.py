@@ -218,7 +218,11 @@ class EventFilters:
         ):
             return "a warning of nature"  # "issued a tsunami warning for northern Japan"
         if kind == "MOBILIZE":
-            armed = any(set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"} for p in found.actors)
+            # the forces may be whom the act moves: "put its troops on high alert"
+            armed = any(
+                set(p.ref.sector) & {"MIL", "COP", "REB", "UAF"}
+                for p in (*found.actors, *found.recipients)
+            )
             moved = [
                 t
                 for h in heads
