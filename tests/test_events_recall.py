@@ -1591,3 +1591,15 @@ def test_forces_put_on_alert_are_mobilised(nlp: Any) -> None:
     troops = group("troops", "group:ind-troops", "IND", "MIL")
     event = only(events_of(nlp, "India put its troops on high alert.", india, troops))
     assert (event.event_type, ids(event.actor)) == ("MOBILIZE", {"country:IND"})
+
+
+def test_whom_a_passive_request_asks_is_its_subject(nlp: Any) -> None:
+    germany = country("DEU", "Germany")
+    nato = organisation("NATO", "igo:nato", "", "IGO")
+    text = "Germany has been asked by NATO to send six Tornado jets."
+    event = only(events_of(nlp, text, germany, nato))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "REQUEST",
+        {"igo:nato"},
+        {"country:DEU"},
+    )

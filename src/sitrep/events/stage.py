@@ -385,6 +385,11 @@ class _DocReader:
             # "invited Musharraf to attend the Clinton Global Initiative": whom a request
             # asks is its verb's own object; the complement's objects are what is asked for.
             own = self._recipients([decided], actors, own_only=True)
+            asked = next((c for c in decided.children if c.dep_ == "nsubjpass"), None)
+            if not own and asked is not None and actors:
+                # "Germany has been asked by NATO to send jets": the passive subject is asked
+                keys = {p.key for p in actors}
+                own = [p for p in self._subject_parties(asked) if p.key not in keys]
             if own:
                 recipients = own
             elif not recipients:
