@@ -105,7 +105,7 @@ _ASSAULT = "ASSAULT"
 # Nouns of "X, on a visit to Y, said ...": being on a visit is a CONSULT visit.
 _VISIT_NOUNS = frozenset({"visit", "trip", "tour"})
 # A single state's military exercise is MOBILIZE, a joint one COOPERATE (PLOVER manual).
-_EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "war game", "wargame"})
+_EXERCISE_NOUNS = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame"})
 _JOINT_WORDS = frozenset({"joint", "combined", "multinational", "bilateral", "trilateral"})
 # event nouns an article names again without their parties ("the talks", "the accord")
 _TOLD_AGAIN = frozenset({CONSULT, "AGREE"})
@@ -1030,7 +1030,7 @@ class _DocReader:
             amount=self._amount(subtree),
             attribution=attribution,
             quad=quad_of(event_type),
-            intensity=intensity_of(event_type, result.mode),
+            intensity=intensity_of(event_type, mode),
             confidence=round(confidence, 2),
             intended=result.intended_type if event_type != result.intended_type else None,
         )
