@@ -108,8 +108,9 @@ def convert(xml: str) -> tuple[str, int] | None:
         kind = TYPES.get(markable.tag)
         if kind is None:
             continue
-        anchors = [spans[a.get("t_id", "")] for a in markable.findall("token_anchor")]
-        anchors = [a for a in anchors if a is not None]
+        # a token of a sentence left out (the address line) has no span
+        found_spans = (spans.get(a.get("t_id", "")) for a in markable.findall("token_anchor"))
+        anchors = [a for a in found_spans if a is not None]
         if markable.get("DCT") == "TRUE" and markable.get("value"):
             dct = markable.get("value")
         if anchors:

@@ -331,11 +331,11 @@ class EventFilters:
         """A request whose object stands elsewhere in the grammar: a noun ("at Pyongyang's
         request"), a passive ("the destruction was ordered by Hun Sen", "when pressed by
         reporters") or a relative clause ("the aid Pyongyang requested")."""
-        if verb.pos_ in ("NOUN", "PROPN"):
-            return True
-        if verb.dep_ == "relcl":
-            return True
-        return any(c.dep_ in ("nsubjpass", "agent", "auxpass") for c in verb.children)
+        return (
+            verb.pos_ in ("NOUN", "PROPN")
+            or verb.dep_ == "relcl"
+            or any(c.dep_ in ("nsubjpass", "agent", "auxpass") for c in verb.children)
+        )
 
     def _figurative_fight(self, verb: Token) -> bool:
         """ "fought to save his job": a purpose clause and nobody fought against."""

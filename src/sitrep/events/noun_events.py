@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from sitrep.events.arguments import MentionIndex, Party, ResolutionContext, prepositional_objects
+from sitrep.events.arguments import (
+    MentionIndex,
+    Party,
+    ResolutionContext,
+    passive_agent,
+    prepositional_objects,
+)
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.modality import is_historical, resolve, token_cues
 from sitrep.events.pairs import PairResult, read_token
@@ -219,8 +225,9 @@ def _undergone(
         ]
     elif word in rules.imposing_preps.get(lemma, ()):
         undergoer = passive or next((c for c in children if c.dep_ == "dobj"), None)
+        agent = passive_agent(verb)
         doers = (
-            [g for c in children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+            ([agent] if agent is not None else [])
             if passive is not None
             else [c for c in children if c.dep_ == "nsubj"]
         )
