@@ -12,9 +12,15 @@ from alembic.config import Config
 from sqlalchemy import create_engine, text
 
 from sitrep.alerts import check_watches, deal_statuses, validate_watch
-from sitrep.errors import SitrepError
+from sitrep.errors import NotFoundError, SitrepError
 from sitrep.store import EventQuery, aggregates, lookups, open_store
-from sitrep.store.watches import create_watch, delete_watch, list_watches, watch_alerts
+from sitrep.store.watches import (
+    create_watch,
+    delete_watch,
+    get_watch,
+    list_watches,
+    watch_alerts,
+)
 from webkit import seed, story
 
 
@@ -128,6 +134,10 @@ def test_watches_alert_once_on_new_events_and_deal_changes(store_url: str) -> No
         assert len(watch_alerts(store, deals_watch)) == 1
         delete_watch(store, "ind-rus")
         assert [w.name for w in list_watches(store)] == ["india-deals"]
+        # a reference that only looks numeric is a name no watch has, not a server error
+        for ref in ("\u00b2", "9" * 40):
+            with pytest.raises(NotFoundError):
+                get_watch(store, ref)
 
 
 def test_watch_queries_are_checked() -> None:

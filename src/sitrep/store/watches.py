@@ -7,6 +7,7 @@ The logic of checking a watch (which records are new, webhooks, feeds) is in
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -131,7 +132,9 @@ def get_watch(store: Store, ref: str | int) -> Watch:
     """A watch by id or by name."""
     wt = schema.watches
     condition = wt.c.name == str(ref)
-    if isinstance(ref, int) or str(ref).isdigit():
+    # ASCII digits only ("²" is a digit to str.isdigit but not to int), and short enough
+    # for a database integer
+    if isinstance(ref, int) or re.fullmatch(r"[0-9]{1,18}", str(ref)):
         condition = condition | (wt.c.id == int(ref))
     with store.engine.connect() as connection:
         row = connection.execute(select(wt).where(condition).order_by(wt.c.id).limit(1)).first()
