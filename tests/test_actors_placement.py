@@ -443,6 +443,8 @@ def test_a_name_opening_a_sentence_with_the_is_the_same_body(
         ("Seoul called on Pyongyang to return to the negotiating table.", "Pyongyang", "PRK"),
         ("The European Union imposed new sanctions on Tehran.", "Tehran", "IRN"),
         ("France recalled its ambassador to Rome for consultations.", "Rome", "ITA"),
+        ("Seoul protested to Tokyo over the textbook.", "Tokyo", "JPN"),
+        ("Georgia appealed to Moscow to release the officers.", "Moscow", "RUS"),
     ],
 )
 def test_a_capital_pressed_on_or_posted_to_is_its_state(
@@ -456,6 +458,9 @@ def test_a_capital_pressed_on_or_posted_to_is_its_state(
 def test_a_capital_one_stands_on_is_a_city(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "Thousands of people gathered on a square in central Pyongyang.")
     assert entity_of(doc, "Pyongyang").kind == "place"
+    # words addressed to a capital are to its government; a journey to it ends in the city
+    doc = annotate(nlp, stage, "The Japanese minister flew to Seoul on Monday.")
+    assert entity_of(doc, "Seoul").kind == "place"
 
 
 @pytest.mark.parametrize(

@@ -1603,3 +1603,66 @@ def test_whom_a_passive_request_asks_is_its_subject(nlp: Any) -> None:
         {"igo:nato"},
         {"country:DEU"},
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said Syria was responsible for the massacre.",
+        "Israel said on Monday that Syria was behind the bombing.",
+        "Syria is to blame for the violence, Israel said.",
+        "Israel held Syria responsible for the deaths of its soldiers.",
+        "Israel said Syria was guilty of war crimes.",
+    ],
+)
+def test_a_statement_that_puts_a_harm_on_an_actor_accuses_it(nlp: Any, text: str) -> None:
+    israel, syria = country("ISR", "Israel"), country("SYR", "Syria")
+    event = only(events_of(nlp, text, israel, syria))
+    assert (event.event_type, ids(event.actor), ids(event.recipient)) == (
+        "ACCUSE",
+        {"country:ISR"},
+        {"country:SYR"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel said Syria was not behind the bombing.",  # a denial
+        "Israel said neither Syria nor Lebanon was behind the bombing.",
+        "Syria is guilty of serving its people, Israel said.",  # no harm
+        "Israel said Syria was responsible for the talks.",  # a duty, no harm
+        "Israel said it was responsible for the security of the crossing.",
+    ],
+)
+def test_responsibility_without_a_harm_or_denied_is_no_accusation(nlp: Any, text: str) -> None:
+    israel, syria = country("ISR", "Israel"), country("SYR", "Syria")
+    assert "ACCUSE" not in {e.event_type for e in events_of(nlp, text, israel, syria)}
+
+
+def test_an_allegation_is_about_the_doer_its_clause_names(nlp: Any) -> None:
+    israel, syria = country("ISR", "Israel"), country("SYR", "Syria")
+    hezbollah = group("Hezbollah", "group:lbn-hezbollah", "LBN", "REB", label="ORG")
+    text = "Israel charged that Syria was arming Hezbollah."
+    found = events_of(nlp, text, israel, syria, hezbollah)
+    event = only([e for e in found if e.event_type == "ACCUSE"])
+    assert ids(event.recipient) == {"country:SYR"}
+    text = "Israel alleged that the weapons were smuggled by Syria."
+    event = only([e for e in events_of(nlp, text, israel, syria) if e.event_type == "ACCUSE"])
+    assert ids(event.recipient) == {"country:SYR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China lodged a formal protest with Japan over the visit.",
+        "China delivered a diplomatic protest to Japan.",
+        "China filed a complaint with Japan.",
+    ],
+)
+def test_a_protest_lodged_with_a_state_is_criticism_not_a_demonstration(
+    nlp: Any, text: str
+) -> None:
+    china, japan = country("CHN", "China"), country("JPN", "Japan")
+    event = only(events_of(nlp, text, china, japan))
+    assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:JPN"})

@@ -93,6 +93,12 @@ _CALLED_ON = frozenset(
 
 # Diplomats and missions whose "to" phrase is the state they are posted to.
 _POSTED = frozenset({"ambassador", "envoy", "embassy", "diplomat", "consul", "delegation"})
+# Verbs of addressing whose "to" phrase is whom the words go to ("protested to Tokyo",
+# "appealed to Washington"), not where something travels ("flew to London").
+_ADDRESSED_TO = frozenset(
+    {"protest", "complain", "object", "appeal", "plead", "petition", "apologize", "apologise"}
+    | {"propose", "write", "explain", "pledge", "promise", "convey", "express", "turn"}
+)
 
 
 def _addressed(span: Span) -> bool:
@@ -112,7 +118,9 @@ def _addressed(span: Span) -> bool:
             return True  # "called on Pyongyang to return", "sanctions on Tehran"
         if prep.lower_ == "to" and verb.lemma_.lower() in _POSTED:
             return True  # "its ambassador to Rome": the state he is accredited to
-        # Not "to"/"from": "flew to London" is a place ("protest to Moscow" is rarer).
+        if prep.lower_ == "to" and verb.lemma_.lower() in _ADDRESSED_TO:
+            return True  # "protested to Tokyo": whom the words are addressed to
+        # Not other "to"/"from": "flew to London" is a place.
         return prep.lower_ in ("with", "against") and (
             verb.lemma_.lower() not in _VIOLENT_VERBS and verb.lower_ not in ("fire", "fired")
         )

@@ -40,6 +40,10 @@ _OFFERED = {
 # Verbs of a said clause that judge their subject by their complement: "the plans were
 # illegal", "posed a threat to its security", "constitute a violation".
 _COPULAR = frozenset({"be", "pose", "constitute", "represent", "remain", "amount"})
+# Determiners that deny a subject: "neither party was to blame".
+_NONE_OF = frozenset({"neither", "no"})
+# Acts an actor can be blamed for, besides the listed harms ("behind the arrests").
+_HARMFUL_ACTS = frozenset({"ASSAULT", "COERCE"})
 # Prepositions naming what praise or criticism is about ("concern over", "regret at").
 _JUDGED_PREPS = frozenset({"over", "about", "at", "for", "on", "of", "with"})
 
@@ -59,18 +63,28 @@ def judgement(
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "neg" for c in verb.children):
         return None  # "did not call the vote illegal"
-    if lemma in rules.judging_verbs:
-        judged, words, negated = _named_as(verb)
-    elif lemma in rules.attribution_verbs:
-        judged, words, negated = _said_to_be(verb)
+    blamed = _blamed(verb, rules)
+    if blamed is not None:
+        kind, mode = _ACCUSE, ["allege"]
+        judged, word = blamed
+        recipients: list[Party] | None = [
+            p for p in index.parties(judged, context=context) if not p.place
+        ]
     else:
-        return None
-    if judged is None or not words:
-        return None
-    kind = _polarity(words, negated, rules)
-    if kind is None:
-        return None
-    recipients = _judged_parties(judged, index, context, rules)
+        if lemma in rules.judging_verbs:
+            judged, words, negated = _named_as(verb)
+        elif lemma in rules.attribution_verbs:
+            judged, words, negated = _said_to_be(verb)
+        else:
+            return None
+        if judged is None or not words:
+            return None
+        polarity = _polarity(words, negated, rules)
+        if polarity is None:
+            return None
+        kind, mode = polarity, ["disapprove"] if polarity == _ACCUSE else []
+        recipients = _judged_parties(judged, index, context, rules)
+        word = next(w for w in words if w.lemma_.lower() in rules.praise_words | rules.blame_words)
     if recipients is None:
         return None  # neither an actor nor an act: an opinion, not an event
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -81,10 +95,11 @@ def judgement(
         return None
     keys = {p.key for p in actors}
     recipients = [p for p in recipients if p.key not in keys]
-    word = next(w for w in words if w.lemma_.lower() in rules.praise_words | rules.blame_words)
+    if blamed is not None and not recipients:
+        return None  # "said it was not responsible", "said the storm was to blame"
     result = PairResult(
         event_type=kind,
-        mode=["disapprove"] if kind == _ACCUSE else [],
+        mode=mode,
         modality="asserted",
         trigger=f"{verb.text} … {word.text}",
         trigger_start=verb.idx,
@@ -94,6 +109,61 @@ def judgement(
         source="judgement",
     )
     return Judgement(result, [verb, word], actors, recipients)
+
+
+def _blamed(verb: Token, rules: StageRules) -> tuple[Token, Token] | None:
+    """Who a statement blames for a harm, and the blaming word: "said the army was
+    responsible for the massacre", "said Pakistan was behind the attack", "said Syria was to
+    blame", "held Washington responsible for the crisis" (CAMEO 112)."""
+    lemma = verb.lemma_.lower()
+    if lemma in rules.attribution_verbs:
+        for clause in verb.children:
+            if (
+                clause.dep_ != "ccomp"
+                or clause.lemma_ != "be"
+                or any(c.dep_ == "neg" for c in clause.children)
+            ):
+                continue  # "said Iran was not behind the attack" is no blame
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subject is None or any(c.lower_ in _NONE_OF for c in subject.children):
+                continue  # "neither party was to blame"
+            word = next((w for w in clause.children if _blames(w, rules)), None)
+            if word is not None:
+                return subject, word
+    elif lemma in rules.blaming_verbs:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for word in verb.children:
+            if word.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and _blames(word, rules):
+                # the parse makes the one held either the adjective's subject or the object
+                held = [c for c in word.children if c.dep_ == "nsubj"] or objects
+                if held:
+                    return held[0], word
+    return None
+
+
+def _blames(word: Token, rules: StageRules) -> bool:
+    """Whether a complement puts a harm on its subject: "responsible for the massacre",
+    "guilty of war crimes", "behind the bombing", "to blame"."""
+    lemma = word.lemma_.lower()
+    if lemma in rules.blame_adjectives:
+        return any(_harm(g, rules) for g in prepositional_objects(word, ("for", "of", "in")))
+    if word.dep_ == "prep" and word.lower_ == "behind":
+        return any(_harm(g, rules) for g in word.children if g.dep_ == "pobj")
+    return to_blame(word)
+
+
+def to_blame(word: Token) -> bool:
+    """ "is to blame": a state of guilt put on the subject, not an act of blaming."""
+    return word.lemma_.lower() == "blame" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in word.children
+    )
+
+
+def _harm(noun: Token, rules: StageRules) -> bool:
+    if noun.lemma_.lower() in rules.harm_nouns | rules.blame_words:
+        return True
+    sense = read_token(noun, rules.lexicon).sense
+    return sense is not None and sense.event_type in _HARMFUL_ACTS
 
 
 def _named_as(verb: Token) -> tuple[Token | None, list[Token], bool]:

@@ -62,6 +62,9 @@ class StageRules:
     judged_acts: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
+    blame_adjectives: frozenset[str]
+    blaming_verbs: frozenset[str]
+    harm_nouns: frozenset[str]
     first_person: frozenset[str]
     backreference_nouns: frozenset[str]
     generic_topic_words: frozenset[str]
@@ -155,6 +158,9 @@ def load_stage_rules() -> StageRules:
         judged_acts=word_set(raw["judged_acts"]),
         praise_words=word_set(raw["praise_words"]),
         blame_words=word_set(raw["blame_words"]),
+        blame_adjectives=word_set(raw["blame_adjectives"]),
+        blaming_verbs=word_set(raw["blaming_verbs"]),
+        harm_nouns=word_set(raw["harm_nouns"]),
         first_person=word_set(raw["first_person"]),
         backreference_nouns=word_set(raw["backreference_nouns"]),
         generic_topic_words=word_set(raw["generic_topic_words"]),

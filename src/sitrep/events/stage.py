@@ -68,7 +68,7 @@ from sitrep.events.attribution import (
     signed_quotes,
 )
 from sitrep.events.documents import carries_document_act, document_act, document_author
-from sitrep.events.evaluations import judged_owners, judgement, offer_or_ask
+from sitrep.events.evaluations import judged_owners, judgement, offer_or_ask, to_blame
 from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
@@ -307,8 +307,9 @@ class _DocReader:
         lemma = tok.lemma_.lower()
         if tok.dep_ in _MODIFIER_DEPS or lemma in self.rules.non_event_verbs:
             return None  # "well-executed robberies", "we need an agreement"
-        if self._state(tok):
-            return None  # "the two countries have strong ties": a state, not an event
+        if self._state(tok) or _guilt(tok):
+            # "the two countries have strong ties", "Syria is to blame": a state, not an event
+            return None
         if self.lex.role(lemma) == "speech" and not self._speech_event(tok):
             return None  # the speech verb is attribution; what is said is read on its own
         if self._asked_for(tok):
@@ -394,6 +395,10 @@ class _DocReader:
                 recipients = own
             elif not recipients:
                 recipients = self._asked_giver(decided, actors)
+        if result.event_type == "ACCUSE" and not self._recipients([decided], actors, own_only=True):
+            # "charged that Syria was arming Hezbollah": who the allegation is about is the
+            # doer its clause names, not that clause's object
+            recipients = self._accused_in_clause(decided, actors) or recipients
         if result.event_type in _JUDGED_OWNER_TYPES and not recipients:
             # "criticised the Chinese ordination", "dismissed the Indian allegations": whose
             # act or words are judged
@@ -857,6 +862,25 @@ class _DocReader:
                     )
         return asked
 
+    def _accused_in_clause(self, verb: Token, actors: list[Party]) -> list[Party]:
+        """The doer of the act an allegation's clause tells: "alleged that the army tortured
+        detainees", "charged that the vote was rigged by the ruling party"."""
+        own = {p.key for p in actors}
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            doers = [c for c in clause.children if c.dep_ == "nsubj"]
+            agent = passive_agent(clause)
+            if agent is not None:
+                doers.append(agent)
+            found = [
+                p
+                for doer in doers
+                for p in self.index.parties(doer, context=self.context)
+                if not p.place and p.key not in own
+            ]
+            if found:
+                return found
+        return []
+
     def _inherited(self, tok: Token) -> tuple[frozenset[Cue], bool]:
         """Modality cues of the predicates above ``tok`` ("is expected that he would ...")."""
         cues: set[Cue] = set()
@@ -1199,6 +1223,13 @@ def _plover_retype(result: PairResult, lex: Lexicon) -> None:
         retyped = lex.negated_reading.get(kind)
     if retyped is not None:
         result.intended_type, result.event_type, result.mode = kind, retyped, []
+
+
+def _guilt(tok: Token) -> bool:
+    """ "is to blame": the copula or the infinitive of guilt put on the subject."""
+    if tok.lemma_ == "be":
+        return any(map(to_blame, tok.children))
+    return to_blame(tok) and tok.head.lemma_ == "be"
 
 
 def _definite(noun: Token) -> bool:
