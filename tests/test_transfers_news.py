@@ -75,6 +75,28 @@ def test_systems_named_by_their_kind(run: Run) -> None:
     assert (arms.supplier, arms.recipient, arms.status) == ("RUS", "IDN", "planned")
 
 
+def test_arms_a_sentence_then_names_are_those_systems(run: Run) -> None:
+    transfers = run("Indonesia intends to buy Russian arms, mainly submarines and fighter jets.")
+    assert parties(transfers) == {("submarines", "RUS", "IDN"), ("fighter jets", "RUS", "IDN")}
+
+
+def test_a_kind_bought_in_another_year_is_another_deal(run: Run) -> None:
+    transfers = run(
+        "Indonesia intends to buy fighter jets from Russia. "
+        "Indonesia bought fighter jets from Russia in 2003."
+    )
+    assert sorted(t.status or "" for t in transfers if t.system == "fighter jets") == [
+        "ordered",
+        "planned",
+    ]
+    # a named system is one deal however many sentences tell it
+    transfers = run(
+        "India signed a deal with Russia for five S-400 systems in 2018. "
+        "India also plans to buy five S-400 systems from Russia."
+    )
+    assert [t.system for t in transfers] == ["S-400"]
+
+
 def test_uncatalogued_designations_and_their_coordination(run: Run) -> None:
     transfers = run(
         "Thailand signed a deal with Sweden for Tornado and Hawk jets and 40 ZFB-05 APCs."

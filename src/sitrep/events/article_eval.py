@@ -102,6 +102,11 @@ class ArticleScores:
     spurious: list[tuple[str, str, str]] = field(default_factory=list)  # (file, type, sentence)
     # (file, what, gold actors, system actors) of found must events with no right actor
     wrong_actor: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # transfers: (file, gold what) missed; (file, system transfer) matching no gold one;
+    # (file, gold what, gold supplier > recipient status, system's) found with a wrong field
+    missed_transfers: list[tuple[str, str]] = field(default_factory=list)
+    spurious_transfers: list[tuple[str, str]] = field(default_factory=list)
+    wrong_transfer: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def must_recall(self) -> float:
@@ -308,16 +313,29 @@ def _score_transfers(scores: ArticleScores, gold: ArticleGold, transfers: list[T
             None,
         )
         if hit is None:
+            sentence = " ".join(transfer.evidence.sentence.split())
+            said = f"{transfer.system}: {_transfer_fields(transfer)} | {sentence}"
+            scores.spurious_transfers.append((gold.file, said))
             continue
         taken.add(hit)
         g = gold.transfers[hit]
         scores.correct_transfers += 1
         scores.found_transfers += 1
         scores.found_must_transfers += g.must
-        if transfer.supplier == g.supplier and transfer.recipient == g.recipient:
-            scores.transfer_parties_right += 1
-        if transfer.status == g.status:
-            scores.transfer_status_right += 1
+        parties = transfer.supplier == g.supplier and transfer.recipient == g.recipient
+        scores.transfer_parties_right += parties
+        scores.transfer_status_right += transfer.status == g.status
+        if not parties or transfer.status != g.status:
+            wanted, said = _transfer_fields(g), _transfer_fields(transfer)
+            scores.wrong_transfer.append((gold.file, g.what, wanted, said))
+    for i, g in enumerate(gold.transfers):
+        if i not in taken:
+            scores.missed_transfers.append((gold.file, f"{'must ' if g.must else ''}{g.what}"))
+
+
+def _transfer_fields(transfer: Transfer | GoldTransfer) -> str:
+    """ "RUS > IND ordered": supplier, recipient and status as the error lists print them."""
+    return f"{transfer.supplier or '?'} > {transfer.recipient or '?'} {transfer.status or '-'}"
 
 
 def _pct(part: int, whole: int) -> str:
@@ -348,4 +366,12 @@ def format_article_scores(scores: ArticleScores, *, errors: bool = False) -> str
         lines += [f"  {file}: {kind} | {sentence}" for file, kind, sentence in scores.spurious]
         lines += ["", "found must events with no right actor (gold | system):"]
         lines += [f"  {f}: {what}: {gold} | {said}" for f, what, gold, said in scores.wrong_actor]
+        lines += ["", "missed gold transfers:"]
+        lines += [f"  {file}: {what}" for file, what in scores.missed_transfers]
+        lines += ["", "system transfers matching no gold transfer:"]
+        lines += [f"  {file}: {said}" for file, said in scores.spurious_transfers]
+        lines += ["", "found transfers with wrong parties or status (gold | system):"]
+        lines += [
+            f"  {f}: {what}: {gold} | {said}" for f, what, gold, said in scores.wrong_transfer
+        ]
     return "\n".join(lines)

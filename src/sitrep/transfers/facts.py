@@ -20,6 +20,7 @@ from sitrep.actors.money import find_money
 from sitrep.records import Amount, TimeExpression
 from sitrep.transfers.amounts import assign_values, deal_values, quantity_before
 from sitrep.transfers.cues import CueLexicon, CueMatch
+from sitrep.transfers.generic import ANY_KIND
 from sitrep.transfers.kinds import is_replaced, kinds_for
 from sitrep.transfers.parties import CountryMention, countries_in
 from sitrep.transfers.rates import RateTable
@@ -138,7 +139,7 @@ def sentence_facts(
         # the status of its own clause
         status = _clause_status(sentence, statuses, mention, lexicon) or sentence_status
         supplier, recipient = _parties(mention, countries)
-        if mention.entry.category == "military equipment" and status is None:
+        if mention.entry.category == ANY_KIND and status is None:
             continue  # "Russia is No. 1 supplier of arms to India": a relation, no deal
         company = next((c.company for c in countries if c.company and c.iso3 == supplier), None)
         facts.append(

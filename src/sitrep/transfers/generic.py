@@ -27,7 +27,13 @@ from sitrep.actors.equipment import EquipmentMatch
 from sitrep.actors.gazetteer import Gazetteer, slug
 from sitrep.transfers.cues import CUES_PATH
 
-__all__ = ["GenericSystems", "find_generic_systems", "is_kind_only", "load_generic_systems"]
+__all__ = [
+    "ANY_KIND",
+    "GenericSystems",
+    "find_generic_systems",
+    "is_kind_only",
+    "load_generic_systems",
+]
 
 # A designation: letters and digits mixed ("ZFB-05", "T-72", "Su-25") or a capitalised name
 # compounded with the head ("Amur submarines", "Tunguska rocket systems").
@@ -101,6 +107,8 @@ def is_kind_only(entry: EquipmentEntry) -> bool:
 
 
 KIND_ONLY = "kind_only"
+# The category of a phrase that names no particular kind ("Russian arms", "weaponry").
+ANY_KIND = "military equipment"
 
 
 # Words of a phrase that are not part of a system's name.

@@ -17,8 +17,12 @@ from collections.abc import Iterable
 from sitrep.records import Evidence, Transfer, TransferFact
 from sitrep.transfers.cues import CueLexicon
 from sitrep.transfers.facts import SentenceFact
-from sitrep.transfers.generic import is_kind_only
+from sitrep.transfers.generic import ANY_KIND, is_kind_only
 from sitrep.transfers.parties import CountryMention
+from sitrep.transfers.timing import CONCRETE_DATE
+
+# Statuses of a deal still to be made.
+_AHEAD = frozenset({"planned", "negotiating"})
 
 
 def relations(countries: Iterable[CountryMention]) -> list[tuple[str, str]]:
@@ -50,7 +54,7 @@ def fill_from_context(
             by_system.setdefault(fact.system.id, Counter())[fact.recipient] += 1
     _share_suppliers(facts)
     kept = []
-    for fact in facts:
+    for fact in _without_summaries(facts):
         if fact.supplier is None:
             fact.supplier = _origin_supplier(fact)
         if fact.recipient is None:
@@ -86,6 +90,22 @@ def _share_suppliers(facts: list[SentenceFact]) -> None:
         for fact in group:
             if fact.supplier is None and not fact.system.origins and is_kind_only(fact.system):
                 fact.supplier = supplier
+
+
+def _without_summaries(facts: list[SentenceFact]) -> list[SentenceFact]:
+    """Arms named by no kind are a summary of the systems their sentence names beside them
+    with the same status ("buy Russian arms, mainly submarines and fighter jets", "once a
+    major purchaser of Soviet weaponry, bought fighter jets"): those systems are the
+    transfers, once they have taken the summary's supplier (:func:`_share_suppliers`).
+    Arms with a clause of their own stay ("intends to buy Russian arms and bought jets")."""
+    told: Counter[tuple[int, str | None]] = Counter(
+        (f.sentence.start_char, f.status) for f in facts
+    )
+    return [
+        f
+        for f in facts
+        if not (f.system.category == ANY_KIND and told[f.sentence.start_char, f.status] > 1)
+    ]
 
 
 def _context_recipient(
@@ -125,37 +145,75 @@ def merge_facts(facts: list[SentenceFact], document_id: str, lexicon: CueLexicon
         key = (fact.supplier, fact.recipient, fact.system.name, fact.kind)
         groups.setdefault(key, []).append(fact)
     transfers = []
-    for (supplier, recipient, system, kind), group in groups.items():
-        with_status = [f for f in group if f.status is not None]
-        lead = (
-            min(with_status, key=lambda f: lexicon.article_order(f.status))
-            if with_status
-            else next((f for f in group if f.value is not None), group[0])
-        )
-
-        transfers.append(
-            Transfer(
-                system=system,
-                evidence=_evidence(lead, document_id),
-                supplier=supplier,
-                recipient=recipient,
-                supplier_org=next((f.supplier_org for f in group if f.supplier_org), None),
-                kind=kind,
-                # The first sentence that states a value wins: articles give the headline
-                # figure first and details (batches, conversions) after.
-                quantity=next((f.quantity for f in group if f.quantity is not None), None),
-                value=next((f.value for f in group if f.value is not None), None),
-                ordered=next((f.ordered for f in group if f.ordered is not None), None),
-                delivery_due=lead.delivery_due
-                or next((f.delivery_due for f in group if f.delivery_due is not None), None),
-                status=lead.status,
-                # A reason explains the status it was given for: a delay's cause is not the
-                # reason for a later "first batch arrived".
-                status_reason=next(
-                    (f.status_reason for f in group if f.status == lead.status and f.status_reason),
-                    None,
-                ),
-                facts=[TransferFact(_evidence(f, document_id), f.fields, f.status) for f in group],
+    for (supplier, recipient, system, kind), facts_of_key in groups.items():
+        for group in _deals(facts_of_key):
+            transfers.append(
+                _transfer(group, supplier, recipient, system, kind, document_id, lexicon)
             )
-        )
     return transfers
+
+
+def _deals(group: list[SentenceFact]) -> list[list[SentenceFact]]:
+    """The deals among facts about one system named by its kind only: "fighter jets" bought
+    in 2003 and "fighter jets" Indonesia now intends to buy are two deals. A kind names no
+    one deal, so sentences whose order years differ, or a plan beside a purchase dated in an
+    earlier year, are told apart; a designated system's sentences stay one deal."""
+    if not is_kind_only(group[0].system):
+        return [group]
+    dated: dict[str, list[SentenceFact]] = {}
+    plans, rest = [], []
+    for fact in group:
+        if fact.ordered is not None and CONCRETE_DATE.match(fact.ordered.value):
+            dated.setdefault(fact.ordered.value[:4], []).append(fact)
+        elif fact.status in _AHEAD:
+            plans.append(fact)
+        else:
+            rest.append(fact)
+    if not dated:
+        return [group]
+    deals = list(dated.values())
+    deals[-1].extend(rest)  # an undated sentence is about the last dated deal
+    if plans:
+        deals.append(plans)
+    return deals
+
+
+def _transfer(
+    group: list[SentenceFact],
+    supplier: str | None,
+    recipient: str | None,
+    system: str,
+    kind: str,
+    document_id: str,
+    lexicon: CueLexicon,
+) -> Transfer:
+    """One deal's Transfer from its sentence facts."""
+    with_status = [f for f in group if f.status is not None]
+    lead = (
+        min(with_status, key=lambda f: lexicon.article_order(f.status))
+        if with_status
+        else next((f for f in group if f.value is not None), group[0])
+    )
+    return Transfer(
+        system=system,
+        evidence=_evidence(lead, document_id),
+        supplier=supplier,
+        recipient=recipient,
+        supplier_org=next((f.supplier_org for f in group if f.supplier_org), None),
+        kind=kind,
+        # The first sentence that states a value wins: articles give the headline figure
+        # first and details (batches, conversions) after.
+        quantity=next((f.quantity for f in group if f.quantity is not None), None),
+        value=next((f.value for f in group if f.value is not None), None),
+        ordered=next((f.ordered for f in group if f.ordered is not None), None),
+        delivery_due=lead.delivery_due
+        or next((f.delivery_due for f in group if f.delivery_due is not None), None),
+        status=lead.status,
+        # A reason explains the status it was given for: a delay's cause is not the reason
+        # for a later "first batch arrived".
+        status_reason=next(
+            (f.status_reason for f in group if f.status == lead.status and f.status_reason),
+            None,
+        ),
+        facts=[TransferFact(_evidence(f, document_id), f.fields, f.status) for f in group],
+    )

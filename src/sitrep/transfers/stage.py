@@ -21,7 +21,7 @@ from sitrep.records import Transfer
 from sitrep.time import tag_time
 from sitrep.transfers.cues import CueLexicon, load_cues
 from sitrep.transfers.facts import SentenceFact, resolve_families, sentence_facts
-from sitrep.transfers.generic import find_generic_systems, is_kind_only
+from sitrep.transfers.generic import ANY_KIND, find_generic_systems, is_kind_only
 from sitrep.transfers.merge import fill_from_context, merge_facts
 from sitrep.transfers.parties import CountryMention, countries_in
 from sitrep.transfers.rates import RateTable, load_rates
@@ -123,15 +123,11 @@ def _generic_systems(
         if lexicon.transfer_cue(text) is None and lexicon.status_of(text) is None:
             continue
         for match in find_generic_systems(sentence, gazetteer, taken):
-            covered = match.category in named or (named and match.category == _ANY)
+            covered = match.category in named or (named and match.category == ANY_KIND)
             if is_kind_only(match.entry) and covered:
                 continue
             out.append(match)
     return out
-
-
-# The category of a phrase that names no particular kind ("Russian arms").
-_ANY = "military equipment"
 
 
 class TransferStage:
