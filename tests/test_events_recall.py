@@ -1666,3 +1666,15 @@ def test_a_protest_lodged_with_a_state_is_criticism_not_a_demonstration(
     china, japan = country("CHN", "China"), country("JPN", "Japan")
     event = only(events_of(nlp, text, china, japan))
     assert (event.event_type, ids(event.recipient)) == ("ACCUSE", {"country:JPN"})
+
+
+def test_a_meeting_framing_a_demand_is_an_event_of_its_own(nlp: Any) -> None:
+    ministers = group("SADC health ministers", "group:sadc-ministers", None, "GOV", label="ORG")
+    speaker = person("Manto Tshabalala", "ZAF")
+    people = group("people", "group:zaf-people", "ZAF", "CVL")
+    text = (
+        "After a meeting of the SADC health ministers in Johannesburg, Manto Tshabalala said "
+        "people in the region should have flu vaccinations."
+    )
+    found = events_of(nlp, text, ministers, speaker, people, city("Johannesburg", "ZAF"))
+    assert sorted(e.event_type for e in found) == ["CONSULT", "REQUEST"]

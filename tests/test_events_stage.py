@@ -47,7 +47,7 @@ def city(name: str, code: str) -> Name:
     return Name(name, "GPE", Entity("place:" + name.lower(), name, "place", code))
 
 
-def group(text: str, key: str, code: str, sector: str, label: str = "NOMINAL") -> Name:
+def group(text: str, key: str, code: str | None, sector: str, label: str = "NOMINAL") -> Name:
     return Name(text, label, Entity(key, text, "group", code, [sector]))
 
 

@@ -44,7 +44,7 @@ Restatements are merged at the end (:mod:`sitrep.events.merge`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -216,7 +216,7 @@ class _DocReader:
             consumed.update(t.i for t in found.chain)
             decided = self.doc[found.result.trigger_index or tok.i]
             if found.result.event_type in ("REQUEST", "REJECT") or decided != tok:
-                consumed.update(t.i for t in decided.subtree if not _in_conj(t, decided))
+                consumed.update(t.i for t in decided.subtree if not _apart(t, decided))
             if not self._keep(found, decided):
                 continue
             out.append(self._candidate(found, decided, sent, quote))
@@ -1282,11 +1282,27 @@ def _span_of_subject(tok: Token) -> Span | None:
 
 def _in_conj(tok: Token, top: Token) -> bool:
     """Whether ``tok`` sits in a conjunct of ``top`` (a coordinated, separate clause)."""
+    return _under(tok, top, lambda t: t.dep_ == "conj")
+
+
+def _apart(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits apart from what ``top`` asks or refuses: in a conjunct, or in a
+    phrase set before it ("After a meeting of the SADC ministers, Msimang said people should
+    ...": the meeting is an event of its own)."""
+    return _under(tok, top, lambda t: t.dep_ == "conj" or (t.dep_ in _FRAME_DEPS and t.i < top.i))
+
+
+def _under(tok: Token, top: Token, branch: Callable[[Token], bool]) -> bool:
+    """Whether ``tok`` sits in a branch of ``top`` whose head child satisfies ``branch``."""
     while tok != top and tok.head != tok:
-        if tok.dep_ == "conj" and tok.head == top:
+        if tok.head == top and branch(tok):
             return True
         tok = tok.head
     return False
+
+
+# Phrases that frame a clause from before its verb: "After a meeting ...", "In a statement".
+_FRAME_DEPS = frozenset({"prep", "advcl", "npadvmod"})
 
 
 _FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll"})
