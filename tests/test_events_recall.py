@@ -1678,3 +1678,25 @@ def test_a_meeting_framing_a_demand_is_an_event_of_its_own(nlp: Any) -> None:
     )
     found = events_of(nlp, text, ministers, speaker, people, city("Johannesburg", "ZAF"))
     assert sorted(e.event_type for e in found) == ["CONSULT", "REQUEST"]
+
+
+def test_victims_found_or_left_hurt_undergo_the_attack(nlp: Any) -> None:
+    farmers = group("Kurdish farmers", "group:irq-farmers", "IRQ", "CVL")
+    text = "Iraqi police found 14 Kurdish farmers murdered in a field near the Syrian border."
+    event = only(events_of(nlp, text, farmers))
+    assert (event.event_type, [a.name for a in event.actor], ids(event.recipient)) == (
+        "ASSAULT",
+        ["unidentified attackers"],
+        {"group:irq-farmers"},
+    )
+    police = group("police", "group:isr-police", "ISR", "COP")
+    text = "Authorities said 99 people were arrested and 43 police injured in the violence."
+    injured = [e for e in events_of(nlp, text, police) if e.event_type == "ASSAULT"]
+    assert [ids(e.recipient) for e in injured] == [{"group:isr-police"}]
+
+
+def test_praise_of_a_sentence_is_not_about_the_one_sentenced(nlp: Any) -> None:
+    usa, saddam = country("USA", "United States"), person("Saddam Hussein", "IRQ")
+    text = "The United States called Saddam Hussein's death sentence a milestone for Iraqis."
+    event = only(events_of(nlp, text, usa, saddam))
+    assert (event.event_type, event.recipient) == ("SUPPORT", [])

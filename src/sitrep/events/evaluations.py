@@ -223,6 +223,8 @@ def _judged_parties(
     reading = read_token(judged, rules.lexicon)
     if lemma not in rules.judged_acts and reading.sense is None:
         return None
+    if lemma in rules.undergone_acts:
+        return []  # "called Saddam Hussein's death sentence a milestone": not about him
     return _named_in(judged, index)
 
 

@@ -60,6 +60,7 @@ class StageRules:
     strike_preps: frozenset[str]
     offer_words: frozenset[str]
     judged_acts: frozenset[str]
+    undergone_acts: frozenset[str]
     praise_words: frozenset[str]
     blame_words: frozenset[str]
     blame_adjectives: frozenset[str]
@@ -156,6 +157,7 @@ def load_stage_rules() -> StageRules:
         strike_preps=word_set(raw["strike_preps"]),
         offer_words=word_set(raw["offer_words"]),
         judged_acts=word_set(raw["judged_acts"]),
+        undergone_acts=word_set(raw["undergone_acts"]),
         praise_words=word_set(raw["praise_words"]),
         blame_words=word_set(raw["blame_words"]),
         blame_adjectives=word_set(raw["blame_adjectives"]),

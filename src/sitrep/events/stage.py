@@ -659,7 +659,13 @@ class _DocReader:
             # "a car bomb hit a police patrol": what the weapon struck
             subject = next((c for c in tok.children if c.dep_ == "dobj"), None)
         else:
+            # "43 police injured", "found 14 farmers murdered": a reduced passive's subject
+            # undergoes it (a pronoun's "it regretted" is a past tense the tagger misread)
             subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if subject is None and _bare_participle(tok):
+                subject = next(
+                    (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None
+                )
         if subject is not None and subject.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
             subject = tok.head  # "the bodies of 15 men who had been shot": the men
         if subject is None and _bare_participle(tok) and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -1245,10 +1251,22 @@ def _has_object(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "dative") for c in tok.children)
 
 
+# Verbs whose object can be followed by a participle telling its state: "found 14 farmers
+# murdered", "left three soldiers wounded".
+_FINDING_VERBS = frozenset({"find", "discover", "see", "leave"})
+
+
 def _bare_participle(tok: Token) -> bool:
     """A past participle with no auxiliary "have" and no object: a reduced passive whose
-    subject is the patient ("more than 160 Israelis killed")."""
-    if tok.tag_ != "VBN":
+    subject is the patient ("more than 160 Israelis killed", "police found 14 farmers
+    murdered", which the tagger may read as a past tense)."""
+    found_state = (
+        tok.tag_ == "VBD"
+        and tok.dep_ == "ccomp"
+        and tok.head.lemma_.lower() in _FINDING_VERBS
+        and not any(c.dep_ == "mark" for c in tok.children)
+    )
+    if tok.tag_ != "VBN" and not found_state:
         return False
     # an object or object predicate makes it active whatever the tag ("Tillerson called
     # Foreign Minister Lavrov", parsed as VBN with an oprd)
