@@ -807,7 +807,7 @@ def test_a_total_of_counts_the_actors_after_it(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
-        ("Japan pledged $500 million in humanitarian aid to Syria.", "country:SYR"),
+        ("Japan sent $500 million in humanitarian aid to Syria.", "country:SYR"),
         ("Saudi Arabia gave Syria $2 billion in aid.", "country:SYR"),
         ("Japan announced $1 billion in emergency assistance for Syria.", "country:SYR"),
     ],
@@ -1700,3 +1700,29 @@ def test_praise_of_a_sentence_is_not_about_the_one_sentenced(nlp: Any) -> None:
     text = "The United States called Saddam Hussein's death sentence a milestone for Iraqis."
     event = only(events_of(nlp, text, usa, saddam))
     assert (event.event_type, event.recipient) == ("SUPPORT", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Iran promised to cooperate with the IAEA.", "AGREE"),
+        ("Turkey has pledged to donate 150 million dollars to Pakistan.", "AGREE"),
+        # a pledge of aid is an intent to give it (CAMEO 0333 "pledge humanitarian aid")
+        ("Turkey pledged 150 million dollars in humanitarian aid to Pakistan.", "AGREE"),
+        ("Hamas vowed to attack Israel.", "THREATEN"),
+    ],
+)
+def test_a_promise_or_vow_is_made_when_told(nlp: Any, text: str, kind: str) -> None:
+    names = (
+        country("IRN", "Iran"),
+        country("TUR", "Turkey"),
+        country("PAK", "Pakistan"),
+        country("ISR", "Israel"),
+        organisation("IAEA", "igo:iaea", None, "IGO"),
+        group("Hamas", "group:pse-hamas", "PSE", "REB", label="ORG"),
+    )
+    event = only(events_of(nlp, text, *names))
+    assert (event.event_type, event.modality) == (kind, "asserted")
+    # what it commits to is still to come, and a promise planned is not yet made
+    planned = only(events_of(nlp, "Iran plans to offer talks to the IAEA.", *names))
+    assert planned.modality == "planned"

@@ -51,7 +51,7 @@ def group(text: str, key: str, code: str | None, sector: str, label: str = "NOMI
     return Name(text, label, Entity(key, text, "group", code, [sector]))
 
 
-def organisation(text: str, key: str, code: str, sector: str, **attributes: Any) -> Name:
+def organisation(text: str, key: str, code: str | None, sector: str, **attributes: Any) -> Name:
     return Name(text, "ORG", Entity(key, text, "organisation", code, [sector], None, attributes))
 
 

@@ -11,8 +11,9 @@ judgement ("were not constructive") turns around; a judgement that mixes praise 
 says nothing we can code. :func:`judged_owners` finds whom praise or criticism read from
 the lexicon ("expressed concern over the US missile plans") is about.
 
-Offers and requests (:func:`offer_or_ask`): readiness to act offers it ("is willing to hold
-talks" is AGREE, CAMEO 03; readiness to attack threatens, CAMEO 13), and asking for a thing
+Offers and requests (:func:`offer_or_ask`): readiness to act, or a vow or pledge, offers it
+("is willing to hold talks", "pledged to donate" are AGREE, CAMEO 03; readiness or a vow to
+attack threatens, CAMEO 13), and asking for a thing
 requests it ("sought military aid from China" is REQUEST, CAMEO 02), not the act itself.
 """
 
@@ -37,6 +38,10 @@ _OFFERED = {
     **dict.fromkeys(("CONSULT", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"), "AGREE"),
     **dict.fromkeys(("ASSAULT", "COERCE", "SANCTION"), "THREATEN"),
 }
+# Offers and threats: the promise or threat is an act of its own, made when it is said.
+_COMMITMENTS = frozenset({"AGREE", "THREATEN"})
+# Auxiliaries that put the promise itself in the future or in doubt ("will promise").
+_NOT_YET = frozenset({"will", "would", "shall", "'ll", "may", "might", "could"})
 # Verbs of a said clause that judge their subject by their complement: "the plans were
 # illegal", "posed a threat to its security", "constitute a violation".
 _COPULAR = frozenset({"be", "pose", "constitute", "represent", "remain", "amount"})
@@ -291,6 +296,14 @@ def offer_or_ask(
     if offered is not None and _offered(verb, chain, result, doc, rules):
         result.intended_type, result.event_type, result.mode = result.event_type, offered, []
         result.modality = "asserted"
+    elif (
+        result.event_type in _COMMITMENTS
+        and result.modality == "planned"
+        and _offered(verb, chain, result, doc, rules, made=True)
+    ):
+        # "promised to cooperate", "vowed to attack Israel", "pledged to donate": the promise
+        # or threat is made; what it commits to is still to come (``intended_type``)
+        result.modality = "asserted"
     elif verb.lemma_.lower() in rules.asking_verbs and result.event_type != "REQUEST":
         objects = {c.i for c in verb.children if c.dep_ == "dobj"}
         if objects & set(result.trigger_indices):
@@ -298,9 +311,16 @@ def offer_or_ask(
 
 
 def _offered(
-    verb: Token, chain: list[Token], result: PairResult, doc: Doc, rules: StageRules
+    verb: Token,
+    chain: list[Token],
+    result: PairResult,
+    doc: Doc,
+    rules: StageRules,
+    *,
+    made: bool = False,
 ) -> bool:
-    """Whether a word of willingness stands above the act, up to the predicate."""
+    """Whether a word of willingness stands above the act, up to the predicate; with
+    ``made``, one said to be given now ("will promise", "could vow" are not)."""
     words = set(chain)
     node = doc[result.trigger_index] if result.trigger_index is not None else verb
     for _ in range(4):
@@ -309,4 +329,13 @@ def _offered(
             break
         node = node.head
     negated = any(c.dep_ == "neg" for w in words for c in w.children)
-    return not negated and any(w.lemma_.lower() in rules.offer_words for w in words)
+    offers = [w for w in words if w.lemma_.lower() in rules.offer_words]
+    if made:
+        # "will promise", or "plans to offer": a commitment still to be made
+        offers = [
+            w
+            for w in offers
+            if not any(c.lower_ in _NOT_YET for c in w.children if c.dep_ == "aux")
+            and not (w.dep_ == "xcomp" and w.head.lemma_.lower() not in rules.offer_words)
+        ]
+    return not negated and bool(offers)
