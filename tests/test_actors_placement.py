@@ -475,3 +475,18 @@ def test_a_count_before_a_group_is_not_its_name(
 ) -> None:
     doc = annotate(nlp, stage, text)
     assert [m.text for m in doc._.mentions if m.text.endswith(name)] == [name]
+
+
+def test_royals_and_patronymic_names_go_by_the_given_name(nlp: Language, stage: ActorStage) -> None:
+    text = (
+        "Saudi Prince Bandar bin Sultan arrived in Washington. "
+        "Officials said Prince Bandar met Rice. Bandar left on Friday."
+    )
+    doc = annotate(nlp, stage, text)
+    ids = {m.entity_id for m in doc._.mentions if "Bandar" in m.text}
+    assert ids == {entity_of(doc, "Bandar bin Sultan").id}
+
+
+def test_where_a_person_is_sent_is_not_their_country(nlp: Language, stage: ActorStage) -> None:
+    doc = annotate(nlp, stage, "Prince Bandar was the kingdom's envoy to the United States.")
+    assert entity_of(doc, "Bandar").country != "USA"

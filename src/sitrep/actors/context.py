@@ -290,7 +290,9 @@ def _countries_from_sentence(layout: _Layout) -> None:
                 continue
             titled = entity.kind == "person" and set(entity.sector) & _STATE_SECTORS
             domestic = cand.from_words and set(entity.sector) & _DOMESTIC_SECTORS
-            found = countries if titled else homes if domestic else set()
+            # "Prince Bandar, the kingdom's envoy to the United States": where a person is
+            # sent or goes is not their country
+            found = homes if titled or domestic else set()
             if domestic and len(found) > 1 and len(located) == 1:
                 found = located
             if domestic and entity.kind != "person" and not countries:

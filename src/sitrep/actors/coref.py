@@ -33,6 +33,11 @@ _MAX_QUALIFIERS = 3
 _FUNCTION_WORDS = r"(?i:the|a|an|of|with|to|in|on|for|and|or|by|at|from|his|her|their|its)"
 
 
+# Titles and name particles after which news refers to a person by the given name.
+_ROYAL_TITLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "sultan"})
+_PATRONYMIC = frozenset({"bin", "ibn", "bint"})
+
+
 @dataclass(slots=True)
 class PersonIndex:
     """The people named so far in a document, for surnames and titles that refer back."""
@@ -44,13 +49,17 @@ class PersonIndex:
     def add(self, name: str, entity: Entity, start: int, title_words: Iterable[str] = ()) -> None:
         self.by_key.setdefault(name_key(name), entity)
         self.by_key.setdefault(name_key(entity.name), entity)
-        if len(name.split()) > 1:
-            for key in surname_keys(name, entity.country) | surname_keys(entity.name):
-                self.by_key.setdefault(key, entity)
         words = self.title_words.setdefault(entity.id, set())
         words.update(w.lower() for w in title_words)
         if entity.role:
             words.update(entity.role.lower().split())
+        if len(name.split()) > 1:
+            for key in surname_keys(name, entity.country) | surname_keys(entity.name):
+                self.by_key.setdefault(key, entity)
+            if words & _ROYAL_TITLES or _PATRONYMIC & set(name_key(name).split()):
+                # "Prince Bandar bin Sultan" is "Prince Bandar" after: royals and names
+                # built on "son of" go by their given name
+                self.by_key.setdefault(name_key(name.split()[0]), entity)
         self.mentions.append((start, entity))
 
     def known(self, name: str) -> Entity | None:

@@ -177,6 +177,7 @@ class ActorStage:
             return None  # "persuade Khartoum to accept", "visited Sierra Leone", tagged PERSON
         if known is None:
             span = self._without_title(span)
+            known = people.known(span.text)  # "Prince Bandar" after "Bandar bin Sultan"
         if known is not None:
             entity = known
             people.add(span.text, entity, span.start_char)
