@@ -490,3 +490,12 @@ def test_royals_and_patronymic_names_go_by_the_given_name(nlp: Language, stage: 
 def test_where_a_person_is_sent_is_not_their_country(nlp: Language, stage: ActorStage) -> None:
     doc = annotate(nlp, stage, "Prince Bandar was the kingdom's envoy to the United States.")
     assert entity_of(doc, "Bandar").country != "USA"
+
+
+def test_member_states_of_a_named_format_are_entities_of_the_document(
+    nlp: Language, stage: ActorStage
+) -> None:
+    doc = annotate(nlp, stage, "The six-party talks opened in Beijing on Monday.")
+    names = {e.id: e.name for e in doc._.entities}
+    assert names["country:PRK"] == "North Korea"
+    assert names["country:USA"] == "United States"

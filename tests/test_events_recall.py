@@ -1726,3 +1726,20 @@ def test_a_promise_or_vow_is_made_when_told(nlp: Any, text: str, kind: str) -> N
     # what it commits to is still to come, and a promise planned is not yet made
     planned = only(events_of(nlp, "Iran plans to offer talks to the IAEA.", *names))
     assert planned.modality == "planned"
+
+
+def test_talks_named_for_their_parties_are_held_by_their_member_states(nlp: Any) -> None:
+    talks = Name(
+        "six-party",
+        "ORG",
+        Entity(
+            "igo:six-party-talks",
+            "Six-Party Talks",
+            "organisation",
+            None,
+            ["IGO"],
+            attributes={"type": "negotiating format", "members": ["country:CHN", "country:PRK"]},
+        ),
+    )
+    event = only(events_of(nlp, "The six-party talks opened in Beijing on Monday.", talks))
+    assert (event.event_type, ids(event.actor)) == ("CONSULT", {"country:CHN", "country:PRK"})

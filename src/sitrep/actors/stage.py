@@ -161,6 +161,12 @@ class ActorStage:
             mentions.append(
                 Mention(text[cand.start : cand.end], cand.start, cand.end, cand.label, entity_id)
             )
+        for entity in list(entities.values()):
+            # The member states of a group or a negotiating format act for it in events
+            # ("the six-party talks opened"): their entities, with name and sector, go with it.
+            for member in entity.attributes.get("members") or []:
+                code = str(member).removeprefix("country:")
+                entities.setdefault(f"country:{code}", self.factory.country(code))
         doc._.entities = list(entities.values())
         doc._.mentions = mentions
         return doc

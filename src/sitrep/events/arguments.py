@@ -121,7 +121,10 @@ class MentionIndex:
             # accused Belarus"): an unresolved actor, kept as the issue asks, never a place
             return [Party(_ref(entity), entity, place=False, label=mention.label)]
         members = entity.attributes.get("members")
-        if entity.kind == "group" and isinstance(members, list | tuple) and members:
+        # a group, or a negotiating format named for its parties ("the six-party talks"),
+        # acts as its member states
+        format_ = entity.attributes.get("type") == _NEGOTIATING_FORMAT
+        if (entity.kind == "group" or format_) and isinstance(members, list | tuple) and members:
             return [self.country_party(str(m)) for m in members]
         place = entity.kind == "place" or (
             entity.kind not in ("country", "group", "person", "organisation")
@@ -135,7 +138,9 @@ class MentionIndex:
         entity = self.entities.get(country) or self.entities.get(f"country:{code}")
         if entity is not None:
             return Party(_ref(entity), entity)
-        return Party(ActorRef(entity_id=f"country:{code}", name=code, country=code), None)
+        # a state the text names only through a group or its capital: the state all the same
+        ref = ActorRef(entity_id=f"country:{code}", name=code, country=code, sector=["GOV"])
+        return Party(ref, None, label="GPE")
 
     def _working_body(self, tok: Token) -> bool:
         """A source word whose own noun says what the body does ("a German aid agency", "trade
@@ -366,6 +371,10 @@ class MentionIndex:
                 out.extend(self.party_of_mention(mention))
             stack.extend(c for c in tok.children if c.dep_ in ("compound", "appos", "conj"))
         return out
+
+
+# The organisations table's type for talks named by their parties (organisations.yaml).
+_NEGOTIATING_FORMAT = "negotiating format"
 
 
 def _ref(entity: Entity) -> ActorRef:
