@@ -172,3 +172,16 @@ def test_matching_speed(shared_dir: Path) -> None:
     chars = sum(map(len, texts))
     # Measured ~4.7 M chars/s on the 2-core dev box; 0.5 M chars/s leaves room for slow CI.
     assert chars / elapsed > 500_000
+
+
+def test_a_batch_of_texts_is_searched_once_for_both_stages(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The actor and transfer stages each search every document of a 32-document batch in
+    # turn: the second stage gets the first one's matches without searching again.
+    matcher = EquipmentMatcher(load_gazetteer().equipment.values())
+    texts = [f"India ordered {n} Su-30MKI jets." for n in range(40)]
+    first = [matcher.find(t) for t in texts]
+    searched: list[str] = []
+    real_find = matcher._find
+    monkeypatch.setattr(matcher, "_find", lambda text: searched.append(text) or real_find(text))
+    assert [matcher.find(t) for t in texts] == first
+    assert searched == []

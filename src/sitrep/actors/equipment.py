@@ -156,6 +156,11 @@ def _aliases(entry: EquipmentEntry) -> list[str]:
     return names
 
 
+# How many searched texts the matcher remembers: more than a pipeline batch (32 documents),
+# so that the transfer stage finds every document the actor stage searched before it.
+_RECENT_TEXTS = 128
+
+
 class EquipmentMatcher:
     """Compiled lookup of every alias of an equipment catalogue; build once, reuse."""
 
@@ -169,9 +174,9 @@ class EquipmentMatcher:
         # The first words a match may start with ("su" for "Su-30MKI", "mig29k" for "MiG29K"):
         # a word that is only a prefix of one ("to" of "Tor-M1") cannot start it.
         self._starts: set[str] = set()
-        # The last text searched and what was found: the actor and transfer stages of one
-        # pipeline search each document in turn.
-        self._last: tuple[str, tuple[EquipmentMatch, ...]] = ("", ())
+        # The texts searched last and what was found: the actor and transfer stages of one
+        # pipeline search each document in turn, a batch of documents per stage.
+        self._recent: dict[str, tuple[EquipmentMatch, ...]] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (alias, kept entry id, other entry id)
         self.unmatchable: list[tuple[str, str]] = []  # (entry id, alias with odd punctuation)
         ordered = list(entries)
@@ -223,11 +228,13 @@ class EquipmentMatcher:
 
     def find(self, text: str) -> list[EquipmentMatch]:
         """All designations in ``text``, left to right, longest first, never overlapping."""
-        last_text, last_found = self._last
-        if text == last_text:
-            return list(last_found)
+        known = self._recent.get(text)
+        if known is not None:
+            return list(known)
         found = self._find(text)
-        self._last = (text, tuple(found))
+        if len(self._recent) >= _RECENT_TEXTS:
+            del self._recent[next(iter(self._recent))]  # the oldest
+        self._recent[text] = tuple(found)
         return found
 
     def _find(self, text: str) -> list[EquipmentMatch]:

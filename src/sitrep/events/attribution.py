@@ -48,6 +48,8 @@ def signed_quotes(doc: Doc, index: MentionIndex) -> tuple[list[Quote], set[int]]
     """Paragraphs ended by a signature line, and the start offsets of the signature sentences."""
     quotes: list[Quote] = []
     signature_sentences: set[int] = set()
+    if "(@" not in doc.text:
+        return quotes, signature_sentences  # no handle, no signature: most news
     blocks = paragraphs(doc.text)
     for sent in doc.sents:
         match = _SIGNATURE.match(sent.text)

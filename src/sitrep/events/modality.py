@@ -97,14 +97,7 @@ def is_historical(trigger: Token, lex: Lexicon) -> bool:
     """A past event dated clearly before the reporting period ("in 2019", "last year")."""
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
-    clause = [
-        t
-        for t in trigger.subtree
-        if not any(
-            a.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl") and a != trigger
-            for a in _ancestors_until(t, trigger)
-        )
-    ]
+    clause = _own_clause(trigger)
     text = f" {' '.join(t.lower_ for t in clause)} "  # padded: whole words only
     if any(f" {phrase} " in text for phrase in lex.cues.historical_phrases):
         return True
@@ -122,12 +115,19 @@ def _date_root(tok: Token) -> Token:
     return entity.root if entity is not None else tok
 
 
-def _ancestors_until(tok: Token, stop: Token) -> list[Token]:
+# Dependents that open a clause of their own: a date inside one dates that clause.
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl"})
+
+
+def _own_clause(trigger: Token) -> list[Token]:
+    """``trigger``'s subtree without the clauses below it, in document order."""
     out: list[Token] = []
-    while tok != stop and tok.head != tok:
+    stack = [trigger]
+    while stack:
+        tok = stack.pop()
         out.append(tok)
-        tok = tok.head
-    return out
+        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)
 
 
 def resolve(cues: set[Cue], *, under_speech: bool, historical: bool) -> str:
