@@ -47,6 +47,16 @@ def test_parts_of_a_named_day_are_times_and_their_plurals_sets() -> None:
     ]
 
 
+def test_a_bare_plural_unit_is_a_length_after_a_verb_of_taking_time() -> None:
+    text = "The siege lasted hours; he spent years in jail and repairs will take months."
+    assert found(text) == [
+        ("hours", "DURATION", "PTXH"),
+        ("years", "DURATION", "PXY"),
+        ("months", "DURATION", "PXM"),
+    ]
+    assert found("Hours passed and years of work were lost.") == []
+
+
 def test_seasons_after_a_cue_word_but_not_as_modifiers() -> None:
     assert found("The offensive stalled in autumn.") == [("autumn", "DATE", "2007-FA")]
     assert found("Exports will recover by spring.", "2007-01-10") == [("spring", "DATE", "2007-SP")]

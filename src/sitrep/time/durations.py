@@ -140,7 +140,11 @@ def _duration(c: Candidate, ctx: Context) -> Reading | None:
 
 
 _NOT_TIME_AFTER_CURRENT = re.compile(rf"\s+{alternation(LEXICON['current_not_time'])}\b", re.I)
-_BARE_PLURAL_CUES = ("for", "in", "within", "over", "than", "lasting", "took", "takes")
+_BARE_PLURAL_CUES = (
+    *("for", "in", "within", "over", "than", "lasting", "took", "takes"),
+    # verbs of taking time: "lasted hours", "spent years", "will take months"
+    *("lasted", "lasts", "take", "taking", "spent", "spend", "spending"),
+)
 # "75 hours of battery life": a length that measures a thing, not a time of the story
 _MEASURES_A_THING = re.compile(
     rf"\s+of\s+(?:\w+\s+)?{alternation(LEXICON['measured_things'])}\b", re.I
