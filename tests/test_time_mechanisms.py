@@ -57,6 +57,15 @@ def test_a_bare_plural_unit_is_a_length_after_a_verb_of_taking_time() -> None:
     assert found("Hours passed and years of work were lost.") == []
 
 
+def test_a_part_of_day_after_a_preposition_is_of_the_day_the_story_is_on() -> None:
+    text = "Rebels attacked on Thursday. In the afternoon, troops shelled the town overnight."
+    assert found(text)[1] == ("the afternoon", "TIME", "2007-10-18TAF")
+    assert found("Talks went on through the night.") == [("the night", "TIME", "2007-10-20TNI")]
+    # a part of day that only describes a thing, or is dated by an "of" phrase
+    assert found("He reads the morning papers.") == []
+    assert found("She left during the night of March 3.") == [("March 3", "DATE", "2007-03-03")]
+
+
 def test_seasons_after_a_cue_word_but_not_as_modifiers() -> None:
     assert found("The offensive stalled in autumn.") == [("autumn", "DATE", "2007-FA")]
     assert found("Exports will recover by spring.", "2007-01-10") == [("spring", "DATE", "2007-SP")]

@@ -315,6 +315,17 @@ def _the_unit(c: Candidate, ctx: Context) -> Reading | None:
     return Reading("DATE", f"{ctx.dct.year:04d}-{ctx.dct.month:02d}")
 
 
+def _the_part(c: Candidate, ctx: Context) -> Reading | None:
+    """ "in the morning", "during the night": that part of the day the narrative is on (the
+    last day it named), else of the story's day; the preposition stays out of the extent."""
+    previous = ctx.last_calendar(c.start)
+    part = _part_suffix(c.get("part"))
+    start = c.end - len(c.get("the") or "")
+    if previous is not None and _DAY_VALUE.match(previous.value):
+        return Reading("TIME", previous.value[:10] + part, anchor=previous.id, start=start)
+    return Reading("TIME", ctx.dct.isoformat() + part, start=start)
+
+
 def _that_time(c: Candidate, ctx: Context) -> Reading | None:
     """ "that time": the time the narrative last named, at its granularity."""
     previous = ctx.last_calendar(c.start)
@@ -359,6 +370,7 @@ HANDLERS = {
     "that_time": _that_time,
     "same_period": _same_period,
     "the_unit": _the_unit,
+    "the_part": _the_part,
     "relative_day": _relative_day,
     "weekday": _weekday,
     "relative_unit": _relative_unit,

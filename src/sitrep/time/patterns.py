@@ -275,6 +275,13 @@ _PATTERNS: list[tuple[str, str]] = [
         rf"(?:(?P<ago>a\s+year\s+(?:ago|earlier|before)|one\s+year\s+(?:ago|earlier))"
         rf"|(?P<last>last|the\s+(?:previous|prior)|a)\s+year){E}",
     ),
+    # "in the morning", "during the night": that part of the day the narrative is on
+    (
+        "the_part",
+        rf"{B}(?:in|during|through|throughout|until|till|by)\s+(?P<the>the\s+(?P<part>morning|afternoon|evening|night)){E}"
+        r"(?!\s+(?:of|before|after|session|sessions|shift|news|papers?|newspapers?|editions?"
+        r"|prayers?|rush|trading|flights?|meetings?|hours|sky|air|light|when|that)\b)",
+    ),
     # "that time", "at the time": the time the narrative last named
     ("that_time", rf"{B}that\s+time{E}(?!\s+(?:of|when|that|to|for)\b)"),
     # anaphoric days: "that day", "the next day", "the previous week", "that same day"
@@ -304,6 +311,7 @@ _ANCHORS: dict[str, tuple[str, int]] = {
     "century": (r"\bcentury\b", 30),
     "year_ago_adj": (r"\byear[-\s](?:ago|earlier)\b", 10),
     "that_time": (r"\bthat\s+time\b", 0),
+    "the_part": (r"\bthe\s+(?:morning|afternoon|evening|night)\b", 12),
     "same_period": (r"\bthe\s+same\s+", 0),
     "named_day": (r"(?:\bblack\s|\bd-day|\bv-?[ej]\s?day|\b9/11)", 0),
     "latest_period": (r"\bthe\s+latest\s", 0),
