@@ -66,6 +66,13 @@ def test_a_part_of_day_after_a_preposition_is_of_the_day_the_story_is_on() -> No
     assert found("She left during the night of March 3.") == [("March 3", "DATE", "2007-03-03")]
 
 
+def test_a_month_after_a_possessive_dates_its_event() -> None:
+    assert found("OPEC will cut output at its December meeting.") == [
+        ("December", "DATE", "2007-12")
+    ]
+    assert found("The marchers began their march on the capital.") == []
+
+
 def test_seasons_after_a_cue_word_but_not_as_modifiers() -> None:
     assert found("The offensive stalled in autumn.") == [("autumn", "DATE", "2007-FA")]
     assert found("Exports will recover by spring.", "2007-01-10") == [("spring", "DATE", "2007-SP")]
