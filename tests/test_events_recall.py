@@ -1743,3 +1743,13 @@ def test_talks_named_for_their_parties_are_held_by_their_member_states(nlp: Any)
     )
     event = only(events_of(nlp, "The six-party talks opened in Beijing on Monday.", talks))
     assert (event.event_type, ids(event.actor)) == ("CONSULT", {"country:CHN", "country:PRK"})
+
+
+def test_an_event_noun_the_verb_does_not_own_is_read_with_its_own_participants(
+    nlp: Any,
+) -> None:
+    # "reacted to Russia's demands": the demands are Russia's, not Azerbaijan's act
+    azerbaijan, russia = country("AZE", "Azerbaijan"), country("RUS", "Russia")
+    text = "Azerbaijan has reacted to Russia's demands by threatening to cut exports."
+    demands = [e for e in events_of(nlp, text, azerbaijan, russia) if e.event_type == "REQUEST"]
+    assert [ids(e.actor) for e in demands] == [{"country:RUS"}]

@@ -31,6 +31,9 @@ __all__ = ["UNNAMED", "EventFilters", "Found"]
 CONSULT = "CONSULT"
 # The label of an actor the text does not name ("unidentified gunmen").
 UNNAMED = "UNNAMED"
+# The reason for an event noun read as the act of a verb's subject that it is not: the stage
+# lets the noun be read again with the participants its own phrase names.
+NOT_THE_VERBS_OWN = "event noun not the verb's own"
 # Events an unnamed attacker can be the actor of.
 _VIOLENT = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # "called for talks", "appealed to X", "pressed for delivery": what a request asks for.
@@ -121,7 +124,7 @@ class EventFilters:
         # construction ("described the sale as interference")
         own_words = found.result.source in ("cameo", "judgement")
         if not own_words and not self._object_reading_allowed(decided, triggers):
-            return "event noun not the verb's own"
+            return NOT_THE_VERBS_OWN
         if kind == "ASSAULT" and (self._sports(decided.sent) or self._figurative_fight(decided)):
             return "sport or figurative fight"
         if kind == "REQUEST" and not found.recipients and not self._asked_in_passing(decided):

@@ -69,7 +69,7 @@ from sitrep.events.attribution import (
 )
 from sitrep.events.documents import carries_document_act, document_act, document_author
 from sitrep.events.evaluations import judged_owners, judgement, offer_or_ask, to_blame
-from sitrep.events.filters import CONSULT, UNNAMED, EventFilters, Found
+from sitrep.events.filters import CONSULT, NOT_THE_VERBS_OWN, UNNAMED, EventFilters, Found
 from sitrep.events.intensity import intensity_of, quad_of
 from sitrep.events.lexicon import Lexicon
 from sitrep.events.merge import Candidate, merge_restatements
@@ -217,7 +217,14 @@ class _DocReader:
             decided = self.doc[found.result.trigger_index or tok.i]
             if found.result.event_type in ("REQUEST", "REJECT") or decided != tok:
                 consumed.update(t.i for t in decided.subtree if not _apart(t, decided))
-            if not self._keep(found, decided):
+            why = self._rejection(found, decided)
+            if why == NOT_THE_VERBS_OWN:
+                # "lamented the Israeli raid": not the verb's subject's act; the noun may
+                # still be an event of those its own phrase names (read below)
+                consumed.difference_update(
+                    i for i in found.result.trigger_indices if self.doc[i].pos_ == "NOUN"
+                )
+            if why is not None:
                 continue
             out.append(self._candidate(found, decided, sent, quote))
         if len(out) == 1:
