@@ -1753,3 +1753,11 @@ def test_an_event_noun_the_verb_does_not_own_is_read_with_its_own_participants(
     text = "Azerbaijan has reacted to Russia's demands by threatening to cut exports."
     demands = [e for e in events_of(nlp, text, azerbaijan, russia) if e.event_type == "REQUEST"]
     assert [ids(e.actor) for e in demands] == [{"country:RUS"}]
+
+
+def test_an_unknown_adjective_before_an_event_noun_names_no_actor(nlp: Any) -> None:
+    # "anti-Tehran sanctions", "a European visit": what kind of act, not who acts
+    siberian = Name("Siberian", "NORP", Entity("group:siberian", "Siberian", "group"))
+    israel = country("ISR", "Israel")
+    text = "Israel said airlines pay 330 million euros in Siberian over-flight charges."
+    assert all("group:siberian" not in ids(e.actor) for e in events_of(nlp, text, siberian, israel))

@@ -275,6 +275,11 @@ def _counted(noun: Token, counting: frozenset[str]) -> Token:
     return noun
 
 
+def _unknown_name(party: Party) -> bool:
+    entity = party.entity
+    return entity is None or not (entity.country or entity.sector or entity.role)
+
+
 def _participants(
     noun: Token,
     kind: str,
@@ -294,7 +299,12 @@ def _participants(
         if child.dep_ in ("compound", "amod", "nmod", "poss"):
             mention = index.mention_at(child)
             if mention is not None and mention.label in ("NORP", "GPE", "ORG", "PERSON"):
-                actors += index.party_of_mention(mention)
+                named = index.party_of_mention(mention)
+                if child.dep_ == "amod" or mention.label == "NORP":
+                    # "anti-Israeli attacks", "a European visit", "Siberian over-flight
+                    # charges": an adjective no gazetteer knows says what kind, not who
+                    named = [p for p in named if not _unknown_name(p)]
+                actors += named
             elif mention is None and child.dep_ == "poss" and child.tag_ in ("PRP$", "WP$"):
                 # "Bolton, whose resignation", "its decision", "their withdrawal"
                 actors += index.parties(child, context=context)
