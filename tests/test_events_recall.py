@@ -1761,3 +1761,14 @@ def test_an_unknown_adjective_before_an_event_noun_names_no_actor(nlp: Any) -> N
     israel = country("ISR", "Israel")
     text = "Israel said airlines pay 330 million euros in Siberian over-flight charges."
     assert all("group:siberian" not in ids(e.actor) for e in events_of(nlp, text, siberian, israel))
+
+
+def test_the_first_to_act_is_the_copulas_subject(nlp: Any) -> None:
+    gingrich, taiwan = person("Newt Gingrich", "USA"), country("TWN", "Taiwan")
+    text = "Newt Gingrich is the first speaker to visit Taiwan."
+    event = only(events_of(nlp, text, gingrich, taiwan))
+    assert (event.event_type, [a.name for a in event.actor], ids(event.recipient)) == (
+        "CONSULT",
+        ["Newt Gingrich"],
+        {"country:TWN"},
+    )

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.events.lexicon import Lexicon, NounEntry, Sense, SenseMap, VerbEntry, load_lexicon
-from sitrep.events.modality import Cue, is_historical, resolve, token_cues
+from sitrep.events.modality import Cue, is_historical, is_to_infinitive, resolve, token_cues
 from sitrep.events.spans import locate
 
 # Dependencies that lead from a predicate to the predicate it embeds.
@@ -500,6 +500,9 @@ def clause_subject(tok: Token) -> Token | None:
         if _adverbial_gerund(t):
             gerund_of = t.head  # "marked the day by attacking": the one who marked attacks
             continue
+        if t.dep_ == "relcl" and t.head.dep_ == "attr" and is_to_infinitive(t):
+            # "Gingrich is the first speaker to visit Taiwan": the copula's subject acts
+            return next((c for c in t.head.head.children if c.dep_ == "nsubj"), None)
         if t.dep_ not in ("xcomp", "conj", "acomp") and not (t.dep_ == "advcl" and t.tag_ == "VBG"):
             return None
         if t.dep_ == "xcomp":
