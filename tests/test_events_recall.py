@@ -1772,3 +1772,13 @@ def test_the_first_to_act_is_the_copulas_subject(nlp: Any) -> None:
         ["Newt Gingrich"],
         {"country:TWN"},
     )
+
+
+def test_a_since_phrase_dates_no_past_event(nlp: Any) -> None:
+    wen, portugal = person("Wen Jiabao", "CHN"), country("PRT", "Portugal")
+    text = "Wen Jiabao visited Portugal on Monday, the first such visit since 1993."
+    assert only(events_of(nlp, text, wen, portugal)).modality == "asserted"
+    # a tally that runs since a date long past is background all the same
+    rebels = group("Maoist rebels", "group:npl-maoists", "NPL", "REB")
+    text = "12,000 people have been killed by Maoist rebels since 1996."
+    assert only(events_of(nlp, text, rebels)).modality == "historical"

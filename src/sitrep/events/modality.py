@@ -120,13 +120,19 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl"})
 
 
 def _own_clause(trigger: Token) -> list[Token]:
-    """``trigger``'s subtree without the clauses below it, in document order."""
+    """``trigger``'s subtree without the clauses below it and without "since" phrases, in
+    document order: "the first visit since 1993" starts a stretch that runs to the report
+    and dates no past event (a tally that runs since then is the stage's ``since_start``)."""
     out: list[Token] = []
     stack = [trigger]
     while stack:
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in _CLAUSE_DEPS)
+        stack.extend(
+            c
+            for c in tok.children
+            if c.dep_ not in _CLAUSE_DEPS and not (c.dep_ == "prep" and c.lower_ == "since")
+        )
     return sorted(out, key=lambda t: t.i)
 
 
