@@ -1782,3 +1782,10 @@ def test_a_since_phrase_dates_no_past_event(nlp: Any) -> None:
     rebels = group("Maoist rebels", "group:npl-maoists", "NPL", "REB")
     text = "12,000 people have been killed by Maoist rebels since 1996."
     assert only(events_of(nlp, text, rebels)).modality == "historical"
+
+
+@pytest.mark.parametrize("title", ["speaker", "chancellor", "governor", "mayor", "prosecutor"])
+def test_an_office_a_state_word_qualifies_acts_for_that_state(nlp: Any, title: str) -> None:
+    us, lee = country("USA", "US"), person("Lee Teng-hui", "TWN")
+    event = only(events_of(nlp, f"The US {title} met Lee Teng-hui on Tuesday.", us, lee))
+    assert (event.event_type, ids(event.actor)) == ("CONSULT", {"country:USA"})
