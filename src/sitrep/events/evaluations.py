@@ -13,8 +13,11 @@ the lexicon ("expressed concern over the US missile plans") is about.
 
 Offers and requests (:func:`offer_or_ask`): readiness to act, or a vow or pledge, offers it
 ("is willing to hold talks", "pledged to donate" are AGREE, CAMEO 03; readiness or a vow to
-attack threatens, CAMEO 13), and asking for a thing
-requests it ("sought military aid from China" is REQUEST, CAMEO 02), not the act itself.
+attack threatens, CAMEO 13), made when told; asking for a thing requests it ("sought
+military aid from China" is REQUEST, CAMEO 02), not the act itself.
+
+Blame (:func:`judgement` through ``_blamed``): a said clause or a verb of holding that puts a
+harm on an actor accuses it ("said Pakistan was behind the attack", CAMEO 112).
 """
 
 from __future__ import annotations

@@ -1305,11 +1305,6 @@ def _span_of_subject(tok: Token) -> Span | None:
     return tok.doc[subject.left_edge.i : subject.right_edge.i + 1]
 
 
-def _in_conj(tok: Token, top: Token) -> bool:
-    """Whether ``tok`` sits in a conjunct of ``top`` (a coordinated, separate clause)."""
-    return _under(tok, top, lambda t: t.dep_ == "conj")
-
-
 def _apart(tok: Token, top: Token) -> bool:
     """Whether ``tok`` sits apart from what ``top`` asks or refuses: in a conjunct, or in a
     phrase set before it ("After a meeting of the SADC ministers, Msimang said people should
