@@ -6,7 +6,8 @@ supplier the article names ("Russia is India's largest defence supplier"); the r
 the one another sentence about the same system names, or that relation's other party — never
 merely the country the article is about, which in a story about Syria made the US Navy's
 F-35 order Syrian. Then facts with the same (supplier, recipient, system, kind)
-merge into one Transfer whose every sentence keeps its evidence.
+merge into one Transfer whose every sentence keeps its evidence; a system named by its kind
+alone ("fighter jets") is split into deals by order year and plan (:func:`_deals`).
 """
 
 from __future__ import annotations
